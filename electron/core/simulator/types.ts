@@ -1,0 +1,81 @@
+import type { Clock } from '../clock';
+
+/** The credentials the simulator accepts, one per documented auth method. */
+export interface SimulatorCredentials {
+  /** Accepted in `X-Authorization-Key` and as the password of Basic `@:<key>`. */
+  readonly apiKey: string;
+  readonly username: string;
+  readonly password: string;
+}
+
+/** Demo credentials the simulator uses unless told otherwise. Not secrets: they only open the local simulator. */
+export const DEMO_CREDENTIALS: SimulatorCredentials = {
+  apiKey: 'demo-key-0000',
+  username: 'demo',
+  password: 'demo-password',
+};
+
+/**
+ * Faults the simulator injects, each switched on per run. Rates are probabilities in [0, 1] per request, drawn
+ * from the simulator's seeded random source so a run is reproducible.
+ */
+export interface SimulatorFaults {
+  /** Answer with this HTTP status (and one of SMSBAT's documented error bodies) at this rate, e.g. `{ 503: 0.1 }`. */
+  readonly errorRates?: Readonly<Partial<Record<number, number>>>;
+  /** Answer 429 at this rate. */
+  readonly rateLimitedRate?: number;
+  /** Seconds to send in `Retry-After` with injected 429s; null or absent sends no header. */
+  readonly retryAfterSeconds?: number | null;
+  /** Delay this fraction of responses by `slowMs`. */
+  readonly slowRate?: number;
+  /** @default 2000 */
+  readonly slowMs?: number;
+  /** Never answer this fraction of requests (the connection stays open until the client gives up). */
+  readonly hangRate?: number;
+  /** Destroy the connection without a response at this rate. */
+  readonly resetRate?: number;
+  /** Send a 200 with a body that is not JSON at this rate. */
+  readonly malformedRate?: number;
+  /** Send a 200 whose JSON has wrong types (e.g. `deliverystatus: 42`) at this rate. */
+  readonly wrongTypesRate?: number;
+  /** Replace the status with an undocumented string ("Sent", "Read", "Mystery") at this rate. */
+  readonly unknownStatusRate?: number;
+  /** Answer 401 to everything, as SMSBAT does when a key is revoked. */
+  readonly rejectAllAuth?: boolean;
+}
+
+/** Which documented auth method a request used, as the simulator saw it. */
+export type SimulatorAuthMethod = 'api-key-header' | 'basic' | 'basic-api-key' | 'none';
+
+/** One request the simulator served, recorded so tests can assert pacing and auth. */
+export interface SimulatorRequestRecord {
+  /** Simulator clock time when the request arrived (epoch ms). */
+  readonly at: number;
+  /** The decoded message id, or null when the path was not `/bat/message/{id}`. */
+  readonly messageId: string | null;
+  readonly method: string;
+  readonly path: string;
+  readonly auth: SimulatorAuthMethod;
+  /** Whether the credentials matched. */
+  readonly authorized: boolean;
+  /** The HTTP status sent, or null for a hang or reset. */
+  readonly status: number | null;
+  /** The injected fault, if any. */
+  readonly fault: string | null;
+}
+
+/** Options for the simulator. */
+export interface SimulatorOptions {
+  /** Seed of the delivery timelines and fault draws. @default 1 */
+  readonly seed?: number;
+  /** @default DEMO_CREDENTIALS */
+  readonly credentials?: SimulatorCredentials;
+  /** @default systemClock */
+  readonly clock?: Clock;
+  readonly faults?: SimulatorFaults;
+  /**
+   * Enforce SMSBAT's status-endpoint rate limit (requests per second and burst); requests beyond it get a real 429.
+   * @default { perSecond: 50, burst: 75 }
+   */
+  readonly rateLimit?: { readonly perSecond: number; readonly burst: number } | null;
+}
