@@ -1,5 +1,5 @@
 /** An opaque handle returned by {@link Clock.setTimeout}. */
-export type TimerHandle = unknown;
+export type TimerHandle = object | number;
 
 /** The time source and timers the engine uses, injected so tests and benchmarks can run in virtual time. */
 export interface Clock {
@@ -16,6 +16,6 @@ export const systemClock: Clock = {
     return setTimeout(callback, delayMs).unref();
   },
   clearTimeout: (handle) => {
-    clearTimeout(handle as ReturnType<typeof setTimeout>);
+    clearTimeout(handle as Parameters<typeof clearTimeout>[0]);
   },
 };

@@ -1,0 +1,39 @@
+import type { WatchedMessage } from '../../shared/message';
+
+/** What changed in the watch list in one batch: messages added or updated, and ids removed. */
+export interface WatchListChange {
+  readonly upserted: readonly WatchedMessage[];
+  readonly removed: readonly string[];
+}
+
+/**
+ * Where the watch list is kept between runs. The desktop app keeps it in its settings store; tests and the CLI
+ * keep it in memory.
+ */
+export interface WatchListStore {
+  /** Every message saved so far. */
+  load(): Promise<readonly WatchedMessage[]>;
+  /** Applies one batch of changes. */
+  save(change: WatchListChange): Promise<void>;
+}
+
+/** A store that lives as long as the process: for the CLI, tests and benchmarks. */
+export class InMemoryWatchListStore implements WatchListStore {
+  readonly #messages = new Map<string, WatchedMessage>();
+
+  constructor(initial: readonly WatchedMessage[] = []) {
+    for (const message of initial) this.#messages.set(message.id, message);
+  }
+
+  /** Every message saved so far, in the order first saved. */
+  load(): Promise<readonly WatchedMessage[]> {
+    return Promise.resolve([...this.#messages.values()]);
+  }
+
+  /** Applies one batch of changes. */
+  save(change: WatchListChange): Promise<void> {
+    for (const id of change.removed) this.#messages.delete(id);
+    for (const message of change.upserted) this.#messages.set(message.id, message);
+    return Promise.resolve();
+  }
+}

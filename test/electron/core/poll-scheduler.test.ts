@@ -1,0 +1,329 @@
+import { describe, expect, it } from 'vitest';
+import type { EngineHealth } from '../../../shared/engine-health';
+import type { StatusSnapshot } from '../../../shared/message';
+import {
+  AuthError,
+  NetworkError,
+  NotFoundError,
+  RateLimitedError,
+  ServerError,
+  type SmsbatError,
+} from '../../../electron/core/errors';
+import { PollScheduler, type PollSchedulerOptions } from '../../../electron/core/poll-scheduler';
+import { VirtualClock } from '../../../electron/core/virtual-clock';
+import { ScriptedStatusClient, type Script } from '../../fakes/scripted-status-client';
+
+interface Reports {
+  snapshots: { id: string; snapshot: StatusSnapshot; at: number }[];
+  failures: { id: string; error: SmsbatError; at: number }[];
+  notFound: string[];
+  gaveUp: { id: string; at: number }[];
+  overdue: { id: string; at: number }[];
+  health: EngineHealth[];
+}
+
+function setup(script: Script, options: Partial<PollSchedulerOptions> = {}, latencyMs = 50) {
+  const clock = new VirtualClock();
+  const start = clock.now();
+  const client = new ScriptedStatusClient(clock, script, latencyMs);
+  const reports: Reports = { snapshots: [], failures: [], notFound: [], gaveUp: [], overdue: [], health: [] };
+  const scheduler = new PollScheduler({
+    client,
+    clock,
+    random: () => 0.5,
+    observer: {
+      onSnapshot: (id, snapshot, at) => reports.snapshots.push({ id, snapshot, at }),
+      onCheckFailed: (id, error, at) => reports.failures.push({ id, error, at }),
+      onNotFound: (id) => reports.notFound.push(id),
+      onGaveUp: (id, at) => reports.gaveUp.push({ id, at }),
+      onOverdue: (id, at) => reports.overdue.push({ id, at }),
+      onHealth: (health) => reports.health.push(health),
+    },
+    ...options,
+  });
+  const watch = (...ids: string[]) => {
+    for (const messageId of ids) scheduler.watch({ messageId, addedAt: clock.now() });
+  };
+  const elapsed = (at: number) => at - start;
+  return { clock, client, scheduler, reports, watch, start, elapsed };
+}
+
+/** The largest number of calls that started within any one-second window [t, t + 1000). */
+function peakPerSecond(times: readonly number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let peak = 0;
+  let from = 0;
+  for (let to = 0; to < sorted.length; to += 1) {
+    while ((sorted[to] ?? 0) - (sorted[from] ?? 0) >= 1000) from += 1;
+    peak = Math.max(peak, to - from + 1);
+  }
+  return peak;
+}
+
+function gaps(times: readonly number[]): number[] {
+  return times.slice(1).map((time, index) => time - (times[index] ?? 0));
+}
+
+describe('PollScheduler', () => {
+  it('checks a new id at once, again after about 5 s, then less and less often up to the cap', async () => {
+    const { clock, client, watch, elapsed } = setup(() => 'processing', { maxIntervalMs: 60_000 });
+    watch('a');
+    await clock.advanceBy(30 * 60_000);
+    const times = client.callsFor('a').map((call) => elapsed(call.at));
+    expect(times[0]).toBe(0);
+    const intervals = gaps(times);
+    expect(intervals[0]).toBeGreaterThanOrEqual(4_500);
+    expect(intervals[0]).toBeLessThanOrEqual(5_600);
+    for (let i = 1; i < intervals.length; i += 1) {
+      expect(intervals[i]).toBeGreaterThanOrEqual(Math.min(intervals[i - 1] ?? 0, 55_000));
+    }
+    expect(Math.max(...intervals)).toBeLessThanOrEqual(60_000 * 1.1 + 100);
+    expect(intervals.at(-1)).toBeGreaterThan(50_000);
+  });
+
+  it('stops checking an id once its status is final and reports every status it saw', async () => {
+    const { clock, client, watch, reports } = setup((_id, call) =>
+      call === 0 ? 'scheduled' : call === 1 ? 'processing' : 'delivered',
+    );
+    watch('a');
+    await clock.advanceBy(10 * 60_000);
+    expect(client.callsFor('a')).toHaveLength(3);
+    expect(reports.snapshots.map((report) => report.snapshot.rawStatus)).toEqual([
+      'scheduled',
+      'processing',
+      'delivered',
+    ]);
+  });
+
+  it('checks sooner again after a status change', async () => {
+    const { clock, client, watch, elapsed } = setup((_id, _call, now) =>
+      now - Date.UTC(2026, 0, 1) < 60_000 ? 'scheduled' : 'processing',
+    );
+    watch('a');
+    await clock.advanceBy(5 * 60_000);
+    const times = client.callsFor('a').map((call) => elapsed(call.at));
+    const firstAfterChange = times.findIndex((time) => time >= 60_000);
+    const intervals = gaps(times);
+    const beforeChange = intervals[firstAfterChange - 1] ?? 0;
+    const afterChange = intervals[firstAfterChange] ?? 0;
+    expect(beforeChange).toBeGreaterThan(10_000);
+    expect(afterChange).toBeLessThanOrEqual(5_600);
+  });
+
+  it('never exceeds the global rate cap, yet uses it when many ids are due', async () => {
+    const { clock, client, watch } = setup(() => 'processing', { maxRequestsPerSecond: 10, concurrency: 8 });
+    watch(...Array.from({ length: 200 }, (_, i) => `id-${i}`));
+    await clock.advanceBy(3 * 60_000);
+    const times = client.calls.map((call) => call.at);
+    expect(peakPerSecond(times)).toBeLessThanOrEqual(10);
+    // 200 first checks at 10/s take about 20 s, not longer.
+    const firstChecks = new Map<string, number>();
+    for (const call of client.calls)
+      if (!firstChecks.has(call.messageId)) firstChecks.set(call.messageId, call.at);
+    expect(Math.max(...firstChecks.values()) - clock.now() + 3 * 60_000).toBeLessThan(21_000);
+  });
+
+  it('keeps no more requests in flight than the concurrency cap', async () => {
+    const { clock, client, watch } = setup(
+      () => 'processing',
+      { maxRequestsPerSecond: 50, concurrency: 3 },
+      800,
+    );
+    watch(...Array.from({ length: 40 }, (_, i) => `id-${i}`));
+    await clock.advanceBy(60_000);
+    expect(client.maxInFlight).toBe(3);
+  });
+
+  it('never requests the same id more than once per second, however often it is refreshed', async () => {
+    const { clock, client, scheduler, watch } = setup(() => 'processing', { cacheTtlMs: 0 });
+    watch('a');
+    for (let i = 0; i < 50; i += 1) {
+      scheduler.refreshNow(['a']);
+      await clock.advanceBy(100);
+    }
+    const intervals = gaps(client.callsFor('a').map((call) => call.at));
+    expect(intervals.length).toBeGreaterThan(2);
+    expect(Math.min(...intervals)).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('pauses every request after a 429, backing off 1 s, 2 s, 4 s without Retry-After', async () => {
+    let limited = true;
+    const { clock, client, watch, reports } = setup(() =>
+      limited ? new RateLimitedError('slow down', { httpStatus: 429 }) : 'processing',
+    );
+    watch('a', 'b');
+    await clock.advanceBy(6_000);
+    // Each 429 holds every id: requests come 1 s, then 2 s apart (plus the 50 ms the 429 took to arrive).
+    const intervals = gaps(client.calls.map((call) => call.at));
+    expect(intervals).toHaveLength(2);
+    expect(intervals[0]).toBeGreaterThanOrEqual(1000);
+    expect(intervals[0]).toBeLessThan(1200);
+    expect(intervals[1]).toBeGreaterThanOrEqual(2000);
+    expect(intervals[1]).toBeLessThan(2200);
+    expect(reports.health.at(-1)?.state).toBe('rate_limited');
+    limited = false;
+    await clock.advanceBy(20_000);
+    expect(reports.health.at(-1)?.state).toBe('running');
+    expect(reports.snapshots.map((report) => report.id)).toEqual(expect.arrayContaining(['a', 'b']));
+  });
+
+  it("honours the server's Retry-After on a 429", async () => {
+    const { clock, client, watch } = setup((_id, call) =>
+      call === 0 ? new RateLimitedError('slow down', { httpStatus: 429, retryAfterMs: 7_000 }) : 'processing',
+    );
+    watch('a');
+    await clock.advanceBy(10_000);
+    const intervals = gaps(client.callsFor('a').map((call) => call.at));
+    expect(intervals[0]).toBeGreaterThanOrEqual(7_000);
+    expect(intervals[0]).toBeLessThan(7_200);
+  });
+
+  it('stops all requests when credentials are rejected, until they change', async () => {
+    let rejected = true;
+    const { clock, client, scheduler, watch, reports } = setup(() =>
+      rejected ? new AuthError('Invalid API key', { httpStatus: 401 }) : 'processing',
+    );
+    watch(...Array.from({ length: 20 }, (_, i) => `id-${i}`));
+    await clock.advanceBy(10 * 60_000);
+    expect(client.calls.length).toBeLessThanOrEqual(4);
+    expect(reports.health.at(-1)).toEqual({ state: 'auth_failed', message: 'Invalid API key' });
+    rejected = false;
+    scheduler.credentialsChanged();
+    await clock.advanceBy(10_000);
+    expect(new Set(reports.snapshots.map((report) => report.id)).size).toBe(20);
+    expect(reports.health.at(-1)?.state).toBe('running');
+  });
+
+  it('reports offline when every request fails, probes with backoff, and resumes by itself', async () => {
+    let online = false;
+    const { clock, client, watch, reports, scheduler } = setup(() =>
+      online ? 'delivered' : new NetworkError('connect ECONNREFUSED'),
+    );
+    watch(...Array.from({ length: 30 }, (_, i) => `id-${i}`));
+    await clock.advanceBy(5 * 60_000);
+    const offline = reports.health.find((health) => health.state === 'offline');
+    expect(offline).toMatchObject({ state: 'offline', message: 'connect ECONNREFUSED' });
+    // Probing, not hammering: far fewer requests than 30 ids polled every few seconds would make.
+    expect(client.calls.length).toBeLessThan(40);
+    online = true;
+    await clock.advanceBy(2 * 60_000);
+    expect(reports.health.at(-1)?.state).toBe('idle');
+    expect(new Set(reports.snapshots.map((report) => report.id)).size).toBe(30);
+    expect(scheduler.size).toBe(0);
+  });
+
+  it('backs off a single id that keeps failing with server errors, without stopping the others', async () => {
+    const { clock, client, watch, reports } = setup((id) =>
+      id === 'bad' ? new ServerError('Service Unavailable', { httpStatus: 503 }) : 'processing',
+    );
+    watch('bad', 'good');
+    await clock.advanceBy(5 * 60_000);
+    const badIntervals = gaps(client.callsFor('bad').map((call) => call.at));
+    expect(badIntervals[1]).toBeGreaterThan(badIntervals[0] ?? 0);
+    expect(reports.failures.every((failure) => failure.id === 'bad')).toBe(true);
+    expect(reports.health.at(-1)?.state).toBe('running');
+    expect(client.callsFor('good').length).toBeGreaterThan(3);
+  });
+
+  it('retries a 404 a few times (a just-sent id may not be visible yet), then reports not found', async () => {
+    const { clock, client, watch, reports, scheduler } = setup(
+      (id, call) => (id === 'late' && call >= 2 ? 'delivered' : new NotFoundError('Message not found')),
+      { notFoundRetries: 3 },
+    );
+    watch('late', 'ghost');
+    await clock.advanceBy(10 * 60_000);
+    expect(reports.notFound).toEqual(['ghost']);
+    expect(client.callsFor('ghost')).toHaveLength(4);
+    expect(reports.snapshots.find((report) => report.id === 'late')?.snapshot.rawStatus).toBe('delivered');
+    expect(scheduler.size).toBe(0);
+  });
+
+  it('gives up at the end of the watch window instead of polling forever', async () => {
+    const { clock, client, watch, reports, elapsed } = setup(() => 'processing', {
+      watchWindowMs: 60 * 60_000,
+    });
+    watch('a');
+    await clock.advanceBy(3 * 60 * 60_000);
+    expect(reports.gaveUp).toHaveLength(1);
+    expect(elapsed(reports.gaveUp[0]?.at ?? 0)).toBeGreaterThanOrEqual(60 * 60_000);
+    expect(elapsed(reports.gaveUp[0]?.at ?? 0)).toBeLessThan(61 * 60_000);
+    const last = client.callsFor('a').at(-1)?.at ?? 0;
+    expect(elapsed(last)).toBeLessThan(61 * 60_000);
+  });
+
+  it('flags an id overdue when its deadline passes without a final status, checking right at the deadline', async () => {
+    const { clock, client, scheduler, reports, elapsed } = setup(() => 'processing');
+    scheduler.watch({ messageId: 'otp', addedAt: clock.now(), deadlineAt: clock.now() + 30_000 });
+    await clock.advanceBy(29_000);
+    expect(reports.overdue).toHaveLength(0);
+    await clock.advanceBy(2_000);
+    expect(reports.overdue).toHaveLength(1);
+    expect(client.callsFor('otp').some((call) => elapsed(call.at) === 30_000)).toBe(true);
+  });
+
+  it('does not flag an id overdue when it is delivered in time', async () => {
+    const { clock, scheduler, reports } = setup((_id, call) => (call < 2 ? 'processing' : 'delivered'));
+    scheduler.watch({ messageId: 'otp', addedAt: clock.now(), deadlineAt: clock.now() + 30_000 });
+    await clock.advanceBy(60_000);
+    expect(reports.overdue).toHaveLength(0);
+  });
+
+  it('answers a repeated add or refresh within 30 s from the cache, without asking the API again', async () => {
+    const { clock, client, scheduler, watch, reports } = setup(() => 'processing');
+    watch('a');
+    await clock.advanceBy(2_000);
+    scheduler.unwatch('a');
+    watch('a');
+    expect(scheduler.refreshNow(['a'])).toBe(0);
+    await clock.advanceBy(1_000);
+    expect(client.callsFor('a')).toHaveLength(1);
+    expect(reports.snapshots.filter((report) => report.id === 'a')).toHaveLength(2);
+    // The cache serves repeats only: the regular checks still go to the API.
+    await clock.advanceBy(30_000);
+    expect(client.callsFor('a').length).toBeGreaterThan(2);
+  });
+
+  it('makes no requests while paused and catches up on resume', async () => {
+    const { clock, client, scheduler, watch, reports } = setup(() => 'processing');
+    watch('a');
+    await clock.advanceBy(1_000);
+    scheduler.pause();
+    const before = client.calls.length;
+    await clock.advanceBy(10 * 60_000);
+    expect(client.calls.length).toBe(before);
+    expect(reports.health.at(-1)?.state).toBe('paused');
+    scheduler.resume();
+    await clock.advanceBy(100);
+    expect(client.calls.length).toBe(before + 1);
+  });
+
+  it('stops for good: no further requests or reports after stop()', async () => {
+    const { clock, client, scheduler, watch, reports } = setup(() => 'processing', {}, 500);
+    watch('a', 'b');
+    await clock.advanceBy(100);
+    scheduler.stop();
+    const calls = client.calls.length;
+    const snapshots = reports.snapshots.length;
+    await clock.advanceBy(10 * 60_000);
+    expect(client.calls.length).toBe(calls);
+    expect(reports.snapshots.length).toBe(snapshots);
+    expect(reports.health.at(-1)).toEqual({ state: 'stopped' });
+  });
+
+  it('rejects bad options with a TypeError naming the option and the value', () => {
+    const client = new ScriptedStatusClient(new VirtualClock(), () => 'processing');
+    const observer = {
+      onSnapshot: () => undefined,
+      onCheckFailed: () => undefined,
+      onNotFound: () => undefined,
+      onGaveUp: () => undefined,
+      onOverdue: () => undefined,
+      onHealth: () => undefined,
+    };
+    expect(() => new PollScheduler({ client, observer, maxRequestsPerSecond: 80 })).toThrow(
+      /maxRequestsPerSecond.*<= 50.*80/,
+    );
+    expect(() => new PollScheduler({ client, observer, concurrency: 0 })).toThrow(/concurrency.*got `0`/);
+    expect(() => new PollScheduler({ client, observer, initialIntervalMs: 200 })).toThrow(TypeError);
+  });
+});
