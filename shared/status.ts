@@ -62,19 +62,20 @@ function statusKey(raw: string): string {
     .replace(/[\s_-]+/g, '');
 }
 
+/** Looks a raw status up in a table by its key, ignoring inherited properties such as `constructor`. */
+function lookUp<T>(table: Readonly<Record<string, T>>, raw: string): T | undefined {
+  const key = statusKey(raw);
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** Maps a raw `deliverystatus` string (any case) to its kind; anything unrecognised is `unknown`. */
 export function classifyStatus(raw: string): StatusKind {
-  return KIND_BY_STATUS[statusKey(raw)] ?? 'unknown';
+  return lookUp(KIND_BY_STATUS, raw) ?? 'unknown';
 }
 
 /** True for the kinds that never change again: `delivered` and `failed`. */
 export function isFinalKind(kind: StatusKind): boolean {
   return kind === 'delivered' || kind === 'failed';
-}
-
-/** True when a raw status is one of the five documented values (exactly, ignoring case). */
-export function isDocumentedStatus(raw: string): raw is DocumentedStatus {
-  return (DOCUMENTED_STATUSES as readonly string[]).includes(statusKey(raw));
 }
 
 /**
@@ -88,5 +89,5 @@ export function mayReplaceStatus(current: StatusKind | undefined, next: StatusKi
 
 /** A short phrase for a raw status, for people: "queued for sending", or `unknown status "X"`. */
 export function describeStatus(raw: string): string {
-  return WORDS_BY_STATUS[statusKey(raw)] ?? `unknown status "${raw}"`;
+  return lookUp(WORDS_BY_STATUS, raw) ?? `unknown status "${raw}"`;
 }
