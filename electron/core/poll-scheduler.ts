@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import FlatQueue from 'flatqueue';
 import type { EngineHealth } from '../../shared/engine-health';
 import type { StatusSnapshot } from '../../shared/message';
@@ -171,6 +172,8 @@ export class PollScheduler {
       min: 1000,
     });
     this.#pacer = new RatePacer(rate);
+    // Every request in flight listens on the one stop signal.
+    setMaxListeners(this.#concurrency + 10, this.#abort.signal);
     this.#cache = new StatusCache(numberOption('cacheTtlMs', options.cacheTtlMs, 30_000, { min: 0 }));
   }
 

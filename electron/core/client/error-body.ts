@@ -1,0 +1,63 @@
+import { STATUS_CODES } from 'node:http';
+
+/** What an error response said, in SMSBAT's words when its body could be read. */
+export interface ErrorBodyInfo {
+  /** SMSBAT's message, or the HTTP status text when the body said nothing usable. */
+  readonly message: string;
+  /** The `code` from the body (e.g. 1001 or "INVALID_RECIPIENT"), when there was one. */
+  readonly apiCode: string | number | null;
+  /** True when `message` came from the body rather than from the HTTP status text. */
+  readonly fromBody: boolean;
+}
+
+const MAX_MESSAGE_CHARS = 300;
+
+/** The standard text for an HTTP status ("Service Unavailable"), or `HTTP 599` for codes without one. */
+export function httpStatusText(httpStatus: number): string {
+  return STATUS_CODES[httpStatus] ?? `HTTP ${httpStatus}`;
+}
+
+/**
+ * Reads any of SMSBAT's three documented error bodies: `{status, error, message, code}`,
+ * `{error: {code, message}}` and `{error, message, status}`. Falls back to the HTTP status text when the body is
+ * empty, not JSON or unrecognised. Never throws.
+ */
+export function parseErrorBody(httpStatus: number, bodyText: string): ErrorBodyInfo {
+  const fallback: ErrorBodyInfo = { message: httpStatusText(httpStatus), apiCode: null, fromBody: false };
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText.replace(/^\uFEFF/, ''));
+  } catch {
+    return fallback;
+  }
+  if (!isRecord(body)) return fallback;
+
+  const nested = isRecord(body.error) ? body.error : null;
+  const message =
+    cleanText(nested?.message) ??
+    cleanText(body.message) ??
+    cleanText(typeof body.error === 'string' ? body.error : undefined);
+  const apiCode = codeOf(nested?.code) ?? codeOf(body.code);
+  if (message === null) return { ...fallback, apiCode };
+  return { message, apiCode, fromBody: true };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A trimmed single line of at most MAX_MESSAGE_CHARS, or null when there is no text. */
+function cleanText(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  // Server text ends up in a one-line UI field: no control characters, no runs of whitespace.
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  const text = value.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
+  if (text === '') return null;
+  return text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS - 1)}…` : text;
+}
+
+function codeOf(value: unknown): string | number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string') return cleanText(value);
+  return null;
+}

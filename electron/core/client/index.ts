@@ -1,0 +1,23 @@
+export { SmsbatClient, USER_AGENT, CLIENT_VERSION, encodeMessageIdSegment } from './smsbat-client';
+export {
+  DEFAULT_BASE_URL,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_CONNECTIONS,
+  validateCredentials,
+  type SmsbatClientOptions,
+} from './options';
+export {
+  interpretResponse,
+  parseStatusBody,
+  validateStatusBody,
+  type ResponseHeaders,
+} from './interpret-response';
+export { parseErrorBody, httpStatusText, type ErrorBodyInfo } from './error-body';
+export {
+  statusResponseSchema,
+  toSnapshot,
+  describeSchemaError,
+  type StatusResponse,
+} from './response-schema';
+export { parseRetryAfter } from './retry-after';

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { parseRetryAfter } from '../../../../electron/core/client';
+
+const NOW = Date.UTC(1994, 10, 6, 8, 49, 0);
+
+describe('parseRetryAfter', () => {
+  it('reads delta-seconds', () => {
+    expect(parseRetryAfter('0', NOW)).toBe(0);
+    expect(parseRetryAfter(' 120 ', NOW)).toBe(120_000);
+  });
+
+  it('reads the three HTTP-date formats as UTC', () => {
+    expect(parseRetryAfter('Sun, 06 Nov 1994 08:49:37 GMT', NOW)).toBe(37_000);
+    expect(parseRetryAfter('Sunday, 06-Nov-94 08:49:37 GMT', NOW)).toBe(37_000);
+    expect(parseRetryAfter('Sun Nov  6 08:49:37 1994', NOW)).toBe(37_000);
+  });
+
+  it('gives 0 for a date in the past', () => {
+    expect(parseRetryAfter('Sat, 05 Nov 1994 08:49:37 GMT', NOW)).toBe(0);
+  });
+
+  it.each([
+    undefined,
+    '',
+    'soon',
+    '-5',
+    '1.5',
+    '5 s',
+    'soon 1',
+    '9'.repeat(30),
+    'Sun, 32 Nov 1994 08:49:37 GMT',
+  ])('ignores %j', (value) => {
+    expect(parseRetryAfter(value, NOW)).toBeNull();
+  });
+});
