@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import type { MessageTimeline } from './delivery-model';
 
 /** The credentials the simulator accepts, one per documented auth method. */
 export interface SimulatorCredentials {
@@ -78,4 +79,69 @@ export interface SimulatorOptions {
    * @default { perSecond: 50, burst: 75 }
    */
   readonly rateLimit?: { readonly perSecond: number; readonly burst: number } | null;
+  /** Delay every response by this much (on top of any `slow` fault), for a demo that feels like a network. @default 0 */
+  readonly latencyMs?: number;
+}
+
+/** One HTTP request as the simulator sees it. Header names are lower case. */
+export interface SimulatorRequest {
+  readonly method: string;
+  /** The request target as sent, e.g. `/bat/message/abc%3A1?x=1`. */
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+}
+
+/** What to do with a request: answer it (after `delayMs`), never answer it, or destroy the connection. */
+export type SimulatorReply =
+  | {
+      readonly kind: 'response';
+      readonly status: number;
+      readonly headers: Readonly<Record<string, string>>;
+      readonly body: string;
+      readonly delayMs: number;
+    }
+  | { readonly kind: 'hang' }
+  | { readonly kind: 'reset' };
+
+/** The SMSBAT simulator's whole server logic, in process and synchronous; `startSimulator` serves it over HTTP. */
+export interface Simulator {
+  /** Answers one request, records it, and advances the fault draws. Never throws. */
+  handle(request: SimulatorRequest): SimulatorReply;
+  /** The id's delivery timeline: deterministic from seed + id (whether or not the id was asked about). */
+  timeline(messageId: string): MessageTimeline;
+  /** Epoch ms at which the id's final status exists (first seen + final step offset); null if never asked about or never final. */
+  finalStatusAt(messageId: string): number | null;
+  /**
+   * Starts the id's timeline at `atMs` (default: the clock's now), as if the message had just been sent. No effect
+   * when the id was already seen (timelines never move) or is malformed or `missing-`.
+   */
+  markSent(messageId: string, atMs?: number): void;
+  /** Epoch ms at which the id's timeline started (`markSent` or its first authorized GET); null if neither happened. */
+  firstSeenAt(messageId: string): number | null;
+  /** Every request served since the start or the last `clearRequests()`, oldest first. */
+  requests(): readonly SimulatorRequestRecord[];
+  /** Empties the request log. */
+  clearRequests(): void;
+  /** Replaces the faults in force (validated like the `faults` option). */
+  setFaults(faults: SimulatorFaults): void;
+  /** The credentials the simulator accepts. */
+  readonly credentials: SimulatorCredentials;
+}
+
+/** Options of `startSimulator`: the simulator's, plus where to listen. */
+export interface StartSimulatorOptions extends SimulatorOptions {
+  /** @default '127.0.0.1' */
+  readonly host?: string;
+  /** @default 0 (an ephemeral port) */
+  readonly port?: number;
+}
+
+/** A simulator served over real HTTP. */
+export interface RunningSimulator {
+  /** Base URL without a trailing slash, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+  /** The in-process model behind the server. */
+  readonly simulator: Simulator;
+  /** Stops listening and destroys every open connection (hanging and keep-alive ones included). */
+  close(): Promise<void>;
 }

@@ -1,0 +1,32 @@
+/** The SMSBAT simulator: a deterministic, fault-injecting stand-in for SMSBAT's status endpoint. */
+export { createSimulator } from './handler';
+export { startSimulator } from './server';
+export {
+  DELIVERY_MODEL,
+  MISSING_PREFIX,
+  finalAfterMs,
+  isKnownId,
+  isWellFormedId,
+  responseBody,
+  stepAt,
+  timelineFor,
+  type DeliveryCategory,
+  type ExtendedStatuses,
+  type MessageTimeline,
+  type SimulatorCurrency,
+  type TimelineStep,
+} from './delivery-model';
+export { UNKNOWN_STATUSES, type InjectedFault } from './faults';
+export {
+  DEMO_CREDENTIALS,
+  type RunningSimulator,
+  type Simulator,
+  type SimulatorAuthMethod,
+  type SimulatorCredentials,
+  type SimulatorFaults,
+  type SimulatorOptions,
+  type SimulatorReply,
+  type SimulatorRequest,
+  type SimulatorRequestRecord,
+  type StartSimulatorOptions,
+} from './types';
