@@ -46,9 +46,9 @@ export interface PollSchedulerOptions {
   readonly concurrency?: number;
   /** Delay before the second check of an id, and after each status change. @default 5_000 */
   readonly initialIntervalMs?: number;
-  /** The longest delay between two checks of a pending id. @default 300_000 */
+  /** The longest delay between two checks of a pending id. @default 180_000 */
   readonly maxIntervalMs?: number;
-  /** How much the delay grows after each check that saw no change. @default 1.6 */
+  /** How much the delay grows after each check that saw no change. @default 1.4 */
   readonly backoffFactor?: number;
   /** Random spread of each delay, as a fraction of it. @default 0.1 */
   readonly jitterRatio?: number;
@@ -151,10 +151,10 @@ export class PollScheduler {
     this.#initialIntervalMs = numberOption('initialIntervalMs', options.initialIntervalMs, 5_000, {
       min: MIN_PER_ID_GAP_MS,
     });
-    this.#maxIntervalMs = numberOption('maxIntervalMs', options.maxIntervalMs, 300_000, {
+    this.#maxIntervalMs = numberOption('maxIntervalMs', options.maxIntervalMs, 180_000, {
       min: this.#initialIntervalMs,
     });
-    this.#backoffFactor = numberOption('backoffFactor', options.backoffFactor, 1.6, { min: 1 });
+    this.#backoffFactor = numberOption('backoffFactor', options.backoffFactor, 1.4, { min: 1 });
     this.#jitterRatio = numberOption('jitterRatio', options.jitterRatio, 0.1, { min: 0, max: 0.5 });
     this.#watchWindowMs = numberOption('watchWindowMs', options.watchWindowMs, 86_400_000, {
       min: 0,

@@ -38,6 +38,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const credentials = checkCredentials(options.credentials ?? DEMO_CREDENTIALS);
   const clock = options.clock ?? systemClock;
   const latencyMs = options.latencyMs ?? 0;
+  const timeScale = options.timeScale ?? 1;
+  if (!(Number.isFinite(timeScale) && timeScale > 0)) {
+    throw new TypeError(`timeScale must be a number > 0, got ${String(timeScale)}`);
+  }
   if (!(Number.isFinite(latencyMs) && latencyMs >= 0)) {
     throw new TypeError(`latencyMs must be a non-negative number of milliseconds, got ${String(latencyMs)}`);
   }
@@ -133,7 +137,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const known = seen.get(messageId);
     if (known === undefined) return error(404, null);
 
-    const body = responseBody(known.timeline, at - known.at);
+    const body = responseBody(known.timeline, (at - known.at) / timeScale);
     switch (fault?.name) {
       case 'malformed':
         return reply(200, malformedBody(serializeBody(body), variant), fault.name);
@@ -153,7 +157,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     finalStatusAt(messageId) {
       const known = seen.get(messageId);
       const afterMs = known === undefined ? null : finalAfterMs(known.timeline);
-      return known === undefined || afterMs === null ? null : known.at + afterMs;
+      return known === undefined || afterMs === null ? null : known.at + afterMs * timeScale;
     },
     markSent(messageId, atMs = clock.now()) {
       if (!Number.isFinite(atMs))

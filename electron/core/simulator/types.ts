@@ -81,6 +81,11 @@ export interface SimulatorOptions {
   readonly rateLimit?: { readonly perSecond: number; readonly burst: number } | null;
   /** Delay every response by this much (on top of any `slow` fault), for a demo that feels like a network. @default 0 */
   readonly latencyMs?: number;
+  /**
+   * Multiplies every timeline's offsets: 0.05 makes a message delivered after 20 s arrive after 1 s. For demos and
+   * tests that should not wait for real delivery times. @default 1
+   */
+  readonly timeScale?: number;
 }
 
 /** One HTTP request as the simulator sees it. Header names are lower case. */

@@ -251,3 +251,21 @@ describe('simulator response bodies', () => {
     }
   });
 });
+
+describe('timeScale', () => {
+  it('speeds every timeline up by the given factor, for demos and tests', () => {
+    const clock = manualClock();
+    const normal = createSimulator({ clock, seed: 3 });
+    const fast = createSimulator({ clock, seed: 3, timeScale: 0.1 });
+    const sentAt = clock.now();
+    normal.markSent('fast-1', sentAt);
+    fast.markSent('fast-1', sentAt);
+    const normalAfter = (normal.finalStatusAt('fast-1') ?? 0) - sentAt;
+    expect(normalAfter).toBeGreaterThanOrEqual(2_000);
+    expect(fast.finalStatusAt('fast-1')).toBeCloseTo(sentAt + normalAfter * 0.1, 5);
+    clock.advance(normalAfter * 0.1 + 1);
+    expect(statusOf(getStatus(fast, 'fast-1'))).toBe('delivered');
+    expect(statusOf(getStatus(normal, 'fast-1'))).not.toBe('delivered');
+    expect(() => createSimulator({ timeScale: 0 })).toThrow(/timeScale/);
+  });
+});
