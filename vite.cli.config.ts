@@ -1,3 +1,4 @@
+import { chmodSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
@@ -12,6 +13,16 @@ const external = [
 
 /** Builds the `smsbat-monitor` command-line tool: plain Node, no Electron. */
 export default defineConfig({
+  plugins: [
+    {
+      name: 'make-cli-executable',
+      writeBundle(options, bundle) {
+        for (const file of Object.keys(bundle)) {
+          if (file.endsWith('.js')) chmodSync(resolve(options.dir ?? 'out/cli', file), 0o755);
+        }
+      },
+    },
+  ],
   build: {
     ssr: true,
     target: 'node20',

@@ -65,7 +65,11 @@ export class MonitorEngine {
   watch(messageIds: readonly string[], options: AddOptions = {}): AddResult {
     const result = this.#watchList.add(messageIds, options);
     for (const message of result.added) {
-      this.#scheduler.watch({ messageId: message.id, addedAt: message.addedAt, deadlineAt: message.deadlineAt });
+      this.#scheduler.watch({
+        messageId: message.id,
+        addedAt: message.addedAt,
+        deadlineAt: message.deadlineAt,
+      });
     }
     return result;
   }

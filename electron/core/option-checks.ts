@@ -11,13 +11,26 @@ export interface NumberRange {
  * Returns `value` (or `fallback` when it is undefined) after checking it is a finite number within `range`;
  * otherwise throws a TypeError naming the option, what it expects and what it got.
  */
-export function numberOption(name: string, value: number | undefined, fallback: number, range: NumberRange): number {
+export function numberOption(
+  name: string,
+  value: number | undefined,
+  fallback: number,
+  range: NumberRange,
+): number {
   const actual = value ?? fallback;
   const { min, max, integer = false, minInclusive = true } = range;
   const tooLow = min !== undefined && (minInclusive ? actual < min : actual <= min);
   const tooHigh = max !== undefined && actual > max;
-  if (typeof actual !== 'number' || !Number.isFinite(actual) || tooLow || tooHigh || (integer && !Number.isInteger(actual))) {
-    throw new TypeError(`Expected \`${name}\` to be ${describeRange(range)}, got \`${String(actual)}\` (${typeof actual})`);
+  if (
+    typeof actual !== 'number' ||
+    !Number.isFinite(actual) ||
+    tooLow ||
+    tooHigh ||
+    (integer && !Number.isInteger(actual))
+  ) {
+    throw new TypeError(
+      `Expected \`${name}\` to be ${describeRange(range)}, got \`${String(actual)}\` (${typeof actual})`,
+    );
   }
   return actual;
 }

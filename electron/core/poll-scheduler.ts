@@ -507,14 +507,11 @@ export class PollScheduler {
     if (this.#timer !== null && this.#timerAt === at) return;
     this.#disarm();
     this.#timerAt = at;
-    this.#timer = this.#clock.setTimeout(
-      () => {
-        this.#timer = null;
-        this.#timerAt = Number.POSITIVE_INFINITY;
-        this.#pump();
-      },
-      at - this.#clock.now(),
-    );
+    this.#timer = this.#clock.setTimeout(() => {
+      this.#timer = null;
+      this.#timerAt = Number.POSITIVE_INFINITY;
+      this.#pump();
+    }, at - this.#clock.now());
   }
 
   #disarm(): void {

@@ -1,4 +1,10 @@
-import type { CheckError, HistoryEntry, StatusSnapshot, WatchedMessage, WatchPhase } from '../../shared/message';
+import type {
+  CheckError,
+  HistoryEntry,
+  StatusSnapshot,
+  WatchedMessage,
+  WatchPhase,
+} from '../../shared/message';
 import { isFinalKind, mayReplaceStatus } from '../../shared/status';
 import { systemClock, type Clock, type TimerHandle } from './clock';
 import type { SmsbatError } from './errors';
@@ -178,7 +184,12 @@ export class WatchList {
   recordError(messageId: string, error: SmsbatError, at: number): void {
     const message = this.#messages.get(messageId);
     if (!message) return;
-    const lastError: CheckError = { kind: error.kind, message: error.message, httpStatus: error.httpStatus, at };
+    const lastError: CheckError = {
+      kind: error.kind,
+      message: error.message,
+      httpStatus: error.httpStatus,
+      at,
+    };
     this.#put({ ...message, lastError, lastCheckedAt: at });
   }
 
@@ -276,7 +287,9 @@ function normaliseLabel(label: string | null | undefined): string | null {
   const trimmed = label.trim();
   if (trimmed.length === 0) return null;
   if (trimmed.length > MAX_LABEL_LENGTH) {
-    throw new TypeError(`Expected \`label\` to be at most ${MAX_LABEL_LENGTH} characters, got ${trimmed.length}`);
+    throw new TypeError(
+      `Expected \`label\` to be at most ${MAX_LABEL_LENGTH} characters, got ${trimmed.length}`,
+    );
   }
   return trimmed;
 }

@@ -15,7 +15,9 @@ function createWindow(): BrowserWindow {
       nodeIntegration: false,
     },
   });
-  window.once('ready-to-show', () => { window.show(); });
+  window.once('ready-to-show', () => {
+    window.show();
+  });
   const devUrl = process.env['ELECTRON_RENDERER_URL'];
   if (devUrl) void window.loadURL(devUrl);
   else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));

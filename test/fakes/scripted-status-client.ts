@@ -62,7 +62,8 @@ export class ScriptedStatusClient implements StatusClient {
     this.#inFlight += 1;
     this.maxInFlight = Math.max(this.maxInFlight, this.#inFlight);
     try {
-      if (this.latencyMs > 0) await new Promise<void>((resolve) => this.clock.setTimeout(resolve, this.latencyMs));
+      if (this.latencyMs > 0)
+        await new Promise<void>((resolve) => this.clock.setTimeout(resolve, this.latencyMs));
       const answer = this.script(messageId, index, this.clock.now());
       if (answer instanceof Error) throw answer;
       return typeof answer === 'string' ? snapshotOf(messageId, answer) : answer;

@@ -1,0 +1,47 @@
+import { formatSummary, plural, unsettledIds } from './format';
+import type { CliIo } from './io';
+import { jsonLine, summaryJson } from './json-output';
+import { watchExitCode } from './outcome';
+import type { WatchSessionResult } from './watch-session';
+
+/** How to report the end of a watch. */
+export interface WatchReportOptions {
+  readonly json: boolean;
+  readonly label: string | null;
+  readonly timeoutSeconds: number | null;
+  /** Printed to stderr when the credentials were rejected (see `formatAuthFailure`). */
+  readonly authFailure: (reason: string) => string;
+  /** Maps the watch's exit code (the demo treats failed messages as part of the show). */
+  readonly exitCodeFor?: (code: number) => number;
+}
+
+const SHOWN_IDS = 10;
+
+/** Prints the end of a watch (the summary, and why it stopped early) and returns the exit code. */
+export function reportWatchEnd(io: CliIo, result: WatchSessionResult, options: WatchReportOptions): number {
+  const { end, messages, totals } = result;
+  const exitCode = (options.exitCodeFor ?? ((code: number) => code))(watchExitCode(end, messages));
+  if (end.reason === 'auth_failed') io.stderr.write(options.authFailure(end.message));
+
+  if (options.json) {
+    io.stdout.write(jsonLine(summaryJson(totals, messages, end, exitCode, Date.now())));
+    return exitCode;
+  }
+  if (end.reason === 'auth_failed') return exitCode;
+
+  const open = unsettledIds(messages);
+  if (open.length > 0 && end.reason !== 'settled') {
+    const why =
+      end.reason === 'timeout'
+        ? `Stopped after --timeout ${options.timeoutSeconds ?? '?'} s`
+        : `Stopped by ${end.signal === 'SIGINT' ? 'Ctrl-C' : end.signal}`;
+    const shown =
+      open.slice(0, SHOWN_IDS).join(' ') +
+      (open.length > SHOWN_IDS ? ` and ${open.length - SHOWN_IDS} more` : '');
+    io.stderr.write(`${why}: ${plural(open.length, 'message')} still without a final status: ${shown}\n`);
+  } else if (end.reason === 'interrupted') {
+    io.stderr.write(`Stopped by ${end.signal === 'SIGINT' ? 'Ctrl-C' : end.signal}.\n`);
+  }
+  io.stdout.write(`\n${formatSummary(totals, options.label)}\n`);
+  return exitCode;
+}

@@ -1,0 +1,341 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEMO_CREDENTIALS, startSimulator, type RunningSimulator } from '../../electron/core/simulator';
+
+/**
+ * End-to-end tests of the BUILT command (`out/cli/smsbat-monitor.js`, made by `npm test` or
+ * `npx vite build --config vite.cli.config.ts`) against a simulator started here. Its timelines run 100x faster
+ * (`timeScale`), and most ids are marked sent ten minutes ago, so their final status already exists when the CLI
+ * first checks them: watches end in about a second instead of minutes.
+ */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CLI = resolve(ROOT, 'out/cli/smsbat-monitor.js');
+const KEY = DEMO_CREDENTIALS.apiKey;
+
+/** Ids whose final status already exists when the CLI first asks (marked sent long ago in `beforeAll`). */
+const SETTLED_IDS = [
+  'fast-viber-t1',
+  'fast-sms-t2',
+  'undeliverable-sms-t3',
+  'fast-fallback-j1',
+  'fast-viber-w1',
+  'undeliverable-fallback-n1',
+  'fast-viber-n2',
+  'stuck-s1',
+  'stuck-i1',
+];
+
+/** Whether `path` exists with an execute bit set (false when it is missing). */
+function isExecutable(path: string): boolean {
+  return existsSync(path) && (statSync(path).mode & 0o111) !== 0;
+}
+
+interface CliResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly ms: number;
+}
+
+interface CliOptions {
+  readonly env?: Record<string, string>;
+  readonly stdin?: string;
+}
+
+let sim: RunningSimulator;
+
+/** The environment of every run: the test's own, without any SMSBAT_ variable, plus `extra`. */
+function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('SMSBAT_')),
+  );
+  return { ...base, ...extra };
+}
+
+/** Environment pointing the CLI at the test simulator with its API key. */
+function simEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return { SMSBAT_BASE_URL: sim.url, SMSBAT_API_KEY: KEY, ...extra };
+}
+
+/** Starts the built CLI; stdin gets `stdin` (or nothing) and is closed. */
+function startCli(
+  args: readonly string[],
+  options: CliOptions = {},
+): { child: ChildProcess; done: Promise<CliResult> } {
+  const started = Date.now();
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: cliEnv(options.env) });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stdin.end(options.stdin ?? '');
+  const done = new Promise<CliResult>((resolveDone, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolveDone({ code, stdout, stderr, ms: Date.now() - started });
+    });
+  });
+  return { child, done };
+}
+
+function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
+  return startCli(args, options).done;
+}
+
+/** Requests the simulator served for `ids` after the first `skip` entries of its log. */
+function requestsFor(ids: readonly string[], skip: number) {
+  return sim.simulator
+    .requests()
+    .slice(skip)
+    .filter((r) => r.messageId !== null && ids.includes(r.messageId));
+}
+
+beforeAll(async () => {
+  if (!existsSync(CLI)) {
+    throw new Error(
+      `The built CLI ${CLI} is missing. Build it first: \`npx vite build --config vite.cli.config.ts\` ` +
+        '(`npm test` builds before running the tests).',
+    );
+  }
+  sim = await startSimulator({ timeScale: 0.01 });
+  // Ten minutes ago is past every fast (<= 30 s), undeliverable (<= 60 s) and stuck outcome's last step.
+  for (const id of SETTLED_IDS) sim.simulator.markSent(id, Date.now() - 600_000);
+});
+
+afterAll(async () => {
+  await sim.close();
+});
+
+describe('smsbat-monitor (built CLI) against the simulator', () => {
+  it('check prints a table paced by --rate, signing in with a login (HTTP Basic)', async () => {
+    const ids = ['fast-viber-t1', 'fast-sms-t2', 'undeliverable-sms-t3', 'missing-t4'];
+    const since = sim.simulator.requests().length;
+    const result = await runCli(['check', '--rate', '5', ...ids], {
+      env: { SMSBAT_BASE_URL: sim.url, SMSBAT_USERNAME: 'demo', SMSBAT_PASSWORD: DEMO_CREDENTIALS.password },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1); // one failed, one not found
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ID\s+STATUS\s+PARTS\s+COST\s+CHANNELS\s+ERROR$/);
+    expect(lines[1]).toMatch(
+      /^fast-viber-t1\s+delivered\s+1\s+[\d.]+ (UAH|USD|EUR)\s+viber: delivered, sms: not_used\s+-$/,
+    );
+    expect(lines[2]).toMatch(/^fast-sms-t2\s+delivered\s+\d\s+[\d.]+ \(currency unknown\)\s+-\s+-$/);
+    expect(lines[3]).toMatch(
+      /^undeliverable-sms-t3\s+undeliverable \(rejected\)\s+\d\s+0\.00 \(currency unknown\)/,
+    );
+    expect(lines[4]).toMatch(/^missing-t4\s+not found\s+.*SMSBAT does not know this message id$/);
+
+    const served = requestsFor(ids, since).sort((a, b) => a.at - b.at);
+    expect(served.map((r) => r.auth)).toEqual(['basic', 'basic', 'basic', 'basic']);
+    const gaps = served.slice(1).map((r, i) => r.at - (served[i]?.at ?? 0));
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(150); // 5/s = 200 ms apart, with clock slack
+  });
+
+  it('check --json reads ids from stdin, reports rejects and repeats, and can use Basic @:key', async () => {
+    const since = sim.simulator.requests().length;
+    const result = await runCli(['check', '--json'], {
+      env: simEnv({ SMSBAT_AUTH: 'basic-api-key' }),
+      stdin: 'fast-fallback-j1\nfast-fallback-j1, bad/id\n',
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('skipped 1 token that is not a message id');
+    expect(result.stderr).toContain('"bad/id" contains "/"');
+    expect(result.stderr).toContain('ignored 1 repeated id');
+    const parsed = JSON.parse(result.stdout) as Record<string, unknown>[];
+    expect(parsed).toHaveLength(1);
+    expect(parsed[0]).toMatchObject({
+      id: 'fast-fallback-j1',
+      found: true,
+      status: 'delivered',
+      words: 'delivered',
+      kind: 'delivered',
+      final: true,
+      channels: [
+        { channel: 'viber', status: expect.stringMatching(/^(expired|undeliverable)$/) as unknown },
+        { channel: 'sms', status: 'delivered' },
+      ],
+      charge: { currency: expect.stringMatching(/^(UAH|USD|EUR)$/) as unknown },
+      error: null,
+    });
+    expect(requestsFor(['fast-fallback-j1'], since).map((r) => r.auth)).toEqual(['basic-api-key']);
+  });
+
+  it('watch prints each change and a summary, and exits 0 when every message is delivered', async () => {
+    // fast-sms-w2 is new to the simulator: first "queued", then delivered at the --deadline re-check (1 s = 100 s).
+    const result = await runCli(['watch', '--deadline', '1', 'fast-viber-w1', 'fast-sms-w2'], {
+      env: simEnv(),
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const out = result.stdout;
+    expect(out).toMatch(
+      /^\d\d:\d\d:\d\d {2}fast-viber-w1 {2}delivered {2}\(viber: delivered, sms: not_used; 1 part; [\d.]+ (UAH|USD|EUR)\)$/m,
+    );
+    expect(out).toMatch(/^\d\d:\d\d:\d\d {2}fast-sms-w2 {4}queued for sending {2}\(\d parts?\)$/m);
+    expect(out).toMatch(
+      /^\d\d:\d\d:\d\d {2}fast-sms-w2 {4}delivered {2}\(\d parts?; [\d.]+ \(currency unknown\)\)$/m,
+    );
+    expect(out.indexOf('fast-sms-w2    queued')).toBeLessThan(out.indexOf('fast-sms-w2    delivered'));
+    expect(out).toContain('Summary: 2 messages: 2 delivered');
+    expect(out).toContain('Delivery rate: 100% (2 of 2 with a final status)');
+    expect(out).toMatch(/^Cost: .*for 1 message/m);
+  });
+
+  it('watch --json writes NDJSON and exits 1 when a message failed or was not found', async () => {
+    const result = await runCli(
+      [
+        'watch',
+        '--json',
+        '--label',
+        'batch-7',
+        '--not-found-retries',
+        '0',
+        'undeliverable-fallback-n1',
+        'fast-viber-n2',
+        'missing-n3',
+      ],
+      { env: simEnv() },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    const lines = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const changes = lines.filter((line) => line.type === 'change');
+    expect(changes.find((c) => c.id === 'undeliverable-fallback-n1' && c.event === 'status')).toMatchObject({
+      status: 'undeliverable',
+      words: 'undeliverable (rejected)',
+      kind: 'failed',
+      phase: 'final',
+      label: 'batch-7',
+    });
+    expect(changes.find((c) => c.id === 'fast-viber-n2')).toMatchObject({
+      status: 'delivered',
+      kind: 'delivered',
+    });
+    expect(changes.find((c) => c.id === 'missing-n3')).toMatchObject({
+      event: 'not_found',
+      phase: 'not_found',
+    });
+    expect(lines.some((line) => line.type === 'health')).toBe(true);
+    expect(lines.at(-1)).toMatchObject({
+      type: 'summary',
+      ended: 'settled',
+      exitCode: 1,
+      total: 3,
+      counts: { delivered: 1, failed: 1, not_found: 1 },
+    });
+  });
+
+  it('watch --timeout exits 2 and names the messages still pending', async () => {
+    const result = await runCli(['watch', '--timeout', '1', 'stuck-s1'], { env: simEnv() });
+    expect(result.code).toBe(2);
+    expect(result.ms).toBeLessThan(5_000);
+    expect(result.stderr).toContain(
+      'Stopped after --timeout 1 s: 1 message still without a final status: stuck-s1',
+    );
+    expect(result.stdout).toContain('Summary: 1 message: 1 still on the way');
+  });
+
+  it('Ctrl-C during a watch prints the summary so far and exits 130', async () => {
+    const { child, done } = startCli(['watch', 'stuck-i1'], { env: simEnv() });
+    let seen = '';
+    await new Promise<void>((resolveSeen) => {
+      child.stdout?.on('data', (chunk: string) => {
+        seen += chunk;
+        if (seen.includes('stuck-i1')) resolveSeen();
+      });
+    });
+    child.kill('SIGINT');
+    const result = await done;
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain('Stopped by Ctrl-C: 1 message still without a final status: stuck-i1');
+    expect(result.stdout).toContain('Summary: 1 message: 1 still on the way');
+  });
+
+  it('rejected credentials stop a watch at once with exit 3, saying what to do, never showing the key', async () => {
+    const wrongKey = 'wrong-secret-key-7777';
+    const since = sim.simulator.requests().length;
+    const result = await runCli(['watch', '--json', 'fast-a1', 'fast-a2'], {
+      env: simEnv({ SMSBAT_API_KEY: wrongKey }),
+    });
+    expect(result.code).toBe(3);
+    expect(result.ms).toBeLessThan(5_000);
+    expect(result.stderr).toMatch(/SMSBAT rejected the credentials/);
+    expect(result.stderr).toMatch(/Sent: the API key in SMSBAT_API_KEY/);
+    expect(result.stderr).toMatch(/Fix: /);
+    expect(result.stdout + result.stderr).not.toContain(wrongKey);
+    expect(result.stdout + result.stderr).not.toContain('7777');
+    const lines = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.some((line) => line.type === 'health' && line.state === 'auth_failed')).toBe(true);
+    expect(lines.at(-1)).toMatchObject({ type: 'summary', ended: 'auth_failed', exitCode: 3 });
+    const unauthorized = requestsFor(['fast-a1', 'fast-a2'], since).filter((r) => !r.authorized);
+    expect(unauthorized.length).toBeGreaterThan(0);
+    expect(unauthorized.length).toBeLessThanOrEqual(2);
+  });
+
+  it('missing credentials, bad arguments and credential options exit 3 with the fix', async () => {
+    const missing = await runCli(['check', 'abc123'], { env: { SMSBAT_BASE_URL: sim.url } });
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(/No SMSBAT credentials found\. Set SMSBAT_API_KEY/);
+
+    const badRate = await runCli(['watch', '--rate', '80', 'abc123'], { env: simEnv() });
+    expect(badRate.code).toBe(3);
+    expect(badRate.stderr).toMatch(/--rate 80 is above SMSBAT's limit of 50/);
+
+    const keyArgument = await runCli(['check', '--api-key=topsecret-999', 'abc123'], { env: simEnv() });
+    expect(keyArgument.code).toBe(3);
+    expect(keyArgument.stderr).toMatch(/credentials are read only from the environment/);
+    expect(keyArgument.stdout + keyArgument.stderr).not.toContain('topsecret-999');
+  });
+
+  it('demo runs with nothing configured (cut short here by --timeout: exit 2)', async () => {
+    const result = await runCli(['demo', '--json', '--timeout', '1.5']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(2);
+    const lines = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const changed = new Set(lines.filter((line) => line.type === 'change').map((line) => line.id));
+    expect(changed.size).toBeGreaterThanOrEqual(10); // every demo id is checked at once (12 at 10/s)
+    expect(lines.at(-1)).toMatchObject({ type: 'summary', ended: 'timeout', exitCode: 2, total: 12 });
+  });
+
+  it('the built file is a Node script with a shebang', () => {
+    expect(readFileSync(CLI, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('the built file is executable, as npm bins must be', () => {
+    expect(isExecutable(CLI)).toBe(true);
+  });
+
+  it('`npx smsbat-monitor --help` resolves the package bin from the repo root', async () => {
+    const result = await new Promise<CliResult>((resolveRun, reject) => {
+      const started = Date.now();
+      const child = spawn('npx', ['--no-install', 'smsbat-monitor', '--help'], {
+        cwd: ROOT,
+        env: cliEnv(),
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      child.on('error', reject);
+      child.on('close', (code) => {
+        resolveRun({ code, stdout, stderr, ms: Date.now() - started });
+      });
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage:\n  smsbat-monitor check <id...>');
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, it, expect } from 'vitest';
+import { DEMO_CREDENTIALS, startSimulator } from '../../electron/core/simulator';
+import { run } from '../../electron/cli/run';
+import { fakeIo } from './fake-io';
+
+describe('run (in process)', () => {
+  it('prints help and the version with exit 0', async () => {
+    const io = fakeIo();
+    expect(await run(['--help'], io)).toBe(0);
+    expect(io.out()).toMatch(/Usage:\n {2}smsbat-monitor check <id\.\.\.>/);
+    expect(io.out()).toMatch(/Exit codes:/);
+    for (const command of ['check', 'watch', 'simulate', 'demo']) {
+      const perCommand = fakeIo();
+      expect(await run([command, '--help'], perCommand)).toBe(0);
+      expect(perCommand.out()).toContain(`Usage: smsbat-monitor ${command}`);
+    }
+    const version = fakeIo();
+    expect(await run(['--version'], version)).toBe(0);
+    expect(version.out()).toMatch(/^smsbat-monitor \d+\.\d+\.\d+\n$/);
+  });
+
+  it('reports usage mistakes on stderr with exit 3 and a pointer to help', async () => {
+    const io = fakeIo();
+    expect(await run(['watch', '--rate', '80', 'abc'], io)).toBe(3);
+    expect(io.out()).toBe('');
+    expect(io.err()).toMatch(/^smsbat-monitor: --rate 80 is above SMSBAT's limit of 50/);
+    expect(io.err()).toContain('Run `smsbat-monitor watch --help` for usage.');
+  });
+
+  it('needs credentials from the environment, and ids', async () => {
+    const missing = fakeIo({ env: { SMSBAT_BASE_URL: 'http://127.0.0.1:9' } });
+    expect(await run(['check', 'abc'], missing)).toBe(3);
+    expect(missing.err()).toMatch(/No SMSBAT credentials found/);
+
+    // A dead local address, so that a bug here can never reach the real SMSBAT.
+    const env = { SMSBAT_API_KEY: 'k-123456', SMSBAT_BASE_URL: 'http://127.0.0.1:9' };
+    const noIds = fakeIo({ env });
+    expect(await run(['watch'], noIds)).toBe(3);
+    expect(noIds.err()).toMatch(/No message ids given\. Pass them as arguments .* or pipe them in/);
+
+    const allRejected = fakeIo({ env, stdin: 'a/b, x?y\n""\n' });
+    expect(await run(['check'], allRejected)).toBe(3);
+    expect(allRejected.err()).toMatch(/skipped 3 tokens that are not a message id/);
+    expect(allRejected.err()).toMatch(/None of the tokens in stdin is a message id/);
+  });
+
+  it('runs the simulator until a signal, printing its URL, demo credentials and how to use it', async () => {
+    const io = fakeIo();
+    const running = run(['simulate', '--port', '0', '--seed', '3'], io);
+    for (let i = 0; i < 100 && !io.out().includes('Press Ctrl-C'); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(io.out())?.[1];
+    expect(url).toBeDefined();
+    expect(io.out()).toContain(
+      `SMSBAT_BASE_URL=${url ?? ''} SMSBAT_API_KEY=${DEMO_CREDENTIALS.apiKey} smsbat-monitor watch`,
+    );
+    const response = await fetch(`${url ?? ''}/bat/message/fast-1`, {
+      headers: { 'x-authorization-key': DEMO_CREDENTIALS.apiKey },
+    });
+    expect(response.status).toBe(200);
+    io.signal('SIGINT');
+    expect(await running).toBe(0);
+    expect(io.out()).toContain('Simulator stopped.');
+    expect(io.listeners()).toBe(0);
+  });
+
+  it('says which port is taken', async () => {
+    const busy = await startSimulator();
+    try {
+      const io = fakeIo();
+      const port = new URL(busy.url).port;
+      expect(await run(['simulate', '--port', port], io)).toBe(3);
+      expect(io.err()).toMatch(
+        new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use; choose another with --port`),
+      );
+    } finally {
+      await busy.close();
+    }
+  });
+});
