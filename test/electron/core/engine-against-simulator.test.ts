@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { peakPerSecond } from '../../../bench/stats';
 import type { EngineHealth } from '../../../shared/engine-health';
 import type { StatusSnapshot } from '../../../shared/message';
 import { SmsbatClient } from '../../../electron/core/client';
@@ -68,17 +69,6 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<void>
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-function peakPerSecond(times: readonly number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let peak = 0;
-  let from = 0;
-  for (let to = 0; to < sorted.length; to += 1) {
-    while ((sorted[to] ?? 0) - (sorted[from] ?? 0) >= 1000) from += 1;
-    peak = Math.max(peak, to - from + 1);
-  }
-  return peak;
 }
 
 describe('engine against the simulator over HTTP', () => {

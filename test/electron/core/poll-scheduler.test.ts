@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { peakPerSecond } from '../../../bench/stats';
 import type { EngineHealth } from '../../../shared/engine-health';
 import type { StatusSnapshot } from '../../../shared/message';
 import {
@@ -46,18 +47,6 @@ function setup(script: Script, options: Partial<PollSchedulerOptions> = {}, late
   };
   const elapsed = (at: number) => at - start;
   return { clock, client, scheduler, reports, watch, start, elapsed };
-}
-
-/** The largest number of calls that started within any one-second window [t, t + 1000). */
-function peakPerSecond(times: readonly number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let peak = 0;
-  let from = 0;
-  for (let to = 0; to < sorted.length; to += 1) {
-    while ((sorted[to] ?? 0) - (sorted[from] ?? 0) >= 1000) from += 1;
-    peak = Math.max(peak, to - from + 1);
-  }
-  return peak;
 }
 
 function gaps(times: readonly number[]): number[] {
