@@ -1,5 +1,6 @@
 import type { EngineHealth } from '../../shared/engine-health';
 import type { WatchedMessage } from '../../shared/message';
+import { callSafely, printError, type ErrorSink } from './call-safely';
 import { systemClock, type Clock } from './clock';
 import { PollScheduler, type PollObserver, type PollSchedulerOptions } from './poll-scheduler';
 import type { StatusClient } from './status-client';
@@ -13,8 +14,10 @@ export interface MonitorEngineOptions extends Omit<PollSchedulerOptions, 'client
   readonly store?: WatchListStore;
   /** @default 50 */
   readonly batchWindowMs?: number;
-  /** Called when saving the list fails (the list stays in memory and is saved with the next change). */
+  /** Called when saving the list fails (the list stays in memory and saving is tried again). */
   readonly onStoreError?: (error: unknown) => void;
+  /** Where errors thrown by change and health listeners go. @default printed to stderr */
+  readonly onListenerError?: ErrorSink;
 }
 
 /** Listener for the engine's overall state. */
@@ -29,16 +32,19 @@ export class MonitorEngine {
   readonly #watchList: WatchList;
   readonly #scheduler: PollScheduler;
   readonly #healthListeners = new Set<HealthListener>();
+  readonly #onListenerError: ErrorSink;
   #started = false;
 
   constructor(options: MonitorEngineOptions) {
-    const { client, store, batchWindowMs, onStoreError, ...schedulerOptions } = options;
+    const { client, store, batchWindowMs, onStoreError, onListenerError, ...schedulerOptions } = options;
     this.#clock = options.clock ?? systemClock;
+    this.#onListenerError = onListenerError ?? printError;
     this.#watchList = new WatchList({
       store,
       clock: this.#clock,
       batchWindowMs,
       onStoreError,
+      onListenerError: this.#onListenerError,
     });
     this.#scheduler = new PollScheduler({ ...schedulerOptions, client, observer: this.#observer() });
   }
@@ -161,7 +167,7 @@ export class MonitorEngine {
         list.markOverdue(id);
       },
       onHealth: (health) => {
-        for (const listener of this.#healthListeners) listener(health);
+        for (const listener of this.#healthListeners) callSafely(listener, health, this.#onListenerError);
       },
     };
   }

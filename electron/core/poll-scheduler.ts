@@ -13,6 +13,9 @@ import type { StatusClient } from './status-client';
 /** No message id is ever requested more often than this, whatever else asks for it. */
 export const MIN_PER_ID_GAP_MS = 1000;
 
+/** The longest a timer can wait in Node (about 24.8 days); longer delays would fire at once. */
+const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+
 /** SMSBAT's documented limit for the status endpoint; the scheduler's rate cap may not exceed it. */
 export const SMSBAT_STATUS_RATE_LIMIT = 50;
 
@@ -123,7 +126,13 @@ export class PollScheduler {
   #timerAt = Number.POSITIVE_INFINITY;
   #pumpQueued = false;
   #inFlight = 0;
+  /** When each id's request in flight started, kept even if the id is unwatched meanwhile. */
+  readonly #inFlightSince = new Map<string, number>();
   #abort = new AbortController();
+  /** Bumped on every credentials change, so a 401 to a request sent with old credentials is not held against new ones. */
+  #credentialsGeneration = 0;
+  /** Ids waiting out the offline pause, checked at once when `resume()` is called. */
+  readonly #parkedWhileOffline = new Set<string>();
 
   #stopped = false;
   #paused = false;
@@ -199,6 +208,7 @@ export class PollScheduler {
   watch(request: WatchRequest): void {
     if (this.#stopped || this.#entries.has(request.messageId)) return;
     const now = this.#clock.now();
+    const lastCheckedAt = Math.min(request.lastCheckedAt ?? Number.NEGATIVE_INFINITY, now);
     const entry: Entry = {
       id: request.messageId,
       addedAt: request.addedAt,
@@ -206,7 +216,10 @@ export class PollScheduler {
       overdueReported: request.overdueReported ?? false,
       dueAt: now,
       intervalMs: this.#initialIntervalMs,
-      lastRequestAt: request.lastCheckedAt ?? Number.NEGATIVE_INFINITY,
+      lastRequestAt: Math.max(
+        lastCheckedAt,
+        this.#inFlightSince.get(request.messageId) ?? Number.NEGATIVE_INFINITY,
+      ),
       lastRaw: request.lastRawStatus ?? null,
       notFoundCount: 0,
       failureCount: 0,
@@ -220,8 +233,8 @@ export class PollScheduler {
     } else {
       this.#enqueue(entry, Math.max(now, entry.lastRequestAt + MIN_PER_ID_GAP_MS));
     }
-    this.#updateHealth();
     this.#pumpSoon();
+    this.#updateHealth();
   }
 
   /** Stops checking an id; a request already in flight for it is ignored when it returns. */
@@ -262,19 +275,19 @@ export class PollScheduler {
   resume(): void {
     if (this.#stopped) return;
     this.#paused = false;
-    this.#offlineHoldUntil = 0;
-    this.#offlineStreak = 0;
-    this.#updateHealth();
+    this.#clearOffline(this.#clock.now());
     this.#pumpSoon();
+    this.#updateHealth();
   }
 
   /** The credentials were replaced: forget cached results and the auth failure, and check again. */
   credentialsChanged(): void {
     if (this.#stopped) return;
     this.#authMessage = null;
+    this.#credentialsGeneration += 1;
     this.#cache.clear();
-    this.#updateHealth();
     this.#pumpSoon();
+    this.#updateHealth();
   }
 
   /** Stops for good: no new requests, in-flight ones aborted, no more reports. */
@@ -363,10 +376,11 @@ export class PollScheduler {
     entry.lastRequestAt = now;
     this.#pacer.take(now);
     this.#inFlight += 1;
-    void this.#check(entry, this.#abort.signal);
+    this.#inFlightSince.set(entry.id, now);
+    void this.#check(entry, this.#abort.signal, this.#credentialsGeneration);
   }
 
-  async #check(entry: Entry, signal: AbortSignal): Promise<void> {
+  async #check(entry: Entry, signal: AbortSignal, generation: number): Promise<void> {
     let snapshot: StatusSnapshot | undefined;
     let failure: unknown;
     try {
@@ -376,20 +390,19 @@ export class PollScheduler {
     }
     this.#inFlight -= 1;
     entry.inFlight = false;
+    if (this.#inFlightSince.get(entry.id) === entry.lastRequestAt) this.#inFlightSince.delete(entry.id);
     if (this.#stopped) return;
     if (this.#entries.get(entry.id) === entry) {
       const at = this.#clock.now();
       if (snapshot) this.#onSuccess(entry, snapshot, at);
-      else this.#onFailure(entry, failure, at);
+      else this.#onFailure(entry, failure, at, generation);
     }
     this.#pump();
   }
 
   #onSuccess(entry: Entry, snapshot: StatusSnapshot, at: number): void {
-    this.#connectFailuresInRow = 0;
     this.#rateLimitStreak = 0;
-    this.#offlineStreak = 0;
-    this.#offlineSince = null;
+    this.#clearOffline(at);
     entry.notFoundCount = 0;
     entry.failureCount = 0;
     this.#cache.set(entry.id, snapshot, at);
@@ -412,11 +425,15 @@ export class PollScheduler {
     this.#scheduleNext(entry, at, entry.intervalMs);
   }
 
-  #onFailure(entry: Entry, error: unknown, at: number): void {
+  #onFailure(entry: Entry, error: unknown, at: number, generation: number): void {
     const failure = asSmsbatError(error);
+    // Any HTTP answer, even an error, means SMSBAT is reachable.
+    if (failure.httpStatus !== null) this.#clearOffline(at);
+    this.#reportOverdue(entry, at);
     if (failure instanceof AuthError) {
-      this.#authMessage = failure.message;
-      this.#enqueue(entry, at);
+      // A 401 to a request sent before the credentials changed says nothing about the new ones.
+      if (generation === this.#credentialsGeneration) this.#authMessage = failure.message;
+      this.#holdEntry(entry, at, at);
     } else if (failure instanceof RateLimitedError) {
       this.#onRateLimited(entry, failure, at);
     } else if (failure instanceof NotFoundError) {
@@ -431,10 +448,14 @@ export class PollScheduler {
   }
 
   #onRateLimited(entry: Entry, error: RateLimitedError, at: number): void {
-    this.#rateLimitStreak += 1;
-    const delay = error.retryAfterMs ?? this.#globalBackoff(this.#rateLimitStreak);
+    // Requests in flight together all get the 429: count one step of backoff for the lot.
+    if (at >= this.#rateHoldUntil) this.#rateLimitStreak += 1;
+    const delay =
+      error.retryAfterMs === null
+        ? this.#globalBackoff(this.#rateLimitStreak)
+        : Math.min(Math.max(error.retryAfterMs, 1000), MAX_TIMER_DELAY_MS);
     this.#rateHoldUntil = Math.max(this.#rateHoldUntil, at + delay);
-    this.#enqueue(entry, this.#rateHoldUntil);
+    this.#holdEntry(entry, at, this.#rateHoldUntil);
   }
 
   #onNotFound(entry: Entry, error: NotFoundError, at: number): void {
@@ -460,7 +481,34 @@ export class PollScheduler {
     this.#offlineSince ??= at;
     this.#offlineMessage = error.message;
     this.#offlineHoldUntil = Math.max(this.#offlineHoldUntil, at + this.#globalBackoff(this.#offlineStreak));
-    this.#enqueue(entry, this.#offlineHoldUntil);
+    if (this.#holdEntry(entry, at, this.#offlineHoldUntil)) this.#parkedWhileOffline.add(entry.id);
+  }
+
+  /** SMSBAT is reachable again (or the host says so): end the offline pause and check the parked ids now. */
+  #clearOffline(now: number): void {
+    this.#connectFailuresInRow = 0;
+    this.#offlineStreak = 0;
+    this.#offlineSince = null;
+    this.#offlineHoldUntil = 0;
+    for (const id of this.#parkedWhileOffline) {
+      const entry = this.#entries.get(id);
+      if (entry && !entry.inFlight)
+        this.#enqueue(entry, Math.max(now, entry.lastRequestAt + MIN_PER_ID_GAP_MS));
+    }
+    this.#parkedWhileOffline.clear();
+  }
+
+  /**
+   * Puts an id back to wait out a global pause (429, offline, rejected credentials) without counting it against
+   * the id, unless its watch window is over. Returns whether it is still watched.
+   */
+  #holdEntry(entry: Entry, at: number, until: number): boolean {
+    if (at >= entry.addedAt + this.#watchWindowMs) {
+      this.#giveUp(entry, at);
+      return false;
+    }
+    this.#enqueue(entry, Math.max(until, entry.lastRequestAt + MIN_PER_ID_GAP_MS));
+    return true;
   }
 
   #backOffEntry(entry: Entry, at: number): void {
@@ -507,11 +555,14 @@ export class PollScheduler {
     if (this.#timer !== null && this.#timerAt === at) return;
     this.#disarm();
     this.#timerAt = at;
-    this.#timer = this.#clock.setTimeout(() => {
-      this.#timer = null;
-      this.#timerAt = Number.POSITIVE_INFINITY;
-      this.#pump();
-    }, at - this.#clock.now());
+    this.#timer = this.#clock.setTimeout(
+      () => {
+        this.#timer = null;
+        this.#timerAt = Number.POSITIVE_INFINITY;
+        this.#pump();
+      },
+      Math.min(at - this.#clock.now(), MAX_TIMER_DELAY_MS),
+    );
   }
 
   #disarm(): void {

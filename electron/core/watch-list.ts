@@ -6,6 +6,7 @@ import type {
   WatchPhase,
 } from '../../shared/message';
 import { isFinalKind, mayReplaceStatus } from '../../shared/status';
+import { callSafely, printError, type ErrorSink } from './call-safely';
 import { systemClock, type Clock, type TimerHandle } from './clock';
 import type { SmsbatError } from './errors';
 import { numberOption } from './option-checks';
@@ -22,8 +23,10 @@ export interface WatchListOptions {
   readonly batchWindowMs?: number;
   /** History entries kept per message; the first and the newest survive. @default 50 */
   readonly maxHistoryEntries?: number;
-  /** Called when saving a batch fails; the change stays in memory and is saved again with the next batch. */
+  /** Called when saving a batch fails; the change stays in memory and saving is tried again with backoff. */
   readonly onStoreError?: (error: unknown) => void;
+  /** Where errors thrown by change listeners go. @default printed to stderr */
+  readonly onListenerError?: ErrorSink;
 }
 
 /** How to watch newly added ids. */
@@ -56,10 +59,17 @@ export class WatchList {
   readonly #batchWindowMs: number;
   readonly #maxHistoryEntries: number;
   readonly #onStoreError: (error: unknown) => void;
+  readonly #onListenerError: ErrorSink;
+  /** Delay before saving again after a failed save; doubles while saves keep failing. */
+  #saveRetryMs = 0;
+  #retryTimer: TimerHandle | null = null;
   readonly #messages = new Map<string, WatchedMessage>();
   readonly #listeners = new Set<WatchListListener>();
   #pendingUpserts = new Map<string, WatchedMessage>();
   #pendingRemovals = new Set<string>();
+  /** Changes already announced whose save failed; saved again with the next batch or retry. */
+  #unsavedUpserts = new Map<string, WatchedMessage>();
+  #unsavedRemovals = new Set<string>();
   #flushTimer: TimerHandle | null = null;
   #saving: Promise<void> = Promise.resolve();
 
@@ -72,6 +82,7 @@ export class WatchList {
       integer: true,
     });
     this.#onStoreError = options.onStoreError ?? (() => undefined);
+    this.#onListenerError = options.onListenerError ?? printError;
   }
 
   /** Reads the saved messages into memory (replacing none already added) and returns them. */
@@ -249,35 +260,69 @@ export class WatchList {
     }, this.#batchWindowMs);
   }
 
+  /** Announces the pending changes to listeners, and saves them together with any that failed to save before. */
   #emitBatch(): void {
-    if (this.#pendingUpserts.size === 0 && this.#pendingRemovals.size === 0) return;
-    const change: WatchListChange = {
+    const announced: WatchListChange = {
       upserted: [...this.#pendingUpserts.values()],
       removed: [...this.#pendingRemovals],
     };
     this.#pendingUpserts = new Map();
     this.#pendingRemovals = new Set();
-    this.#saving = this.#saving.then(() => this.#save(change));
-    for (const listener of this.#listeners) listener(change);
+    const toSave = this.#withUnsaved(announced);
+    if (toSave.upserted.length > 0 || toSave.removed.length > 0) {
+      this.#saving = this.#saving.then(() => this.#save(toSave));
+    }
+    if (announced.upserted.length === 0 && announced.removed.length === 0) return;
+    for (const listener of this.#listeners) callSafely(listener, announced, this.#onListenerError);
+  }
+
+  /** Merges the changes whose save failed under the new ones (newer wins) and forgets them. */
+  #withUnsaved(change: WatchListChange): WatchListChange {
+    if (this.#unsavedUpserts.size === 0 && this.#unsavedRemovals.size === 0) return change;
+    const upserts = this.#unsavedUpserts;
+    const removals = this.#unsavedRemovals;
+    this.#unsavedUpserts = new Map();
+    this.#unsavedRemovals = new Set();
+    for (const id of change.removed) {
+      upserts.delete(id);
+      removals.add(id);
+    }
+    for (const message of change.upserted) {
+      removals.delete(message.id);
+      upserts.set(message.id, message);
+    }
+    return { upserted: [...upserts.values()], removed: [...removals] };
   }
 
   async #save(change: WatchListChange): Promise<void> {
     try {
       await this.#store.save(change);
+      this.#saveRetryMs = 0;
     } catch (error) {
-      this.#onStoreError(error);
+      callSafely(this.#onStoreError, error, this.#onListenerError);
       this.#requeueUnsaved(change);
+      this.#retrySaveLater();
     }
   }
 
-  /** Puts a failed batch back (unless newer changes superseded it) so the next save carries it. */
+  /** Saves the unsaved changes again after a growing delay (1 s, 2 s, 4 s... up to a minute). */
+  #retrySaveLater(): void {
+    if (this.#retryTimer !== null) return;
+    this.#saveRetryMs = Math.min(60_000, Math.max(1000, this.#saveRetryMs * 2));
+    this.#retryTimer = this.#clock.setTimeout(() => {
+      this.#retryTimer = null;
+      this.#emitBatch();
+    }, this.#saveRetryMs);
+  }
+
+  /** Keeps a batch whose save failed (at the messages' current state) for the next save. */
   #requeueUnsaved(change: WatchListChange): void {
     for (const message of change.upserted) {
       const current = this.#messages.get(message.id);
-      if (current && !this.#pendingUpserts.has(message.id)) this.#pendingUpserts.set(message.id, current);
+      if (current && !this.#unsavedUpserts.has(message.id)) this.#unsavedUpserts.set(message.id, current);
     }
     for (const id of change.removed) {
-      if (!this.#messages.has(id)) this.#pendingRemovals.add(id);
+      if (!this.#messages.has(id)) this.#unsavedRemovals.add(id);
     }
   }
 }

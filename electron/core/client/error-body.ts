@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { maskSecrets } from './secrets';
 
 /** What an error response said, in SMSBAT's words when its body could be read. */
 export interface ErrorBodyInfo {
@@ -21,23 +22,32 @@ export function httpStatusText(httpStatus: number): string {
  * Reads any of SMSBAT's three documented error bodies: `{status, error, message, code}`,
  * `{error: {code, message}}` and `{error, message, status}`. Falls back to the HTTP status text when the body is
  * empty, not JSON or unrecognised. Never throws.
+ *
+ * `secrets` (see `secretsOf`) are masked in the raw text and again in each decoded string, before the message is
+ * shortened: a secret cut in half by the shortening could no longer be recognised.
  */
-export function parseErrorBody(httpStatus: number, bodyText: string): ErrorBodyInfo {
+export function parseErrorBody(
+  httpStatus: number,
+  bodyText: string,
+  secrets: readonly string[] = [],
+): ErrorBodyInfo {
   const fallback: ErrorBodyInfo = { message: httpStatusText(httpStatus), apiCode: null, fromBody: false };
   let body: unknown;
   try {
-    body = JSON.parse(bodyText.replace(/^\uFEFF/, ''));
+    body = JSON.parse(maskSecrets(bodyText, secrets).replace(/^\uFEFF/, ''));
   } catch {
     return fallback;
   }
   if (!isRecord(body)) return fallback;
 
+  const text = (value: unknown): string | null =>
+    cleanText(typeof value === 'string' ? maskSecrets(value, secrets) : value);
   const nested = isRecord(body.error) ? body.error : null;
   const message =
-    cleanText(nested?.message) ??
-    cleanText(body.message) ??
-    cleanText(typeof body.error === 'string' ? body.error : undefined);
-  const apiCode = codeOf(nested?.code) ?? codeOf(body.code);
+    text(nested?.message) ??
+    text(body.message) ??
+    text(typeof body.error === 'string' ? body.error : undefined);
+  const apiCode = codeOf(nested?.code, text) ?? codeOf(body.code, text);
   if (message === null) return { ...fallback, apiCode };
   return { message, apiCode, fromBody: true };
 }
@@ -56,8 +66,8 @@ function cleanText(value: unknown): string | null {
   return text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS - 1)}…` : text;
 }
 
-function codeOf(value: unknown): string | number | null {
+function codeOf(value: unknown, text: (value: unknown) => string | null): string | number | null {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string') return cleanText(value);
+  if (typeof value === 'string') return text(value);
   return null;
 }

@@ -20,4 +20,5 @@ export {
   describeSchemaError,
   type StatusResponse,
 } from './response-schema';
-export { parseRetryAfter } from './retry-after';
+export { parseRetryAfter, MAX_RETRY_AFTER_MS } from './retry-after';
+export { secretsOf, maskSecrets, SECRET_MASK, MIN_MASKED_SECRET_CHARS } from './secrets';

@@ -11,6 +11,7 @@ import {
 import { httpStatusText, parseErrorBody } from './error-body';
 import { describeSchemaError, statusResponseSchema, toSnapshot } from './response-schema';
 import { parseRetryAfter } from './retry-after';
+import { maskSecrets } from './secrets';
 
 /** Response headers as undici or node:http give them (names in any case). */
 export type ResponseHeaders = Readonly<Record<string, string | string[] | undefined>>;
@@ -20,6 +21,9 @@ export type ResponseHeaders = Readonly<Record<string, string | string[] | undefi
  * 401/403 `AuthError`, 404 `NotFoundError`, 429 `RateLimitedError` (with `Retry-After`), 5xx `ServerError`,
  * other 4xx `RequestRejectedError`, and `InvalidResponseError` for a 2xx that is not the status JSON.
  * Pure apart from `nowMs`, which only matters for a `Retry-After` given as a date.
+ *
+ * `secrets` (see `secretsOf`) are masked in an error response's body and headers before anything is read from
+ * them. A successful body is read as sent, since masking a short secret could change the status itself.
  */
 export function interpretResponse(
   messageId: string,
@@ -27,10 +31,11 @@ export function interpretResponse(
   headers: ResponseHeaders,
   bodyText: string,
   nowMs: number = Date.now(),
+  secrets: readonly string[] = [],
 ): StatusSnapshot {
   if (httpStatus >= 200 && httpStatus < 300) return parseStatusBody(messageId, httpStatus, bodyText);
 
-  const said = parseErrorBody(httpStatus, bodyText);
+  const said = parseErrorBody(httpStatus, bodyText, secrets);
   const details: SmsbatErrorDetails = { httpStatus, apiCode: said.apiCode };
   const words = `${said.message} (HTTP ${httpStatus}${said.apiCode === null ? '' : `, code ${said.apiCode}`})`;
 
@@ -44,7 +49,11 @@ export function interpretResponse(
   if (httpStatus === 404)
     throw new NotFoundError(`SMSBAT does not know message ${quote(messageId)}: ${words}`, details);
   if (httpStatus === 429) {
-    const retryAfterMs = parseRetryAfter(headerValue(headers, 'retry-after'), nowMs);
+    const retryAfter = headerValue(headers, 'retry-after');
+    const retryAfterMs = parseRetryAfter(
+      retryAfter === undefined ? undefined : maskSecrets(retryAfter, secrets),
+      nowMs,
+    );
     const when = retryAfterMs === null ? '' : `; retry after ${formatSeconds(retryAfterMs)}`;
     throw new RateLimitedError(`SMSBAT is limiting the request rate${when}: ${words}`, {
       ...details,
@@ -74,11 +83,12 @@ export function parseStatusBody(messageId: string, httpStatus: number, bodyText:
   let body: unknown;
   try {
     body = JSON.parse(text);
-  } catch (error) {
-    throw new InvalidResponseError(`SMSBAT sent a status response that is not JSON (HTTP ${httpStatus})`, {
-      ...details,
-      cause: error,
-    });
+  } catch {
+    // The SyntaxError is not kept as the cause: its message quotes the body, which may echo credentials.
+    throw new InvalidResponseError(
+      `SMSBAT sent a status response that is not JSON (HTTP ${httpStatus})`,
+      details,
+    );
   }
   return validateStatusBody(messageId, httpStatus, body);
 }

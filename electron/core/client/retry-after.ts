@@ -12,18 +12,28 @@ const RFC_850 = new RegExp(`^${LONG_DAY}, (\\d{2})-${MONTH}-(\\d{2}) ${TIME} GMT
 const ASCTIME = new RegExp(`^${DAY} ${MONTH} ([ \\d]\\d) ${TIME} (\\d{4})$`, 'i');
 
 /**
+ * The longest `Retry-After` believed, in milliseconds: one hour. A longer wait from a status API is a
+ * misconfiguration or a bogus header, and a wait over about 24.8 days would overflow a Node timer; the caller's
+ * own back-off applies instead.
+ */
+export const MAX_RETRY_AFTER_MS = 3_600_000;
+
+/**
  * Reads a `Retry-After` value, delta-seconds (`120`) or an HTTP-date, as milliseconds from `nowMs` (0 when the
- * date has passed). Anything else, including negative or absurdly large values, gives null.
+ * date has passed). Anything else gives null, including negative values and waits longer than
+ * `MAX_RETRY_AFTER_MS` (as seconds or as a date that far ahead).
  */
 export function parseRetryAfter(value: string | undefined, nowMs: number): number | null {
   if (value === undefined) return null;
   const text = value.trim();
+  let ms: number | null;
   if (/^\d+$/.test(text)) {
-    const ms = Number(text) * 1000;
-    return Number.isSafeInteger(ms) ? ms : null;
+    ms = Number(text) * 1000;
+  } else {
+    const at = parseHttpDate(text, nowMs);
+    ms = at === null ? null : Math.max(0, at - nowMs);
   }
-  const at = parseHttpDate(text, nowMs);
-  return at === null ? null : Math.max(0, at - nowMs);
+  return ms !== null && Number.isFinite(ms) && ms <= MAX_RETRY_AFTER_MS ? ms : null;
 }
 
 /** Parses the three HTTP-date formats of RFC 9110 as UTC epoch milliseconds, or null. */

@@ -11,6 +11,7 @@ import {
   type ResolvedClientOptions,
   type SmsbatClientOptions,
 } from './options';
+import { maskSecrets, secretsOf } from './secrets';
 import { describeTransportFailure } from './transport-errors';
 
 /** This client's version, sent in the user agent; kept equal to package.json's version by a test. */
@@ -65,6 +66,8 @@ export class SmsbatClient implements StatusClient {
     if (this.#closing !== null)
       throw new Error('SmsbatClient was closed; create a new one to check statuses');
 
+    // The credentials this request sends: an error must mask these even if setCredentials replaces them meanwhile.
+    const sent = this.#credentials;
     const { timeoutMs } = this.#options;
     const controller = new AbortController();
     const timer = setTimeout(() => {
@@ -79,15 +82,22 @@ export class SmsbatClient implements StatusClient {
       const response = await this.#pool.request({
         method: 'GET',
         path,
-        headers: { accept: 'application/json', 'user-agent': USER_AGENT, ...authHeaders(this.#credentials) },
+        headers: { accept: 'application/json', 'user-agent': USER_AGENT, ...authHeaders(sent) },
         signal: controller.signal,
       });
       const ok = response.statusCode >= 200 && response.statusCode < 300;
       const bodyText = await readBody(response.body, this.#options.maxResponseBytes, ok, response.statusCode);
-      return interpretResponse(messageId, response.statusCode, response.headers, bodyText, Date.now());
+      return interpretResponse(
+        messageId,
+        response.statusCode,
+        response.headers,
+        bodyText,
+        Date.now(),
+        ok ? [] : secretsOf(sent, this.#credentials),
+      );
     } catch (error) {
       if (signal?.aborted === true) throw signal.reason;
-      if (error instanceof SmsbatError) throw withoutSecrets(error, this.#credentials);
+      if (error instanceof SmsbatError) throw withoutSecrets(error, secretsOf(sent, this.#credentials));
       // The caller did not abort, so an aborted controller means our timer fired.
       if (controller.signal.aborted || isUndiciTimeout(error)) {
         throw new TimeoutError(`SMSBAT at ${this.#options.origin} did not answer within ${timeoutMs} ms`, {
@@ -156,11 +166,12 @@ async function readBody(
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Masks the credentials' secrets should SMSBAT ever echo them in an error body. */
-function withoutSecrets(error: SmsbatError, credentials: Credentials): SmsbatError {
-  const secret = credentials.method === 'basic' ? credentials.password : credentials.apiKey;
-  if (secret.length >= 4 && error.message.includes(secret))
-    error.message = error.message.split(secret).join('***');
+/**
+ * Masks the credentials' secrets in a finished error message: a last safeguard, since error bodies and headers
+ * are already masked before they are read and shortened.
+ */
+function withoutSecrets(error: SmsbatError, secrets: readonly string[]): SmsbatError {
+  error.message = maskSecrets(error.message, secrets);
   return error;
 }
 

@@ -94,4 +94,19 @@ describe('MonitorEngine', () => {
     expect(client.callsFor('a')).toHaveLength(callsForA);
     expect(engine.messages().map((message) => message.id)).toEqual(['b']);
   });
+
+  it('keeps checking every id when a health listener throws', async () => {
+    const clock = new VirtualClock();
+    const client = new ScriptedStatusClient(clock, () => 'delivered', 50);
+    const errors: unknown[] = [];
+    const engine = new MonitorEngine({ client, clock, onListenerError: (error) => errors.push(error) });
+    engine.onHealth(() => {
+      throw new Error('window already closed');
+    });
+    await engine.start();
+    engine.watch(['a', 'b', 'c']);
+    await clock.advanceBy(5_000);
+    expect(engine.messages().map((message) => message.phase)).toEqual(['final', 'final', 'final']);
+    expect(errors.length).toBeGreaterThan(0);
+  });
 });

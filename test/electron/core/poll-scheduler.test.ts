@@ -12,7 +12,12 @@ import {
 } from '../../../electron/core/errors';
 import { PollScheduler, type PollSchedulerOptions } from '../../../electron/core/poll-scheduler';
 import { VirtualClock } from '../../../electron/core/virtual-clock';
-import { ScriptedStatusClient, type Script } from '../../fakes/scripted-status-client';
+import {
+  ScriptedStatusClient,
+  snapshotOf,
+  type Script,
+  type ScriptedAnswer,
+} from '../../fakes/scripted-status-client';
 
 interface Reports {
   snapshots: { id: string; snapshot: StatusSnapshot; at: number }[];
@@ -48,6 +53,15 @@ function setup(script: Script, options: Partial<PollSchedulerOptions> = {}, late
   const elapsed = (at: number) => at - start;
   return { clock, client, scheduler, reports, watch, start, elapsed };
 }
+
+const silentObserver = {
+  onSnapshot: () => undefined,
+  onCheckFailed: () => undefined,
+  onNotFound: () => undefined,
+  onGaveUp: () => undefined,
+  onOverdue: () => undefined,
+  onHealth: () => undefined,
+};
 
 function gaps(times: readonly number[]): number[] {
   return times.slice(1).map((time, index) => time - (times[index] ?? 0));
@@ -297,6 +311,136 @@ describe('PollScheduler', () => {
     expect(client.calls.length).toBe(calls);
     expect(reports.snapshots.length).toBe(snapshots);
     expect(reports.health.at(-1)).toEqual({ state: 'stopped' });
+  });
+
+  it('ignores a 401 to a request sent with the old credentials once they have changed', async () => {
+    const clock = new VirtualClock();
+    let key = 'old';
+    const health: EngineHealth[] = [];
+    const client = {
+      calls: [] as number[],
+      async getStatus(): Promise<StatusSnapshot> {
+        const sentWith = key;
+        this.calls.push(clock.now());
+        await clock.sleep(2_000);
+        if (sentWith === 'old') throw new AuthError('Invalid API key', { httpStatus: 401 });
+        return snapshotOf('a', 'processing');
+      },
+    };
+    const scheduler = new PollScheduler({
+      client,
+      clock,
+      concurrency: 4,
+      observer: { ...silentObserver, onHealth: (state) => health.push(state) },
+    });
+    scheduler.watch({ messageId: 'a', addedAt: clock.now() });
+    scheduler.watch({ messageId: 'b', addedAt: clock.now() });
+    await clock.advanceBy(2_050);
+    expect(scheduler.health.state).toBe('auth_failed');
+    // b's request, sent with the old key, is still in flight when the key is fixed.
+    key = 'new';
+    scheduler.credentialsChanged();
+    await clock.advanceBy(30_000);
+    expect(health.at(-1)?.state).toBe('running');
+    expect(health.filter((state) => state.state === 'auth_failed')).toHaveLength(1);
+  });
+
+  it('counts one step of 429 backoff for requests that were in flight together', async () => {
+    let limited = true;
+    const { clock, client, watch } = setup(
+      () => (limited ? new RateLimitedError('slow down', { httpStatus: 429 }) : 'processing'),
+      { maxRequestsPerSecond: 50, concurrency: 4 },
+      300,
+    );
+    watch('a', 'b', 'c', 'd');
+    await clock.advanceBy(400);
+    limited = false;
+    await clock.advanceBy(3_000);
+    const starts = client.calls.map((call) => call.at);
+    // Four 429s together pause for about 1 s, not 1 + 2 + 4 + 8.
+    const firstAfterPause = starts.find((at) => at > (starts[3] ?? 0)) ?? Number.POSITIVE_INFINITY;
+    expect(firstAfterPause - (starts[0] ?? 0)).toBeLessThan(1_600);
+  });
+
+  it('checks at once on resume() after an outage, and no longer reports offline', async () => {
+    let online = false;
+    const { clock, client, scheduler, watch } = setup(
+      () => (online ? 'processing' : new NetworkError('connect ECONNREFUSED')),
+      { maxGlobalBackoffMs: 60_000 },
+    );
+    watch('a', 'b', 'c');
+    await clock.advanceBy(5 * 60_000);
+    expect(scheduler.health.state).toBe('offline');
+    online = true;
+    const before = client.calls.length;
+    scheduler.resume();
+    expect(scheduler.health.state).not.toBe('offline');
+    await clock.advanceBy(1_000);
+    expect(client.calls.length - before).toBe(3);
+  });
+
+  it('still gives up at the end of the watch window while offline', async () => {
+    const { clock, watch, reports } = setup(() => new NetworkError('connect ECONNREFUSED'), {
+      watchWindowMs: 60_000,
+    });
+    watch('a', 'b');
+    await clock.advanceBy(10 * 60_000);
+    expect(reports.gaveUp.map((report) => report.id).sort()).toEqual(['a', 'b']);
+  });
+
+  it('flags an id overdue even when every check of it fails', async () => {
+    const { clock, scheduler, reports } = setup(
+      () => new ServerError('Internal Server Error', { httpStatus: 500 }),
+    );
+    scheduler.watch({ messageId: 'otp', addedAt: clock.now(), deadlineAt: clock.now() + 30_000 });
+    await clock.advanceBy(45_000);
+    expect(reports.overdue.map((report) => report.id)).toEqual(['otp']);
+  });
+
+  it('keeps the one-second gap when an id is removed and added again while its request is in flight', async () => {
+    const { clock, client, scheduler, watch } = setup(() => 'processing', { cacheTtlMs: 0 }, 500);
+    watch('a');
+    await clock.advanceBy(100);
+    scheduler.unwatch('a');
+    watch('a');
+    await clock.advanceBy(3_000);
+    const intervals = gaps(client.callsFor('a').map((call) => call.at));
+    expect(Math.min(...intervals)).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('keeps the one-second gap per id after rejected credentials and after a 429 with Retry-After: 0', async () => {
+    let answer: () => ScriptedAnswer = () => new AuthError('Invalid API key', { httpStatus: 401 });
+    const { clock, client, scheduler, watch } = setup(() => answer(), {}, 0);
+    watch('a');
+    await clock.advanceBy(10);
+    answer = () => new RateLimitedError('slow down', { httpStatus: 429, retryAfterMs: 0 });
+    scheduler.credentialsChanged();
+    await clock.advanceBy(5_000);
+    const intervals = gaps(client.callsFor('a').map((call) => call.at));
+    expect(intervals.length).toBeGreaterThan(1);
+    expect(Math.min(...intervals)).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('checks an id restored with a last-check time in the future (clock moved back) right away', async () => {
+    const { clock, client, scheduler } = setup(() => 'processing');
+    scheduler.watch({ messageId: 'a', addedAt: clock.now(), lastCheckedAt: clock.now() + 3_600_000 });
+    await clock.advanceBy(1_000);
+    expect(client.callsFor('a')).toHaveLength(1);
+  });
+
+  it('stops reporting offline as soon as SMSBAT answers at all, even with an error', async () => {
+    let mode: 'down' | 'erroring' = 'down';
+    const { clock, scheduler, watch } = setup(() =>
+      mode === 'down'
+        ? new NetworkError('connect ECONNREFUSED')
+        : new ServerError('Service Unavailable', { httpStatus: 503 }),
+    );
+    watch('a', 'b', 'c');
+    await clock.advanceBy(60_000);
+    expect(scheduler.health.state).toBe('offline');
+    mode = 'erroring';
+    await clock.advanceBy(70_000);
+    expect(scheduler.health.state).toBe('running');
   });
 
   it('rejects bad options with a TypeError naming the option and the value', () => {

@@ -140,4 +140,62 @@ describe('WatchList', () => {
     await clock.advanceBy(100);
     expect((await inner.load()).map((message) => message.id).sort()).toEqual(['a', 'b']);
   });
+
+  it('tries a failed save again by itself, with backoff, even when nothing else changes', async () => {
+    const inner = new InMemoryWatchListStore();
+    let failures = 2;
+    const attempts: number[] = [];
+    const clock = new VirtualClock();
+    const list = new WatchList({
+      clock,
+      store: {
+        load: () => inner.load(),
+        save: (change) => {
+          attempts.push(clock.now());
+          if (failures > 0) {
+            failures -= 1;
+            return Promise.reject(new Error('disk full'));
+          }
+          return inner.save(change);
+        },
+      },
+    });
+    list.add(['a']);
+    list.recordSnapshot('a', snapshotOf('a', 'delivered'), clock.now());
+    await clock.advanceBy(10_000);
+    expect(attempts).toHaveLength(3);
+    expect((await inner.load()).map((message) => message.phase)).toEqual(['final']);
+  });
+
+  it('keeps saving and notifying when a listener or the store-error callback throws', async () => {
+    const inner = new InMemoryWatchListStore();
+    let failing = true;
+    const clock = new VirtualClock();
+    const seen: number[] = [];
+    const listenerErrors: unknown[] = [];
+    const list = new WatchList({
+      clock,
+      store: {
+        load: () => inner.load(),
+        save: (change) => (failing ? Promise.reject(new Error('disk full')) : inner.save(change)),
+      },
+      onStoreError: () => {
+        throw new Error('callback broke');
+      },
+      onListenerError: (error) => listenerErrors.push(error),
+    });
+    list.onChange(() => {
+      throw new Error('listener broke');
+    });
+    list.onChange((change) => seen.push(change.upserted.length));
+    list.add(['a']);
+    await list.flush();
+    failing = false;
+    list.add(['b']);
+    await list.flush();
+    await clock.advanceBy(5_000);
+    expect(seen).toEqual([1, 1]);
+    expect(listenerErrors.length).toBeGreaterThanOrEqual(2);
+    expect((await inner.load()).map((message) => message.id).sort()).toEqual(['a', 'b']);
+  });
 });

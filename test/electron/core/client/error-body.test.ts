@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseErrorBody } from '../../../../electron/core/client';
+import { parseErrorBody, secretsOf } from '../../../../electron/core/client';
 
 describe('parseErrorBody', () => {
   it('reads {status, error, message, code}', () => {
@@ -61,5 +61,27 @@ describe('parseErrorBody', () => {
     const { message } = parseErrorBody(400, body);
     expect(message).toMatch(/^line one line two x+…$/);
     expect(message.length).toBeLessThanOrEqual(300);
+  });
+
+  it('masks secrets before shortening, wherever they fall', () => {
+    const key = 'K7q-Zp93-wLmN-4tRv-8sYb-Hx2c';
+    const secrets = secretsOf({ method: 'api-key-header', apiKey: key });
+    for (let offset = 250; offset <= 300; offset++) {
+      const body = JSON.stringify({
+        message: `${'x'.repeat(offset)} ${key} end`,
+        code: `${'y'.repeat(offset)}${key}`,
+      });
+      const said = parseErrorBody(401, body, secrets);
+      expect(said.message).not.toContain(key.slice(0, 4));
+      expect(String(said.apiCode)).not.toContain(key.slice(0, 4));
+    }
+  });
+
+  it('leaves text alone for secrets shorter than four characters', () => {
+    const secrets = secretsOf({ method: 'basic', username: 'jo', password: 'e' });
+    expect(secrets).toEqual([Buffer.from('jo:e').toString('base64').replace(/=+$/, ''), 'jo:e']);
+    expect(parseErrorBody(401, '{"message":"The password entered is wrong"}', secrets).message).toBe(
+      'The password entered is wrong',
+    );
   });
 });

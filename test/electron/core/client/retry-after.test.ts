@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter } from '../../../../electron/core/client';
+import { MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../../../electron/core/client';
 
 const NOW = Date.UTC(1994, 10, 6, 8, 49, 0);
 
@@ -30,6 +30,27 @@ describe('parseRetryAfter', () => {
     '9'.repeat(30),
     'Sun, 32 Nov 1994 08:49:37 GMT',
   ])('ignores %j', (value) => {
+    expect(parseRetryAfter(value, NOW)).toBeNull();
+  });
+
+  it('accepts waits up to MAX_RETRY_AFTER_MS (one hour)', () => {
+    expect(MAX_RETRY_AFTER_MS).toBe(3_600_000);
+    expect(parseRetryAfter('3600', NOW)).toBe(3_600_000);
+    expect(parseRetryAfter('Sun, 06 Nov 1994 09:49:00 GMT', NOW)).toBe(3_600_000);
+  });
+
+  it.each(['3601', '86400', '2147484', '9007199254740'])(
+    'ignores delta-seconds %j beyond MAX_RETRY_AFTER_MS (a Node timer would overflow)',
+    (value) => {
+      expect(parseRetryAfter(value, NOW)).toBeNull();
+    },
+  );
+
+  it.each([
+    'Sun, 06 Nov 1994 09:49:01 GMT',
+    'Sun, 04 Dec 1994 08:49:37 GMT',
+    'Fri, 31 Dec 9999 23:59:59 GMT',
+  ])('ignores the date %j, further than MAX_RETRY_AFTER_MS ahead', (value) => {
     expect(parseRetryAfter(value, NOW)).toBeNull();
   });
 });

@@ -8,7 +8,9 @@ import {
   USER_AGENT,
   type SmsbatClientOptions,
 } from '../../../../electron/core/client';
+import type { Credentials } from '../../../../electron/core/credentials';
 import {
+  AuthError,
   InvalidResponseError,
   NetworkError,
   ServerError,
@@ -236,6 +238,111 @@ describe('SmsbatClient limits and failures', () => {
     await checker.getStatus('abc');
     await checker.close();
     await expect(checker.getStatus('abc')).rejects.toThrow(/closed/);
+  });
+});
+
+const KEY = 'K7q-Zp93-wLmN-4tRv-8sYb-Hx2c';
+const PASSWORD = 'Pw9!long-passphrase-5521';
+const ESCAPED_KEY = 'K7q/"Zp\\93-wLmN-4tRv';
+
+function base64(text: string): string {
+  return Buffer.from(text, 'utf8').toString('base64');
+}
+
+/** A 401 whose message is `offset` characters of filler, then `echo`: the id sent is the offset. */
+function echoAt(echo: string, escapeSlashes = false): Handler {
+  return (request, response) => {
+    const offset = Number((request.url ?? '').split('/').pop());
+    const body = JSON.stringify({ error: { code: 'BAD_KEY', message: `${'x'.repeat(offset)} ${echo} end` } });
+    response.writeHead(401, { 'content-type': 'application/json' });
+    response.end(escapeSlashes ? body.replace(/\//g, '\\/') : body);
+  };
+}
+
+describe('SmsbatClient secrets in error bodies', () => {
+  const basic: Credentials = { method: 'basic', username: 'jane', password: PASSWORD };
+  const basicKey: Credentials = { method: 'basic-api-key', apiKey: KEY };
+  const headerKey: Credentials = { method: 'api-key-header', apiKey: KEY };
+  const cases: [string, Credentials, string, readonly string[], boolean?][] = [
+    ['the API key', headerKey, KEY, [KEY]],
+    ['the API key sent in Basic', basicKey, KEY, [KEY]],
+    ['the Basic value of @:key', basicKey, base64(`@:${KEY}`), [KEY, base64(`@:${KEY}`)]],
+    ['the password', basic, PASSWORD, [PASSWORD]],
+    ['user:password', basic, `jane:${PASSWORD}`, [PASSWORD]],
+    ['the Basic value', basic, `Basic ${base64(`jane:${PASSWORD}`)}`, [PASSWORD, base64(`jane:${PASSWORD}`)]],
+    [
+      'the Basic value without padding',
+      basic,
+      base64(`jane:${PASSWORD}`).replace(/=+$/, ''),
+      [PASSWORD, base64(`jane:${PASSWORD}`)],
+    ],
+    [
+      'a JSON-escaped key',
+      { method: 'api-key-header', apiKey: ESCAPED_KEY },
+      ESCAPED_KEY,
+      [ESCAPED_KEY, JSON.stringify(ESCAPED_KEY).slice(1, -1)],
+      true,
+    ],
+  ];
+
+  it.each(cases)(
+    'leaks no part of %s echoed across the point where the message is cut',
+    async (_name, credentials, echo, secrets, escapeSlashes = false) => {
+      const server = await serve(echoAt(echo, escapeSlashes));
+      const checker = client({ baseUrl: server.url, credentials });
+      // The message is cut to 300 characters: these offsets put the echo before, across and after the cut.
+      for (let offset = 240; offset <= 300; offset += 3) {
+        const error = await checker.getStatus(String(offset)).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(AuthError);
+        const { message } = error as Error;
+        for (const secret of secrets) expect(message).not.toContain(secret.slice(0, 4));
+      }
+    },
+  );
+
+  it('masks the secret in the code SMSBAT sends, too', async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(401, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ code: `BAD_${'y'.repeat(290)}${KEY}`, message: 'Unknown key' }));
+    });
+    const error = await client({ baseUrl: server.url, credentials: headerKey })
+      .getStatus('abc')
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toContain('Unknown key');
+    expect((error as Error).message).not.toContain(KEY.slice(0, 4));
+  });
+
+  it('does not garble messages by masking a very short password', async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(401, { 'content-type': 'application/json' });
+      response.end('{"message":"The password you entered is wrong"}');
+    });
+    const error = await client({
+      baseUrl: server.url,
+      credentials: { method: 'basic', username: 'jane', password: 'e' },
+    })
+      .getStatus('abc')
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toContain('The password you entered is wrong');
+  });
+
+  it('masks the key that was sent even when the credentials change during the request', async () => {
+    const server = await serve((request, response) => {
+      const sent = String(request.headers['x-authorization-key']);
+      setTimeout(() => {
+        response.writeHead(401, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ message: `Unknown key ${sent}` }));
+      }, 200);
+    });
+    const checker = client({ baseUrl: server.url, credentials: headerKey });
+    const pending = checker.getStatus('abc').catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    checker.setCredentials({ method: 'api-key-header', apiKey: 'new-key-0000-1111' });
+    const error = await pending;
+    expect(error).toBeInstanceOf(AuthError);
+    expect(server.requests[0]?.headers['x-authorization-key']).toBe(KEY);
+    expect((error as Error).message).toContain('Unknown key ***');
+    expect((error as Error).message).not.toContain(KEY.slice(0, 4));
   });
 });
 
