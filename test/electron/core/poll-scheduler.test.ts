@@ -445,14 +445,7 @@ describe('PollScheduler', () => {
 
   it('rejects bad options with a TypeError naming the option and the value', () => {
     const client = new ScriptedStatusClient(new VirtualClock(), () => 'processing');
-    const observer = {
-      onSnapshot: () => undefined,
-      onCheckFailed: () => undefined,
-      onNotFound: () => undefined,
-      onGaveUp: () => undefined,
-      onOverdue: () => undefined,
-      onHealth: () => undefined,
-    };
+    const observer = silentObserver;
     expect(() => new PollScheduler({ client, observer, maxRequestsPerSecond: 80 })).toThrow(
       /maxRequestsPerSecond.*<= 50.*80/,
     );
