@@ -1,5 +1,6 @@
 import { isFinalKind } from '../shared/status';
 import { PollScheduler, type PollSchedulerOptions } from '../electron/core/poll-scheduler';
+import { mulberry32 } from '../electron/core/simulator/random';
 import type { StatusClient } from '../electron/core/status-client';
 import type { VirtualClock } from '../electron/core/virtual-clock';
 
@@ -34,6 +35,8 @@ function schedulerStrategy(name: string, tuning: Partial<PollSchedulerOptions>):
         clock,
         maxRequestsPerSecond: rateCap,
         concurrency: 8,
+        // Seeded jitter, so every run of the benchmark prints the same figures.
+        random: mulberry32(42),
         ...tuning,
         observer: {
           onSnapshot: (id, snapshot, at) => {

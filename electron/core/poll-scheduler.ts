@@ -49,8 +49,12 @@ export interface PollSchedulerOptions {
   readonly concurrency?: number;
   /** Delay before the second check of an id, and after each status change. @default 5_000 */
   readonly initialIntervalMs?: number;
-  /** The longest delay between two checks of a pending id. @default 180_000 */
+  /** The longest delay between two checks of a pending id during the first `lateAfterMs` of its watch. @default 60_000 */
   readonly maxIntervalMs?: number;
+  /** Age of a watch after which its checks may grow further apart, up to `lateMaxIntervalMs`. @default 3_600_000 */
+  readonly lateAfterMs?: number;
+  /** The longest delay between two checks of a pending id older than `lateAfterMs`. @default 600_000 */
+  readonly lateMaxIntervalMs?: number;
   /** How much the delay grows after each check that saw no change. @default 1.4 */
   readonly backoffFactor?: number;
   /** Random spread of each delay, as a fraction of it. @default 0.1 */
@@ -111,6 +115,8 @@ export class PollScheduler {
   readonly #concurrency: number;
   readonly #initialIntervalMs: number;
   readonly #maxIntervalMs: number;
+  readonly #lateAfterMs: number;
+  readonly #lateMaxIntervalMs: number;
   readonly #backoffFactor: number;
   readonly #jitterRatio: number;
   readonly #watchWindowMs: number;
@@ -160,8 +166,12 @@ export class PollScheduler {
     this.#initialIntervalMs = numberOption('initialIntervalMs', options.initialIntervalMs, 5_000, {
       min: MIN_PER_ID_GAP_MS,
     });
-    this.#maxIntervalMs = numberOption('maxIntervalMs', options.maxIntervalMs, 180_000, {
+    this.#maxIntervalMs = numberOption('maxIntervalMs', options.maxIntervalMs, 60_000, {
       min: this.#initialIntervalMs,
+    });
+    this.#lateAfterMs = numberOption('lateAfterMs', options.lateAfterMs, 3_600_000, { min: 0 });
+    this.#lateMaxIntervalMs = numberOption('lateMaxIntervalMs', options.lateMaxIntervalMs, 600_000, {
+      min: this.#maxIntervalMs,
     });
     this.#backoffFactor = numberOption('backoffFactor', options.backoffFactor, 1.4, { min: 1 });
     this.#jitterRatio = numberOption('jitterRatio', options.jitterRatio, 0.1, { min: 0, max: 0.5 });
@@ -419,7 +429,7 @@ export class PollScheduler {
     const changed = entry.lastRaw !== snapshot.rawStatus;
     entry.intervalMs = changed
       ? this.#initialIntervalMs
-      : Math.min(this.#maxIntervalMs, entry.intervalMs * this.#backoffFactor);
+      : Math.min(this.#intervalCap(entry, at), entry.intervalMs * this.#backoffFactor);
     entry.lastRaw = snapshot.rawStatus;
     this.#reportOverdue(entry, at);
     this.#scheduleNext(entry, at, entry.intervalMs);
@@ -513,8 +523,16 @@ export class PollScheduler {
 
   #backOffEntry(entry: Entry, at: number): void {
     entry.failureCount += 1;
-    const delay = Math.min(this.#maxIntervalMs, this.#initialIntervalMs * 2 ** (entry.failureCount - 1));
+    const delay = Math.min(
+      this.#intervalCap(entry, at),
+      this.#initialIntervalMs * 2 ** (entry.failureCount - 1),
+    );
     this.#scheduleNext(entry, at, delay);
+  }
+
+  /** Young watches are checked at least every `maxIntervalMs`; old ones may wait up to `lateMaxIntervalMs`. */
+  #intervalCap(entry: Entry, at: number): number {
+    return at - entry.addedAt < this.#lateAfterMs ? this.#maxIntervalMs : this.#lateMaxIntervalMs;
   }
 
   #globalBackoff(streak: number): number {

@@ -84,6 +84,18 @@ describe('PollScheduler', () => {
     expect(intervals.at(-1)).toBeGreaterThan(50_000);
   });
 
+  it('checks a pending id at least every minute in its first hour, then lets checks drift up to 10 minutes apart', async () => {
+    const { clock, client, watch, elapsed } = setup(() => 'processing');
+    watch('a');
+    await clock.advanceBy(4 * 60 * 60_000);
+    const calls = client.callsFor('a').map((call) => elapsed(call.at));
+    const firstHour = gaps(calls.filter((at) => at <= 60 * 60_000));
+    const later = gaps(calls.filter((at) => at >= 2 * 60 * 60_000));
+    expect(Math.max(...firstHour)).toBeLessThanOrEqual(60_000 * 1.1);
+    expect(Math.min(...later)).toBeGreaterThan(5 * 60_000);
+    expect(Math.max(...later)).toBeLessThanOrEqual(600_000 * 1.1);
+  });
+
   it('stops checking an id once its status is final and reports every status it saw', async () => {
     const { clock, client, watch, reports } = setup((_id, call) =>
       call === 0 ? 'scheduled' : call === 1 ? 'processing' : 'delivered',
