@@ -120,6 +120,36 @@ describe('engine against the simulator over HTTP', () => {
     }
   });
 
+  it('rides through hangs, 429s without Retry-After and undocumented statuses, losing no id', async () => {
+    const sim = await simulator({
+      seed: 14,
+      timeScale: 0.05,
+      faults: { hangRate: 0.05, rateLimitedRate: 0.05, retryAfterSeconds: null, unknownStatusRate: 0.3 },
+    });
+    const { engine, client } = engineFor(sim.url, sim.simulator.credentials.apiKey, {
+      maxRequestsPerSecond: 20,
+      concurrency: 6,
+    });
+    await engine.start();
+    const ids = Array.from({ length: 30 }, (_, i) => `fast-${i}`);
+    engine.watch(ids);
+    await until(() => engine.messages().every((message) => message.phase === 'final'), 45_000);
+
+    expect(engine.messages().map((message) => message.id)).toEqual(ids);
+    expect(engine.messages().every((message) => message.snapshot?.kind === 'delivered')).toBe(true);
+    const faults = sim.simulator.requests().map((request) => request.fault);
+    expect(faults).toContain('hang');
+    expect(faults).toContain('unknown-status');
+    // An undocumented status is kept as SMSBAT sent it and shown as unknown, not mistaken for a final one.
+    const mystery = engine
+      .messages()
+      .flatMap((message) => message.history)
+      .filter((entry) => entry.rawStatus === 'Mystery');
+    expect(mystery.length).toBeGreaterThan(0);
+    expect(mystery.every((entry) => entry.kind === 'unknown')).toBe(true);
+    expect(peakPerSecond(client.starts.map((start) => start.at))).toBeLessThanOrEqual(20);
+  });
+
   it('stops asking when credentials are rejected, says so, and carries on once they change', async () => {
     const sim = await simulator({ seed: 12, timeScale: 0.05, faults: { rejectAllAuth: true } });
     const { engine, client, health } = engineFor(sim.url, sim.simulator.credentials.apiKey);
