@@ -24,6 +24,8 @@ import {
 } from './types';
 
 const MESSAGE_PATH = '/bat/message/';
+/** The request log keeps at least this many of the newest records, and at most twice as many. */
+export const MAX_LOGGED_REQUESTS = 100_000;
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' } as const;
 
 /**
@@ -95,6 +97,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         status,
         fault: faultName,
       });
+      // A long-running demo simulator keeps only the newest records.
+      if (log.length > 2 * MAX_LOGGED_REQUESTS) log = log.slice(-MAX_LOGGED_REQUESTS);
     };
     const reply = (
       status: number,

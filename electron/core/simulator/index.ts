@@ -1,5 +1,5 @@
 /** The SMSBAT simulator: a deterministic, fault-injecting stand-in for SMSBAT's status endpoint. */
-export { createSimulator } from './handler';
+export { createSimulator, MAX_LOGGED_REQUESTS } from './handler';
 export { startSimulator } from './server';
 export {
   DELIVERY_MODEL,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_LOGGED_REQUESTS,
   UNKNOWN_STATUSES,
   createSimulator,
   type Simulator,
@@ -207,5 +208,17 @@ describe('simulator faults', () => {
     expect(() => {
       simulator.setFaults({ rateLimitedRate: 0.1, retryAfterSeconds: 1.5 });
     }).toThrow(/retryAfterSeconds/);
+  });
+});
+
+describe('request log', () => {
+  it('keeps only the newest records once a long-running simulator has served very many requests', () => {
+    const simulator = createSimulator({ clock: manualClock(), rateLimit: null });
+    const total = 2 * MAX_LOGGED_REQUESTS + 1;
+    for (let i = 0; i < total; i += 1) getStatus(simulator, `id-${i}`);
+    const log = simulator.requests();
+    expect(log.length).toBeGreaterThanOrEqual(MAX_LOGGED_REQUESTS);
+    expect(log.length).toBeLessThanOrEqual(2 * MAX_LOGGED_REQUESTS);
+    expect(log.at(-1)?.messageId).toBe(`id-${total - 1}`);
   });
 });
