@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { SMSBAT_STATUS_RATE_LIMIT } from '../core/poll-scheduler';
 import { UsageError } from './usage-error';
 
 /** The commands `smsbat-monitor` runs. */
@@ -8,7 +9,7 @@ export const COMMAND_NAMES = ['check', 'watch', 'simulate', 'demo'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** SMSBAT's documented limit for the status endpoint, in requests per second. */
-export const MAX_RATE = 50;
+export const MAX_RATE = SMSBAT_STATUS_RATE_LIMIT;
 
 /** Requests per second when `--rate` is not given. */
 export const DEFAULT_RATE = 10;

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { createClient, resolveBaseUrl } from '../../electron/cli/connection';
 import { credentialsFromEnv } from '../../electron/cli/credentials-from-env';
-import { redact, redactingIo, secretsFromEnv } from '../../electron/cli/redact';
+import { maskSecrets } from '../../electron/core/client';
+import { redactingIo, secretsFromEnv } from '../../electron/cli/redact';
 import { UsageError } from '../../electron/cli/usage-error';
 import { fakeIo } from './fake-io';
 
@@ -97,7 +98,7 @@ describe('redaction', () => {
   it('replaces the key and password from the environment in everything written', () => {
     const secrets = secretsFromEnv({ SMSBAT_API_KEY: KEY, SMSBAT_PASSWORD: 'pw' });
     expect(secrets).toEqual([KEY]); // too-short secrets are left alone
-    expect(redact(`a ${KEY} b ${KEY}`, secrets)).toBe('a *** b ***');
+    expect(maskSecrets(`a ${KEY} b ${KEY}`, secrets)).toBe('a *** b ***');
     const io = fakeIo({ env: { SMSBAT_API_KEY: KEY } });
     const safe = redactingIo(io);
     safe.stdout.write(`out ${KEY}`);
