@@ -1,3 +1,6 @@
+/** The longest delay a Node timer supports (about 24.8 days); a longer one fires at once. */
+export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+
 /** An opaque handle returned by {@link Clock.setTimeout}. */
 export type TimerHandle = object | number;
 

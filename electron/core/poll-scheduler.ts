@@ -3,7 +3,7 @@ import FlatQueue from 'flatqueue';
 import type { EngineHealth } from '../../shared/engine-health';
 import type { StatusSnapshot } from '../../shared/message';
 import { isFinalKind } from '../../shared/status';
-import { systemClock, type Clock, type TimerHandle } from './clock';
+import { MAX_TIMER_DELAY_MS, systemClock, type Clock, type TimerHandle } from './clock';
 import { AuthError, NotFoundError, RateLimitedError, SmsbatError, isConnectivityError } from './errors';
 import { numberOption } from './option-checks';
 import { RatePacer } from './rate-pacer';
@@ -12,9 +12,6 @@ import type { StatusClient } from './status-client';
 
 /** No message id is ever requested more often than this, whatever else asks for it. */
 export const MIN_PER_ID_GAP_MS = 1000;
-
-/** The longest a timer can wait in Node (about 24.8 days); longer delays would fire at once. */
-const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 
 /** SMSBAT's documented limit for the status endpoint; the scheduler's rate cap may not exceed it. */
 export const SMSBAT_STATUS_RATE_LIMIT = 50;

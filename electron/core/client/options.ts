@@ -1,4 +1,8 @@
+import { MAX_TIMER_DELAY_MS } from '../clock';
 import { AUTH_METHODS, type Credentials } from '../credentials';
+import { describeValue, numberOption } from '../option-checks';
+
+export { describeValue };
 
 /** SMSBAT's documented API address. */
 export const DEFAULT_BASE_URL = 'https://restapi.smsbat.com';
@@ -8,9 +12,6 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 65_536;
 /** How many keep-alive connections the client may open to SMSBAT at once. */
 export const DEFAULT_CONNECTIONS = 10;
-
-/** The longest delay a Node timer supports. */
-const MAX_TIMER_MS = 2_147_483_647;
 
 /** Options of `SmsbatClient`. */
 export interface SmsbatClientOptions {
@@ -59,12 +60,18 @@ export function resolveClientOptions(options: SmsbatClientOptions): ResolvedClie
     origin: url.origin,
     pathPrefix: url.pathname.replace(/\/+$/, ''),
     credentials: validateCredentials(options.credentials),
-    timeoutMs: checkNumber('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1, MAX_TIMER_MS),
-    maxResponseBytes: checkInteger(
-      'maxResponseBytes',
-      options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    ),
-    connections: checkInteger('connections', options.connections ?? DEFAULT_CONNECTIONS),
+    timeoutMs: numberOption('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS, {
+      min: 1,
+      max: MAX_TIMER_DELAY_MS,
+    }),
+    maxResponseBytes: numberOption('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, {
+      min: 1,
+      integer: true,
+    }),
+    connections: numberOption('connections', options.connections, DEFAULT_CONNECTIONS, {
+      min: 1,
+      integer: true,
+    }),
   };
 }
 
@@ -92,24 +99,6 @@ function parseBaseUrl(value: unknown): URL {
 /** Hides anything between `://` and `@` so a password typed into the URL never reaches an error message. */
 function redactUserInfo(value: string): string {
   return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@');
-}
-
-function checkNumber(name: string, value: unknown, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw new TypeError(
-      `Expected \`${name}\` to be a number from ${min} to ${max}, got ${describeValue(value)}`,
-    );
-  }
-  return value;
-}
-
-function checkInteger(name: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw new TypeError(
-      `Expected \`${name}\` to be a whole number from 1 and up, got ${describeValue(value)}`,
-    );
-  }
-  return value;
 }
 
 /** Header values undici accepts: tab, printable ASCII and bytes 0x80-0xFF. */
@@ -155,17 +144,4 @@ function requireSecret(name: string, value: unknown): void {
     const got = typeof value === 'string' ? 'an empty string' : `a value of type ${typeof value}`;
     throw new TypeError(`Expected \`${name}\` to be a non-empty string, got ${got}`);
   }
-}
-
-/** Shows a received value in an error message: `"text"` (string), `` `42` (number) ``; never throws. */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string')
-    return `${JSON.stringify(value.length > 100 ? `${value.slice(0, 99)}…` : value)} (string)`;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-    return `\`${String(value)}\` (${typeof value})`;
-  }
-  if (value === null) return '`null`';
-  if (value === undefined) return '`undefined`';
-  if (Array.isArray(value)) return 'an array';
-  return `a value of type ${typeof value}`;
 }

@@ -1,4 +1,5 @@
 import { systemClock } from '../clock';
+import { numberOption } from '../option-checks';
 import { checkAuth } from './auth';
 import {
   finalAfterMs,
@@ -35,18 +36,11 @@ const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' } as co
  * A `slow` fault delays whatever the answer is.
  */
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
-  const seed = options.seed ?? 1;
-  if (!Number.isSafeInteger(seed)) throw new TypeError(`seed must be a safe integer, got ${String(seed)}`);
+  const seed = numberOption('seed', options.seed, 1, { integer: true });
   const credentials = checkCredentials(options.credentials ?? DEMO_CREDENTIALS);
   const clock = options.clock ?? systemClock;
-  const latencyMs = options.latencyMs ?? 0;
-  const timeScale = options.timeScale ?? 1;
-  if (!(Number.isFinite(timeScale) && timeScale > 0)) {
-    throw new TypeError(`timeScale must be a number > 0, got ${String(timeScale)}`);
-  }
-  if (!(Number.isFinite(latencyMs) && latencyMs >= 0)) {
-    throw new TypeError(`latencyMs must be a non-negative number of milliseconds, got ${String(latencyMs)}`);
-  }
+  const latencyMs = numberOption('latencyMs', options.latencyMs, 0, { min: 0 });
+  const timeScale = numberOption('timeScale', options.timeScale, 1, { min: 0, minInclusive: false });
   const rateLimit = options.rateLimit === undefined ? { perSecond: 50, burst: 75 } : options.rateLimit;
   if (
     rateLimit !== null &&

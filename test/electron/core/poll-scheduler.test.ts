@@ -459,7 +459,7 @@ describe('PollScheduler', () => {
     const client = new ScriptedStatusClient(new VirtualClock(), () => 'processing');
     const observer = silentObserver;
     expect(() => new PollScheduler({ client, observer, maxRequestsPerSecond: 80 })).toThrow(
-      /maxRequestsPerSecond.*<= 50.*80/,
+      /maxRequestsPerSecond.*up to 50.*80/,
     );
     expect(() => new PollScheduler({ client, observer, concurrency: 0 })).toThrow(/concurrency.*got `0`/);
     expect(() => new PollScheduler({ client, observer, initialIntervalMs: 200 })).toThrow(TypeError);
