@@ -10,11 +10,6 @@ export type WatchEnd =
   | { readonly reason: 'auth_failed'; readonly message: string }
   | { readonly reason: 'interrupted'; readonly signal: StopSignal };
 
-/** True once a message will not be checked again: final, not found, or given up on. */
-export function isSettled(message: WatchedMessage): boolean {
-  return message.phase !== 'watching';
-}
-
 /**
  * The exit code of a watch: 3 when the credentials were rejected; 130/143 after Ctrl-C/SIGTERM; otherwise 1 when
  * any message failed or was not found (even if others were still pending), 2 when any message is still without

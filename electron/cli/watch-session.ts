@@ -7,7 +7,7 @@ import { ChangeTracker, type ChangeEvent } from './change-events';
 import { formatChangeLine, formatCheckError, formatClock, idColumnWidth } from './format';
 import type { CliIo } from './io';
 import { changeJson, healthJson, jsonLine } from './json-output';
-import { isSettled, type WatchEnd } from './outcome';
+import type { WatchEnd } from './outcome';
 
 /** What a watch runs on and how it reports. */
 export interface WatchSessionOptions {
@@ -105,7 +105,8 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<Wat
     for (const message of change.upserted) {
       for (const event of tracker.changes(message, now)) emit(event);
     }
-    if (engine.messages().every(isSettled)) finish({ reason: 'settled' });
+    // Nothing left to check: every message is final, not found or given up on.
+    if (engine.activeCount === 0) finish({ reason: 'settled' });
   });
   const offHealth = engine.onHealth((health) => {
     if (done) return;
