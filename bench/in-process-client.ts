@@ -1,6 +1,5 @@
 import { authHeaders } from '../electron/core/credentials';
-import { interpretResponse } from '../electron/core/client';
-import { encodeMessageIdSegment } from '../electron/core/client';
+import { encodeMessageIdSegment, interpretResponse } from '../electron/core/client';
 import { NetworkError } from '../electron/core/errors';
 import type { StatusClient } from '../electron/core/status-client';
 import type { Simulator } from '../electron/core/simulator';

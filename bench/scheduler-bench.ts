@@ -3,8 +3,7 @@
  * virtual time on the simulator's delivery model, then measures engine memory per watched id.
  * Run: `npm run bench` (add `-- --quick` for a smaller, faster pass).
  */
-import { createSimulator } from '../electron/core/simulator';
-import { finalAfterMs } from '../electron/core/simulator';
+import { createSimulator, finalAfterMs } from '../electron/core/simulator';
 import { VirtualClock } from '../electron/core/virtual-clock';
 import { InProcessSimulatorClient } from './in-process-client';
 import { measureMemoryPerId } from './memory';
