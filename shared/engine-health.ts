@@ -1,36 +1,52 @@
-/**
- * How the polling engine as a whole is doing, for the window, the tray and the CLI. Per-message problems live on
- * each message; this is what affects every message at once.
- */
-export type EngineHealth =
-  | { readonly state: 'idle' }
-  | { readonly state: 'running' }
-  | { readonly state: 'paused' }
-  | { readonly state: 'rate_limited'; readonly resumesAt: number; readonly message: string }
-  | { readonly state: 'auth_failed'; readonly message: string }
-  | { readonly state: 'offline'; readonly since: number; readonly retryAt: number; readonly message: string }
-  | { readonly state: 'stopped' };
+import type { BlockerKind, HealthMode } from './glossary';
 
-/** One line for people: what the engine is doing and, when stuck, what to do about it. */
-export function describeHealth(health: EngineHealth, now: number): string {
-  switch (health.state) {
-    case 'idle':
-      return 'Nothing to watch.';
-    case 'running':
-      return 'Watching.';
-    case 'paused':
-      return 'Paused.';
-    case 'rate_limited':
-      return `SMSBAT asked us to slow down; resuming in ${secondsUntil(health.resumesAt, now)} s.`;
-    case 'auth_failed':
-      return `Credentials rejected: ${health.message} Check the API key or login, then try again.`;
-    case 'offline':
-      return `Offline: ${health.message} Retrying in ${secondsUntil(health.retryAt, now)} s.`;
-    case 'stopped':
-      return 'Stopped.';
-  }
+/**
+ * Why every check is held right now. Times are epoch milliseconds, for people; the engine schedules on monotonic
+ * time and converts when it reports.
+ */
+export type Blocker =
+  | { readonly kind: 'rate_limited'; readonly until: number; readonly message: string }
+  | { readonly kind: 'credentials_rejected'; readonly message: string }
+  | { readonly kind: 'wrong_base_url'; readonly baseUrl: string; readonly message: string }
+  | {
+      readonly kind: 'offline';
+      readonly since: number;
+      readonly nextProbeAt: number;
+      readonly message: string;
+    }
+  | { readonly kind: 'no_credentials' };
+
+/** Blocker of one kind. */
+export type BlockerOf<K extends BlockerKind> = Extract<Blocker, { readonly kind: K }>;
+
+/** How busy the engine is. */
+export interface HealthCounts {
+  /** Messages still being checked. */
+  readonly watching: number;
+  /** Requests sent and not yet answered. */
+  readonly inFlight: number;
+  /** Checks that are due and waiting for a slot under the rate cap (or held by the blocker). */
+  readonly backlog: number;
+  /** Requests started in the last 60 s. */
+  readonly requestsLastMinute: number;
+  /** The most requests started in any one second. */
+  readonly rateCapPerSecond: number;
 }
 
-function secondsUntil(at: number, now: number): number {
-  return Math.max(0, Math.ceil((at - now) / 1000));
+/**
+ * The engine as a whole, for the window, the tray and the CLI: its mode, the blocker holding every check (if any,
+ * also while paused: pausing never hides a blocker), how busy it is, and when a check last succeeded.
+ * Per-message problems live on each message.
+ */
+export interface EngineHealth {
+  readonly mode: HealthMode;
+  readonly blocker: Blocker | null;
+  readonly counts: HealthCounts;
+  /** When a check last got an answer from SMSBAT (epoch ms), or null. */
+  readonly lastSuccessAt: number | null;
+}
+
+/** True when two health objects say the same thing (the engine emits health only when this is false). */
+export function sameHealth(a: EngineHealth, b: EngineHealth): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

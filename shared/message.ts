@@ -34,8 +34,9 @@ export interface StatusSnapshot {
   readonly fallbacks: readonly FallbackStep[];
 }
 
-/** Where a watch stands: still being checked, settled, not known to SMSBAT, or abandoned after the watch window. */
-export type WatchPhase = 'watching' | 'final' | 'not_found' | 'gave_up';
+import type { WatchPhase } from './glossary';
+
+export type { WatchPhase } from './glossary';
 
 /** The kinds of failure a status check can end in. */
 export type CheckErrorKind =
@@ -46,7 +47,8 @@ export type CheckErrorKind =
   | 'network'
   | 'timeout'
   | 'invalid_response'
-  | 'request_rejected';
+  | 'request_rejected'
+  | 'wrong_base_url';
 
 /** The last failed check of a message, as shown to people (never contains credentials). */
 export interface CheckError {

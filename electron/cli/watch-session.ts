@@ -1,4 +1,4 @@
-import { describeHealth, type EngineHealth } from '../../shared/engine-health';
+import { describeLegacyHealth, type LegacyHealth } from '../../shared/legacy-health';
 import type { WatchedMessage } from '../../shared/message';
 import { summarize, type Totals } from '../../shared/totals';
 import { MonitorEngine, type MonitorEngineOptions } from '../core/monitor-engine';
@@ -30,7 +30,7 @@ export interface WatchSessionResult {
   readonly totals: Totals;
 }
 
-const NOTABLE_HEALTH: ReadonlySet<EngineHealth['state']> = new Set([
+const NOTABLE_HEALTH: ReadonlySet<LegacyHealth['state']> = new Set([
   'rate_limited',
   'offline',
   'auth_failed',
@@ -82,8 +82,8 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<Wat
     io.stderr.write(`${formatChangeLine(change, idWidth)}\n`);
   };
 
-  let lastState: EngineHealth['state'] = engine.health.state;
-  const reportHealth = (health: EngineHealth): void => {
+  let lastState: LegacyHealth['state'] = engine.health.state;
+  const reportHealth = (health: LegacyHealth): void => {
     if (health.state === lastState) return;
     const previous = lastState;
     lastState = health.state;
@@ -94,7 +94,7 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<Wat
     }
     if (health.state === 'auth_failed') return; // The caller explains it, with what to do.
     if (NOTABLE_HEALTH.has(health.state)) {
-      io.stderr.write(`${formatClock(now)}  ${describeHealth(health, now)}\n`);
+      io.stderr.write(`${formatClock(now)}  ${describeLegacyHealth(health, now)}\n`);
     } else if (NOTABLE_HEALTH.has(previous) && health.state === 'running') {
       io.stderr.write(`${formatClock(now)}  SMSBAT is answering again; watching.\n`);
     }

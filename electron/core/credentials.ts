@@ -1,14 +1,11 @@
-/**
- * How to authenticate with SMSBAT, one of the three documented methods:
- * the `X-Authorization-Key` header, HTTP Basic with the cabinet login, or HTTP Basic with `@` and the API key.
- */
-export type Credentials =
-  | { readonly method: 'api-key-header'; readonly apiKey: string }
-  | { readonly method: 'basic'; readonly username: string; readonly password: string }
-  | { readonly method: 'basic-api-key'; readonly apiKey: string };
+import type { Credentials } from '../../shared/credentials';
 
-/** The auth methods, for menus and validation. */
-export const AUTH_METHODS = ['api-key-header', 'basic', 'basic-api-key'] as const;
+export {
+  AUTH_METHODS,
+  describeCredentials,
+  type AuthMethod,
+  type Credentials,
+} from '../../shared/credentials';
 
 /** The request headers that carry the credentials. The values are secrets: never log them. */
 export function authHeaders(credentials: Credentials): Record<string, string> {
@@ -19,17 +16,6 @@ export function authHeaders(credentials: Credentials): Record<string, string> {
       return { authorization: basic(credentials.username, credentials.password) };
     case 'basic-api-key':
       return { authorization: basic('@', credentials.apiKey) };
-  }
-}
-
-/** Who the credentials sign in as, safe to show: the user name, or the last four characters of a key. */
-export function describeCredentials(credentials: Credentials): string {
-  switch (credentials.method) {
-    case 'basic':
-      return `user ${credentials.username}`;
-    case 'api-key-header':
-    case 'basic-api-key':
-      return `API key ending ${credentials.apiKey.slice(-4)}`;
   }
 }
 

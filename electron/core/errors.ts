@@ -68,6 +68,14 @@ export class InvalidResponseError extends SmsbatError {
   readonly kind = 'invalid_response' as const;
 }
 
+/**
+ * The base URL answered, but not like SMSBAT (a 404 with an HTML page, say): the address is wrong, not the ids.
+ * Holds every check until the base URL changes, like rejected credentials.
+ */
+export class WrongBaseUrlError extends SmsbatError {
+  readonly kind = 'wrong_base_url' as const;
+}
+
 /** True for the failures that mean "we could not reach SMSBAT", as opposed to SMSBAT answering with an error. */
 export function isConnectivityError(error: unknown): error is NetworkError | TimeoutError {
   return error instanceof NetworkError || error instanceof TimeoutError;

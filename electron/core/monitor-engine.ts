@@ -1,4 +1,4 @@
-import type { EngineHealth } from '../../shared/engine-health';
+import type { LegacyHealth } from '../../shared/legacy-health';
 import type { WatchedMessage } from '../../shared/message';
 import { callSafely, printError, type ErrorSink } from './call-safely';
 import { systemClock, type Clock } from './clock';
@@ -21,7 +21,7 @@ export interface MonitorEngineOptions extends Omit<PollSchedulerOptions, 'client
 }
 
 /** Listener for the engine's overall state. */
-export type HealthListener = (health: EngineHealth) => void;
+export type HealthListener = (health: LegacyHealth) => void;
 
 /**
  * The monitor's engine: the watch list, kept current by the poll scheduler through a status client. Hosts (the
@@ -123,7 +123,7 @@ export class MonitorEngine {
   }
 
   /** The engine's overall state. */
-  get health(): EngineHealth {
+  get health(): LegacyHealth {
     return this.#scheduler.health;
   }
 

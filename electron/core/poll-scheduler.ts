@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import FlatQueue from 'flatqueue';
-import type { EngineHealth } from '../../shared/engine-health';
+import type { LegacyHealth } from '../../shared/legacy-health';
 import type { StatusSnapshot } from '../../shared/message';
 import { isFinalKind } from '../../shared/status';
 import { MAX_TIMER_DELAY_MS, systemClock, type Clock, type TimerHandle } from './clock';
@@ -29,7 +29,7 @@ export interface PollObserver {
   /** The id's deadline passed without a final status (it is still checked). */
   onOverdue(messageId: string, at: number): void;
   /** The engine as a whole changed state (offline, rate limited, credentials rejected...). */
-  onHealth(health: EngineHealth): void;
+  onHealth(health: LegacyHealth): void;
 }
 
 /** Tuning of the scheduler. Every field is optional; the defaults follow SMSBAT's polling guidance. */
@@ -147,7 +147,7 @@ export class PollScheduler {
   #offlineStreak = 0;
   #offlineMessage = '';
   #connectFailuresInRow = 0;
-  #health: EngineHealth = { state: 'idle' };
+  #health: LegacyHealth = { state: 'idle' };
 
   constructor(options: PollSchedulerOptions) {
     this.#client = options.client;
@@ -199,7 +199,7 @@ export class PollScheduler {
   }
 
   /** The engine's current state. */
-  get health(): EngineHealth {
+  get health(): LegacyHealth {
     return this.#health;
   }
 
@@ -591,7 +591,7 @@ export class PollScheduler {
     if (!this.#stopped) this.#setHealth(this.#currentHealth(this.#clock.now()));
   }
 
-  #currentHealth(now: number): EngineHealth {
+  #currentHealth(now: number): LegacyHealth {
     if (this.#paused) return { state: 'paused' };
     if (this.#authMessage !== null) return { state: 'auth_failed', message: this.#authMessage };
     if (this.#offlineSince !== null) {
@@ -612,14 +612,14 @@ export class PollScheduler {
     return this.#entries.size === 0 ? { state: 'idle' } : { state: 'running' };
   }
 
-  #setHealth(health: EngineHealth): void {
+  #setHealth(health: LegacyHealth): void {
     if (sameHealth(this.#health, health)) return;
     this.#health = health;
     this.#observer.onHealth(health);
   }
 }
 
-function sameHealth(a: EngineHealth, b: EngineHealth): boolean {
+function sameHealth(a: LegacyHealth, b: LegacyHealth): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 

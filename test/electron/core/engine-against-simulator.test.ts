@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { peakPerSecond } from '../../../bench/stats';
-import type { EngineHealth } from '../../../shared/engine-health';
+import type { LegacyHealth } from '../../../shared/legacy-health';
 import type { StatusSnapshot } from '../../../shared/message';
 import { SmsbatClient } from '../../../electron/core/client';
 import { RateLimitedError } from '../../../electron/core/errors';
@@ -47,7 +47,7 @@ function engineFor(url: string, apiKey: string, options: Partial<MonitorEngineOp
     timeoutMs: 1500,
   });
   const client = new ObservedClient(inner);
-  const health: EngineHealth[] = [];
+  const health: LegacyHealth[] = [];
   const engine = new MonitorEngine({
     client,
     initialIntervalMs: 1000,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { peakPerSecond } from '../../../bench/stats';
-import type { EngineHealth } from '../../../shared/engine-health';
+import type { LegacyHealth } from '../../../shared/legacy-health';
 import type { StatusSnapshot } from '../../../shared/message';
 import {
   AuthError,
@@ -25,7 +25,7 @@ interface Reports {
   notFound: string[];
   gaveUp: { id: string; at: number }[];
   overdue: { id: string; at: number }[];
-  health: EngineHealth[];
+  health: LegacyHealth[];
 }
 
 function setup(script: Script, options: Partial<PollSchedulerOptions> = {}, latencyMs = 50) {
@@ -328,7 +328,7 @@ describe('PollScheduler', () => {
   it('ignores a 401 to a request sent with the old credentials once they have changed', async () => {
     const clock = new VirtualClock();
     let key = 'old';
-    const health: EngineHealth[] = [];
+    const health: LegacyHealth[] = [];
     const client = {
       calls: [] as number[],
       async getStatus(): Promise<StatusSnapshot> {
