@@ -1,0 +1,248 @@
+import { z } from 'zod';
+import { AUTH_METHODS } from './credentials';
+import type {
+  EngineFeedItem,
+  EngineSettings,
+  EngineSnapshot,
+  RefreshOutcome,
+  WatchResult,
+} from './engine-api';
+import { MAX_MESSAGE_ID_LENGTH } from './message-ids';
+
+/**
+ * The one contract between the window and whichever host serves it (Electron IPC + preload, or the loopback
+ * browser host). Requests are named entries with a zod schema for the payload and a response type; pushed events
+ * are named too. Hosts map this table generically: adding an entry is a compile error until both hosts and the
+ * preload handle it (see `RequestHandlers` and `PreloadBridge`).
+ */
+
+const messageIds = z.array(z.string().max(MAX_MESSAGE_ID_LENGTH * 4)).max(200_000);
+const optionalIds = messageIds.optional();
+const label = z.string().max(100).nullable();
+const deadlineMs = z
+  .number()
+  .positive()
+  .max(7 * 86_400_000)
+  .nullable();
+
+/** Where the credentials in use came from; the window shows it and never sees the secret itself. */
+export const CREDENTIAL_SOURCES = ['none', 'keychain', 'memory', 'environment', 'demo'] as const;
+
+/** Where the credentials in use came from. */
+export type CredentialSource = (typeof CREDENTIAL_SOURCES)[number];
+
+/** What the window may know about the connection: never a key or a password. */
+export interface ConnectionInfo {
+  readonly source: CredentialSource;
+  /** "user demo" or "API key ending 0000", or null with no credentials. */
+  readonly signedInAs: string | null;
+  readonly baseUrl: string;
+  /** True while the built-in simulator answers instead of SMSBAT. */
+  readonly demo: boolean;
+  /** False when saved credentials will not survive a restart (no keychain): the window says so. */
+  readonly persistent: boolean;
+}
+
+/** The result of "Test connection": success, or the exact reason it failed. */
+export type ConnectionTestResult =
+  | { readonly ok: true; readonly signedInAs: string }
+  | { readonly ok: false; readonly kind: string; readonly message: string };
+
+/** Window preferences kept beside the engine settings. */
+export interface UiPreferences {
+  readonly theme: 'system' | 'light' | 'dark';
+  /** A BCP 47 tag such as "en" or "uk", or "system" to follow the OS. */
+  readonly language: 'system' | 'en' | 'uk';
+  readonly notify: { readonly delivered: boolean; readonly failed: boolean; readonly overdue: boolean };
+}
+
+const credentialsSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('api-key-header'), apiKey: z.string().min(1).max(512) }),
+  z.object({ method: z.literal('basic-api-key'), apiKey: z.string().min(1).max(512) }),
+  z.object({
+    method: z.literal('basic'),
+    username: z.string().min(1).max(256),
+    password: z.string().min(1).max(512),
+  }),
+]);
+
+const connectSchema = z.object({
+  baseUrl: z.url({ protocol: /^https?$/ }).max(2048),
+  credentials: credentialsSchema,
+});
+
+const settingsSchema = z
+  .object({
+    rateCapPerSecond: z.number(),
+    concurrency: z.number(),
+    watchWindowMs: z.number(),
+    firstIntervalMs: z.number(),
+    baseUrl: z.string().max(2048),
+    authMethod: z.enum(AUTH_METHODS),
+  })
+  .partial()
+  .strict();
+
+const preferencesSchema = z
+  .object({
+    theme: z.enum(['system', 'light', 'dark']),
+    language: z.enum(['system', 'en', 'uk']),
+    notify: z
+      .object({ delivered: z.boolean(), failed: z.boolean(), overdue: z.boolean() })
+      .partial()
+      .strict(),
+  })
+  .partial()
+  .strict();
+
+/** The format of an export, and of what import takes back. */
+export const EXPORT_FORMATS = ['csv', 'json'] as const;
+
+/** Every request: its payload schema. The response types are in `ContractResponses`. */
+export const CONTRACT_REQUESTS = {
+  snapshot: z.object({}).strict(),
+  watch: z.object({ messageIds, label: label.optional(), deadlineMs: deadlineMs.optional() }).strict(),
+  /** Raw pasted or dropped text, parsed in the host with the shared parser. */
+  watchText: z
+    .object({ text: z.string().max(16_000_000), label: label.optional(), deadlineMs: deadlineMs.optional() })
+    .strict(),
+  unwatch: z.object({ messageIds }).strict(),
+  refresh: z.object({ messageIds: optionalIds }).strict(),
+  pause: z.object({}).strict(),
+  resume: z.object({}).strict(),
+  acknowledge: z.object({ messageIds }).strict(),
+  clearFinished: z.object({}).strict(),
+  setLabel: z.object({ messageIds, label }).strict(),
+  setDeadline: z.object({ messageIds, deadlineMs }).strict(),
+  getSettings: z.object({}).strict(),
+  updateSettings: z.object({ settings: settingsSchema }).strict(),
+  getPreferences: z.object({}).strict(),
+  updatePreferences: z.object({ preferences: preferencesSchema }).strict(),
+  getConnection: z.object({}).strict(),
+  /** Saves the credentials (keychain, or memory where there is none) and connects. */
+  connect: connectSchema.strict(),
+  /** Tries credentials against the base URL without saving them. */
+  testConnection: connectSchema.strict(),
+  disconnect: z.object({}).strict(),
+  startDemo: z.object({}).strict(),
+  exportView: z.object({ format: z.enum(EXPORT_FORMATS), messageIds: optionalIds }).strict(),
+  importMessages: z.object({ json: z.string().max(64_000_000) }).strict(),
+} as const;
+
+/** The name of a request. */
+export type RequestName = keyof typeof CONTRACT_REQUESTS;
+
+/** The payload of a request, as validated. */
+export type RequestPayload<N extends RequestName> = z.infer<(typeof CONTRACT_REQUESTS)[N]>;
+
+/** What importing a JSON export did. */
+export interface ImportResult {
+  readonly imported: number;
+  readonly skipped: number;
+  readonly problems: readonly string[];
+}
+
+/** The response of each request. */
+export interface ContractResponses {
+  snapshot: EngineSnapshot;
+  watch: WatchResult;
+  watchText: WatchResult & { readonly duplicates: number };
+  unwatch: readonly string[];
+  refresh: readonly RefreshOutcome[];
+  pause: null;
+  resume: null;
+  acknowledge: readonly string[];
+  clearFinished: readonly string[];
+  setLabel: readonly string[];
+  setDeadline: readonly string[];
+  getSettings: EngineSettings;
+  updateSettings: EngineSettings;
+  getPreferences: UiPreferences;
+  updatePreferences: UiPreferences;
+  getConnection: ConnectionInfo;
+  connect: ConnectionInfo;
+  testConnection: ConnectionTestResult;
+  disconnect: ConnectionInfo;
+  startDemo: ConnectionInfo;
+  exportView: { readonly fileName: string; readonly mimeType: string; readonly content: string };
+  importMessages: ImportResult;
+}
+
+/** A notification the host decided to show (the window shows it as a toast where the OS cannot). */
+export interface NotificationEvent {
+  readonly title: string;
+  readonly body: string;
+  /** The worst kind among the messages it covers, for the icon. */
+  readonly severity: 'info' | 'success' | 'warning' | 'error';
+  readonly messageIds: readonly string[];
+}
+
+/** Every pushed event and its payload. */
+export interface ContractEvents {
+  /** The engine's snapshot, then its versioned changes. */
+  feed: EngineFeedItem;
+  connection: ConnectionInfo;
+  preferences: UiPreferences;
+  notification: NotificationEvent;
+}
+
+/** The name of a pushed event. */
+export type EventName = keyof ContractEvents;
+
+/** Every event name, for the hosts' exhaustive maps. */
+export const CONTRACT_EVENTS: readonly EventName[] = ['feed', 'connection', 'preferences', 'notification'];
+
+/** Every request name. */
+export const REQUEST_NAMES = Object.keys(CONTRACT_REQUESTS) as RequestName[];
+
+/** What a host must implement: one handler per request; missing one is a compile error. */
+export type RequestHandlers = {
+  readonly [N in RequestName]: (
+    payload: RequestPayload<N>,
+  ) => ContractResponses[N] | Promise<ContractResponses[N]>;
+};
+
+/** The error a request ends in, as it crosses a host: a kind the window can act on and words for people. */
+export interface ContractError {
+  readonly kind: 'invalid_request' | 'invalid_settings' | 'not_allowed' | 'failed';
+  readonly message: string;
+  /** For `invalid_request` / `invalid_settings`: which field and why. */
+  readonly problems?: readonly { readonly path: string; readonly message: string }[];
+}
+
+/** A request's outcome as it crosses a host. */
+export type ContractResult<N extends RequestName> =
+  | { readonly ok: true; readonly value: ContractResponses[N] }
+  | { readonly ok: false; readonly error: ContractError };
+
+/** What the window calls: one async function per request, and a subscription per event. */
+export type MonitorClient = {
+  readonly [N in RequestName]: (payload: RequestPayload<N>) => Promise<ContractResult<N>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: ContractEvents[E]) => void): () => void;
+};
+
+/** Validates a payload against its request's schema: the parsed payload, or the problems. */
+export function parseRequest<N extends RequestName>(
+  name: N,
+  payload: unknown,
+): { ok: true; payload: RequestPayload<N> } | { ok: false; error: ContractError } {
+  const result = CONTRACT_REQUESTS[name].safeParse(payload);
+  if (result.success) return { ok: true, payload: result.data as RequestPayload<N> };
+  return {
+    ok: false,
+    error: {
+      kind: 'invalid_request',
+      message: `Invalid ${name} request.`,
+      problems: result.error.issues.map((issue) => ({
+        path: issue.path.join('.'),
+        message: issue.message,
+      })),
+    },
+  };
+}
+
+/** True for a known request name (hosts check names from the wire before looking them up). */
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && Object.hasOwn(CONTRACT_REQUESTS, name);
+}
