@@ -74,6 +74,13 @@ export class InvalidResponseError extends SmsbatError {
  */
 export class WrongBaseUrlError extends SmsbatError {
   readonly kind = 'wrong_base_url' as const;
+  /** The base URL that answered, safe to show (it never carries credentials). */
+  readonly baseUrl: string;
+
+  constructor(message: string, details: SmsbatErrorDetails & { readonly baseUrl: string }) {
+    super(message, details);
+    this.baseUrl = details.baseUrl;
+  }
 }
 
 /** True for the failures that mean "we could not reach SMSBAT", as opposed to SMSBAT answering with an error. */
