@@ -1,7 +1,5 @@
-import { setMaxListeners } from 'node:events';
 import type { RefreshOutcome, ScheduleFacts } from '../../shared/engine-api';
 import type { EngineHealth } from '../../shared/engine-health';
-import type { StatusSnapshot } from '../../shared/message';
 import { systemClock, type Clock } from './clock';
 import { Alarms, type AlarmKind, type AlarmTimes } from './scheduler/alarms';
 import {
@@ -32,6 +30,7 @@ import {
   type RuntimeOptions,
 } from './scheduler/options';
 import { Outbox } from './scheduler/outbox';
+import { Requests, type Answer } from './scheduler/requests';
 import { timeBaseOf, type TimeBase } from './scheduler/time-base';
 import { TimerSlot } from './scheduler/timer-slot';
 import { StatusCache } from './status-cache';
@@ -57,22 +56,15 @@ export class PollScheduler {
   readonly #policy: CheckPolicy;
   readonly #random: () => number;
   #options: ResolvedOptions;
-  #client: { readonly current: StatusClient | null; readonly generation: number };
   #holds: holds.HoldState;
   readonly #entries = new Map<string, Entry>();
-  /** Requests in flight by id, including those of ids unwatched meanwhile. */
-  readonly #inFlight = new Map<string, PendingRequest>();
+  readonly #requests: Requests;
   readonly #due: DueQueue;
   readonly #alarms: Alarms;
   readonly #cache: StatusCache;
   readonly #health: HealthReporter;
   readonly #outbox = new Outbox();
-  readonly #run = {
-    stopped: false,
-    turnQueued: false,
-    abort: new AbortController(),
-    wake: null as TimerSlot | null,
-  };
+  readonly #run = { stopped: false, turnQueued: false, wake: null as TimerSlot | null };
 
   constructor(options: PollSchedulerOptions) {
     this.#options = resolveOptions(options);
@@ -81,7 +73,9 @@ export class PollScheduler {
     this.#time = timeBaseOf(this.#clock);
     this.#random = options.random ?? Math.random;
     this.#policy = options.policy ?? backoffPolicy(this.#options);
-    this.#client = { current: options.client, generation: 0 };
+    this.#requests = new Requests(options.client, this.#options.concurrency, (request, answer) => {
+      this.#onAnswer(request, answer);
+    });
     this.#holds = holds.initialHolds(options.client !== null);
     this.#cache = new StatusCache(this.#options.cacheTtlMs);
     this.#due = new DueQueue(
@@ -118,7 +112,6 @@ export class PollScheduler {
     this.#run.wake = new TimerSlot(this.#clock, () => {
       this.#turn();
     });
-    setMaxListeners(this.#options.concurrency + 10, this.#run.abort.signal);
   }
 
   /** How many ids are still being checked. */
@@ -151,7 +144,7 @@ export class PollScheduler {
     const now = this.#clock.monotonicNow();
     const addedAt = this.#time.toMonotonic(request.addedAt);
     // A request still in flight from before an unwatch is adopted, not doubled.
-    const pending = this.#inFlight.get(request.messageId) ?? null;
+    const pending = this.#requests.pending(request.messageId);
     const lastCheckedAt = Math.min(
       this.#time.toMonotonic(request.lastCheckedAt ?? Number.NEGATIVE_INFINITY),
       now,
@@ -227,7 +220,7 @@ export class PollScheduler {
    */
   setClient(client: StatusClient | null): void {
     if (this.#run.stopped) return;
-    this.#client = { current: client, generation: this.#client.generation + 1 };
+    this.#requests.setClient(client);
     this.#cache.clear();
     this.#setHolds(holds.clientReplaced(this.#holds, client !== null));
   }
@@ -260,8 +253,7 @@ export class PollScheduler {
     this.#options = next;
     if (next.maxRequestsPerSecond !== previous.maxRequestsPerSecond)
       this.#due.setRate(next.maxRequestsPerSecond);
-    if (next.concurrency !== previous.concurrency)
-      setMaxListeners(next.concurrency + 10, this.#run.abort.signal);
+    if (next.concurrency !== previous.concurrency) this.#requests.setConcurrency(next.concurrency);
     if (next.watchWindowMs !== previous.watchWindowMs) {
       for (const entry of this.#entries.values()) entry.giveUpAt = entry.addedAt + next.watchWindowMs;
       this.#alarms.rebuild(Array.from(this.#entries.values(), alarmTimes));
@@ -284,7 +276,7 @@ export class PollScheduler {
     this.#run.stopped = true;
     this.#run.wake?.disarm();
     this.#alarms.stop();
-    this.#run.abort.abort();
+    this.#requests.abortAll();
     this.#deliver();
   }
 
@@ -308,56 +300,40 @@ export class PollScheduler {
   /** Starts every check that is due, within the holds, the concurrency cap and the rate cap. No listener runs here. */
   #pump(): void {
     const now = this.#clock.monotonicNow();
-    const client = this.#client.current;
     let wakeAt = Number.POSITIVE_INFINITY;
-    while (client !== null && this.#inFlight.size < this.#options.concurrency) {
+    while (this.#requests.canSend) {
       const hold = holds.activeHold(this.#holds, now);
-      if (hold !== null) {
-        wakeAt = hold.until ?? wakeAt;
-        break;
-      }
-      const next = this.#due.next(now);
+      const next = hold === null ? this.#due.next(now) : { wakeAt: hold.until ?? Number.POSITIVE_INFINITY };
       if ('wakeAt' in next) {
         wakeAt = next.wakeAt;
         break;
       }
       const entry = this.#entries.get(next.id);
-      if (entry) this.#dispatch(entry, client, now);
+      if (!entry) continue;
+      entry.request = this.#requests.send(entry.id, now);
+      entry.lastRequestAt = now;
+      this.#health.recordRequest(now);
+      this.#outbox.changed(entry.id);
     }
-    if (this.#inFlight.size < this.#options.concurrency) this.#run.wake?.arm(wakeAt);
+    // A full concurrency cap needs no timer: the next answer runs a turn.
+    if (this.#requests.belowConcurrency) this.#run.wake?.arm(wakeAt);
   }
 
-  #dispatch(entry: Entry, client: StatusClient, now: number): void {
-    const request: PendingRequest = { id: entry.id, sentAt: now, generation: this.#client.generation };
-    entry.request = request;
-    entry.lastRequestAt = now;
-    this.#inFlight.set(entry.id, request);
-    this.#health.recordRequest(now);
-    this.#outbox.changed(entry.id);
-    void this.#check(client, request, this.#run.abort.signal);
-  }
-
-  async #check(client: StatusClient, request: PendingRequest, signal: AbortSignal): Promise<void> {
-    let snapshot: StatusSnapshot | undefined;
-    let failure: unknown;
-    try {
-      snapshot = await client.getStatus(request.id, signal);
-    } catch (error) {
-      failure = error;
-    }
-    if (this.#inFlight.get(request.id) === request) this.#inFlight.delete(request.id);
+  #onAnswer(request: PendingRequest, answer: Answer): void {
     if (this.#run.stopped) return;
     const entry = this.#entries.get(request.id);
     if (entry?.request === request) {
       entry.request = null;
       const context = this.#context(this.#clock.monotonicNow(), request);
-      if (snapshot) this.#health.recordSuccess(context.now);
-      if (snapshot) this.#cache.set(entry.id, snapshot, context.now);
+      if ('snapshot' in answer) {
+        this.#health.recordSuccess(context.now);
+        this.#cache.set(entry.id, answer.snapshot, context.now);
+      }
       this.#apply(
         entry,
-        snapshot
-          ? afterSuccess(entry, snapshot, context)
-          : afterFailure(entry, asSmsbatError(failure), context),
+        'snapshot' in answer
+          ? afterSuccess(entry, answer.snapshot, context)
+          : afterFailure(entry, asSmsbatError(answer.error), context),
       );
     }
     this.#turn();
@@ -380,7 +356,7 @@ export class PollScheduler {
       initialIntervalMs: this.#options.initialIntervalMs,
       notFoundRetries: this.#options.notFoundRetries,
       tuning: this.#options,
-      currentClient: request === null || request.generation === this.#client.generation,
+      currentClient: request === null || this.#requests.isCurrent(request),
       random: this.#random(),
     };
   }
@@ -467,7 +443,7 @@ export class PollScheduler {
       stopped: this.#run.stopped,
       holds: this.#holds,
       watching: entries.size,
-      inFlight: this.#inFlight.size,
+      inFlight: this.#requests.size,
       rateCapPerSecond: this.#options.maxRequestsPerSecond,
       backlog(now: number): number {
         let count = 0;
