@@ -1,7 +1,7 @@
 import type { RefreshOutcome, ScheduleFacts } from '../../shared/engine-api';
 import type { EngineHealth } from '../../shared/engine-health';
 import { systemClock, type Clock } from './clock';
-import { Alarms, type AlarmKind, type AlarmTimes } from './scheduler/alarms';
+import type { AlarmKind } from './scheduler/alarms';
 import {
   afterFailure,
   afterSnapshot,
@@ -12,17 +12,14 @@ import {
   type IdReport,
 } from './scheduler/after-check';
 import { backoffPolicy, type CheckPolicy } from './scheduler/check-policy';
-import { DueQueue } from './scheduler/due-queue';
 import type { Entry, PendingRequest } from './scheduler/entry';
 import { factsOf, refreshOutcomeOf } from './scheduler/facts';
 import { asSmsbatError } from './scheduler/failures';
 import * as holds from './scheduler/global-holds';
-import { HealthReporter } from './scheduler/health-reporter';
-import { laneOf } from './scheduler/lanes';
+import { HealthReporter, type HealthSource } from './scheduler/health-reporter';
 import type { PollObserver, WatchRequest } from './scheduler/observer';
 import {
   applyRuntimeOptions,
-  MIN_PER_ID_GAP_MS,
   resolveOptions,
   type PollSchedulerOptions,
   type ResolvedOptions,
@@ -33,6 +30,7 @@ import { Outbox } from './scheduler/outbox';
 import { Requests, type Answer } from './scheduler/requests';
 import { timeBaseOf, type TimeBase } from './scheduler/time-base';
 import { TimerSlot } from './scheduler/timer-slot';
+import { WatchedIds } from './scheduler/watched-ids';
 import { StatusCache } from './status-cache';
 import type { StatusClient } from './status-client';
 
@@ -57,10 +55,8 @@ export class PollScheduler {
   readonly #random: () => number;
   #options: ResolvedOptions;
   #holds: holds.HoldState;
-  readonly #entries = new Map<string, Entry>();
+  readonly #ids: WatchedIds;
   readonly #requests: Requests;
-  readonly #due: DueQueue;
-  readonly #alarms: Alarms;
   readonly #cache: StatusCache;
   readonly #health: HealthReporter;
   readonly #outbox = new Outbox();
@@ -78,29 +74,17 @@ export class PollScheduler {
     });
     this.#holds = holds.initialHolds(options.client !== null);
     this.#cache = new StatusCache(this.#options.cacheTtlMs);
-    this.#due = new DueQueue(
-      (id, lane, dueAt) => {
-        const entry = this.#entries.get(id);
-        return entry?.request === null && entry.lane === lane && entry.dueAt === dueAt;
+    this.#ids = new WatchedIds(this.#clock, this.#options, {
+      onAlarm: (kind, entry, at) => {
+        this.#onAlarm(kind, entry, at);
       },
-      () => [...this.#entries.values()].filter((entry) => entry.request === null),
-      this.#options.maxRequestsPerSecond,
-      this.#options.routineShareEvery,
-    );
-    this.#alarms = new Alarms(
-      this.#clock,
-      (id, kind, at) => {
-        const entry = this.#entries.get(id);
-        if (!entry) return false;
-        return kind === 'give_up' ? entry.giveUpAt === at : !entry.overdueReported && entry.deadlineAt === at;
-      },
-      (kind, id, at) => {
-        this.#onAlarm(kind, id, at);
-      },
-      () => {
+      afterAlarms: () => {
         this.#turn();
       },
-    );
+      onChanged: (id) => {
+        this.#outbox.changed(id);
+      },
+    });
     this.#health = new HealthReporter(
       this.#clock,
       this.#time,
@@ -116,7 +100,7 @@ export class PollScheduler {
 
   /** How many ids are still being checked. */
   get size(): number {
-    return this.#entries.size;
+    return this.#ids.size;
   }
 
   /** The current values of the options that can change at run time. */
@@ -132,7 +116,7 @@ export class PollScheduler {
 
   /** Whether `messageId` is still being checked. */
   isWatching(messageId: string): boolean {
-    return this.#entries.has(messageId);
+    return this.#ids.get(messageId) !== undefined;
   }
 
   /**
@@ -140,7 +124,7 @@ export class PollScheduler {
    * Saved epoch times are converted to monotonic time here, once. Watching an id already watched changes nothing.
    */
   watch(request: WatchRequest): void {
-    if (this.#run.stopped || this.#entries.has(request.messageId)) return;
+    if (this.#run.stopped || this.#ids.get(request.messageId)) return;
     const now = this.#clock.monotonicNow();
     const addedAt = this.#time.toMonotonic(request.addedAt);
     // A request still in flight from before an unwatch is adopted, not doubled.
@@ -167,20 +151,17 @@ export class PollScheduler {
       consecutiveFailures: 0,
       request: pending,
     };
-    this.#entries.set(entry.id, entry);
-    this.#alarms.set(alarmTimes(entry));
-    this.#alarms.arm();
+    this.#ids.add(entry);
     const cached = this.#cache.get(entry.id, now);
     if (cached)
       this.#apply(entry, afterSnapshot(entry, cached.snapshot, cached.at, this.#context(now, null)));
-    else if (pending === null) this.#enqueue(entry, now);
-    this.#outbox.changed(entry.id);
+    else if (pending === null) this.#ids.schedule(entry, now);
     this.#soon();
   }
 
   /** Stops checking an id; a request already in flight for it is ignored when it returns. */
   unwatch(messageId: string): void {
-    if (this.#remove(messageId)) this.#soon();
+    if (this.#ids.remove(messageId)) this.#soon();
   }
 
   /**
@@ -193,10 +174,10 @@ export class PollScheduler {
     const hold = holds.activeHold(this.#holds, now);
     const toEpoch = (ms: number): number => this.#time.toEpoch(ms);
     const outcomes: RefreshOutcome[] = [];
-    for (const messageId of messageIds ?? [...this.#entries.keys()]) {
-      const entry = this.#run.stopped ? undefined : this.#entries.get(messageId);
+    for (const messageId of messageIds ?? this.#ids.ids()) {
+      const entry = this.#run.stopped ? undefined : this.#ids.get(messageId);
       const cached = this.#cache.get(messageId, now) !== undefined;
-      if (entry?.request === null && !cached) this.#enqueue(entry, Math.min(entry.dueAt, now));
+      if (entry?.request === null && !cached) this.#ids.schedule(entry, Math.min(entry.dueAt, now));
       outcomes.push(refreshOutcomeOf(messageId, entry, cached, hold, toEpoch));
     }
     this.#soon();
@@ -227,16 +208,15 @@ export class PollScheduler {
 
   /** Sets or clears (null) the deadline of a watched id, in epoch ms; a deadline already past is reported at once. */
   setDeadline(messageId: string, deadlineAt: number | null): void {
-    const entry = this.#entries.get(messageId);
+    const entry = this.#ids.get(messageId);
     if (this.#run.stopped || !entry) return;
     const now = this.#clock.monotonicNow();
     entry.deadlineAt = deadlineAt === null ? null : this.#time.toMonotonic(deadlineAt);
     if (entry.deadlineAt !== null && entry.deadlineAt > now) entry.overdueReported = false;
-    this.#alarms.set(alarmTimes(entry));
-    this.#alarms.arm();
+    this.#ids.alarmsChanged(entry);
     if (entry.request === null) {
       const soonest = entry.deadlineAt !== null && entry.deadlineAt > now ? entry.deadlineAt : entry.dueAt;
-      this.#enqueue(entry, Math.min(entry.dueAt, soonest));
+      this.#ids.schedule(entry, Math.min(entry.dueAt, soonest));
     }
     this.#outbox.changed(entry.id);
     this.#soon();
@@ -252,19 +232,15 @@ export class PollScheduler {
     const previous = this.#options;
     this.#options = next;
     if (next.maxRequestsPerSecond !== previous.maxRequestsPerSecond)
-      this.#due.setRate(next.maxRequestsPerSecond);
+      this.#ids.setRate(next.maxRequestsPerSecond);
     if (next.concurrency !== previous.concurrency) this.#requests.setConcurrency(next.concurrency);
-    if (next.watchWindowMs !== previous.watchWindowMs) {
-      for (const entry of this.#entries.values()) entry.giveUpAt = entry.addedAt + next.watchWindowMs;
-      this.#alarms.rebuild(Array.from(this.#entries.values(), alarmTimes));
-      this.#alarms.arm();
-    }
+    if (next.watchWindowMs !== previous.watchWindowMs) this.#ids.setWatchWindow(next.watchWindowMs);
     this.#soon();
   }
 
   /** Where one watched id stands: next check (epoch ms), in flight, failures in a row, what holds it. */
   facts(messageId: string): ScheduleFacts | null {
-    const entry = this.#entries.get(messageId);
+    const entry = this.#ids.get(messageId);
     if (!entry) return null;
     const hold = holds.activeHold(this.#holds, this.#clock.monotonicNow());
     return factsOf(entry, hold, (ms) => this.#time.toEpoch(ms));
@@ -275,7 +251,7 @@ export class PollScheduler {
     if (this.#run.stopped) return;
     this.#run.stopped = true;
     this.#run.wake?.disarm();
-    this.#alarms.stop();
+    this.#ids.stop();
     this.#requests.abortAll();
     this.#deliver();
   }
@@ -303,12 +279,13 @@ export class PollScheduler {
     let wakeAt = Number.POSITIVE_INFINITY;
     while (this.#requests.canSend) {
       const hold = holds.activeHold(this.#holds, now);
-      const next = hold === null ? this.#due.next(now) : { wakeAt: hold.until ?? Number.POSITIVE_INFINITY };
+      const next =
+        hold === null ? this.#ids.nextDue(now) : { wakeAt: hold.until ?? Number.POSITIVE_INFINITY };
       if ('wakeAt' in next) {
         wakeAt = next.wakeAt;
         break;
       }
-      const entry = this.#entries.get(next.id);
+      const entry = this.#ids.get(next.id);
       if (!entry) continue;
       entry.request = this.#requests.send(entry.id, now);
       entry.lastRequestAt = now;
@@ -321,7 +298,7 @@ export class PollScheduler {
 
   #onAnswer(request: PendingRequest, answer: Answer): void {
     if (this.#run.stopped) return;
-    const entry = this.#entries.get(request.id);
+    const entry = this.#ids.get(request.id);
     if (entry?.request === request) {
       entry.request = null;
       const context = this.#context(this.#clock.monotonicNow(), request);
@@ -344,8 +321,8 @@ export class PollScheduler {
     Object.assign(entry, decision.state);
     this.#setHolds(decision.holds);
     for (const report of decision.reports) this.#report(entry.id, report);
-    if (decision.next === 'remove') this.#remove(entry.id);
-    else this.#enqueue(entry, decision.next);
+    if (decision.next === 'remove') this.#ids.remove(entry.id);
+    else this.#ids.schedule(entry, decision.next);
   }
 
   #context(now: number, request: PendingRequest | null): CheckContext {
@@ -361,26 +338,10 @@ export class PollScheduler {
     };
   }
 
-  /** Queues a check of `entry` at `dueAt`, never within the per-id gap of its last request, in its lane. */
-  #enqueue(entry: Entry, dueAt: number): void {
-    entry.dueAt = Math.max(dueAt, entry.lastRequestAt + MIN_PER_ID_GAP_MS);
-    entry.lane = laneOf(entry);
-    this.#due.push(entry, this.#entries.size);
-    this.#outbox.changed(entry.id);
-  }
-
-  #remove(messageId: string): boolean {
-    if (!this.#entries.delete(messageId)) return false;
-    this.#outbox.changed(messageId);
-    if (this.#entries.size === 0) this.#alarms.arm();
-    return true;
-  }
-
-  #onAlarm(kind: AlarmKind, id: string, at: number): void {
-    const entry = this.#entries.get(id);
-    if (!entry) return;
+  #onAlarm(kind: AlarmKind, entry: Entry, at: number): void {
+    const { id } = entry;
     if (kind === 'give_up') {
-      this.#remove(id);
+      this.#ids.remove(id);
       this.#report(id, { kind: 'gave_up', at });
       return;
     }
@@ -388,7 +349,7 @@ export class PollScheduler {
     if (overdue === null) return;
     entry.overdueReported = true;
     // Its next check is no longer a deadline check.
-    if (entry.request === null) this.#enqueue(entry, entry.dueAt);
+    if (entry.request === null) this.#ids.schedule(entry, entry.dueAt);
     this.#report(id, overdue);
   }
 
@@ -432,29 +393,20 @@ export class PollScheduler {
       (ids) => {
         this.#observer.onScheduleChanged(ids);
       },
-      () => [...this.#entries.keys()],
+      () => this.#ids.ids(),
     );
     this.#health.update(false);
   }
 
-  #healthSource() {
-    const entries = this.#entries;
+  #healthSource(): HealthSource {
+    const ids = this.#ids;
     return {
       stopped: this.#run.stopped,
       holds: this.#holds,
-      watching: entries.size,
+      watching: ids.size,
       inFlight: this.#requests.size,
       rateCapPerSecond: this.#options.maxRequestsPerSecond,
-      backlog(now: number): number {
-        let count = 0;
-        for (const entry of entries.values()) if (entry.request === null && entry.dueAt <= now) count += 1;
-        return count;
-      },
+      backlog: (now) => ids.backlog(now),
     };
   }
-}
-
-function alarmTimes(entry: Entry): AlarmTimes {
-  const overdue = entry.deadlineAt !== null && !entry.overdueReported;
-  return { id: entry.id, giveUpAt: entry.giveUpAt, overdueAt: overdue ? entry.deadlineAt : null };
 }
