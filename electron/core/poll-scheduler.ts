@@ -12,12 +12,12 @@ import {
   type IdReport,
 } from './scheduler/after-check';
 import { backoffPolicy, type CheckPolicy } from './scheduler/check-policy';
-import type { Entry, PendingRequest } from './scheduler/entry';
+import { newEntry, type Entry, type PendingRequest } from './scheduler/entry';
 import { factsOf, refreshOutcomeOf } from './scheduler/facts';
 import { asSmsbatError } from './scheduler/failures';
 import * as holds from './scheduler/global-holds';
 import { HealthReporter, type HealthSource } from './scheduler/health-reporter';
-import type { PollObserver, WatchRequest } from './scheduler/observer';
+import { tellObserver, type GaveUpReport, type PollObserver, type WatchRequest } from './scheduler/observer';
 import {
   applyRuntimeOptions,
   resolveOptions,
@@ -126,36 +126,19 @@ export class PollScheduler {
   watch(request: WatchRequest): void {
     if (this.#run.stopped || this.#ids.get(request.messageId)) return;
     const now = this.#clock.monotonicNow();
-    const addedAt = this.#time.toMonotonic(request.addedAt);
     // A request still in flight from before an unwatch is adopted, not doubled.
-    const pending = this.#requests.pending(request.messageId);
-    const lastCheckedAt = Math.min(
-      this.#time.toMonotonic(request.lastCheckedAt ?? Number.NEGATIVE_INFINITY),
+    const entry = newEntry(
+      request,
       now,
+      this.#requests.pending(request.messageId),
+      this.#options,
+      this.#time,
     );
-    const deadlineAt = request.deadlineAt ?? null;
-    const lastRaw = request.lastRawStatus ?? null;
-    const entry: Entry = {
-      id: request.messageId,
-      addedAt,
-      giveUpAt: addedAt + this.#options.watchWindowMs,
-      deadlineAt: deadlineAt === null ? null : this.#time.toMonotonic(deadlineAt),
-      overdueReported: request.overdueReported ?? false,
-      seen: lastRaw !== null,
-      lastRaw,
-      dueAt: now,
-      lane: 'first',
-      delayMs: this.#options.initialIntervalMs,
-      lastRequestAt: Math.max(lastCheckedAt, pending?.sentAt ?? Number.NEGATIVE_INFINITY),
-      notFoundCount: 0,
-      consecutiveFailures: 0,
-      request: pending,
-    };
     this.#ids.add(entry);
     const cached = this.#cache.get(entry.id, now);
     if (cached)
       this.#apply(entry, afterSnapshot(entry, cached.snapshot, cached.at, this.#context(now, null)));
-    else if (pending === null) this.#ids.schedule(entry, now);
+    else if (entry.request === null) this.#ids.schedule(entry, now);
     this.#soon();
   }
 
@@ -354,26 +337,10 @@ export class PollScheduler {
   }
 
   /** Queues a report for delivery outside the dispatch loop, its time (monotonic) as epoch ms. */
-  #report(id: string, report: IdReport | { readonly kind: 'gave_up'; readonly at: number }): void {
+  #report(id: string, report: IdReport | GaveUpReport): void {
     const at = this.#time.toEpoch(report.at);
-    const observer = this.#observer;
     this.#outbox.add(() => {
-      switch (report.kind) {
-        case 'snapshot':
-          observer.onSnapshot(id, report.snapshot, at);
-          break;
-        case 'check_failed':
-          observer.onCheckFailed(id, report.error, at);
-          break;
-        case 'not_found':
-          observer.onNotFound(id, at);
-          break;
-        case 'overdue':
-          observer.onOverdue(id, at);
-          break;
-        case 'gave_up':
-          observer.onGaveUp(id, at);
-      }
+      tellObserver(this.#observer, id, report, at);
     });
   }
 
