@@ -317,6 +317,7 @@ export class PollScheduler {
       notFoundRetries: this.#options.notFoundRetries,
       tuning: this.#options,
       currentClient: request === null || this.#requests.isCurrent(request),
+      jitterRatio: this.#options.jitterRatio,
       random: this.#random(),
     };
   }

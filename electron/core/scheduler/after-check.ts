@@ -2,7 +2,7 @@ import type { StatusSnapshot } from '../../../shared/message';
 import { isFinalKind } from '../../../shared/status';
 import { capRetryAfterMs } from '../client/retry-after';
 import type { SmsbatError } from '../errors';
-import type { CheckOutcome, CheckPolicy } from './check-policy';
+import { jitter, type CheckOutcome, type CheckPolicy } from './check-policy';
 import { handlingOf } from './failures';
 import * as holds from './global-holds';
 
@@ -44,7 +44,9 @@ export interface CheckContext {
   readonly tuning: holds.HoldTuning;
   /** Whether the request was sent with the current client (an older client's 401 blocks nothing). */
   readonly currentClient: boolean;
-  /** A number in [0, 1) for jitter. */
+  /** Random spread of each delay, as a fraction of it. */
+  readonly jitterRatio: number;
+  /** A number in [0, 1) for the spread. */
   readonly random: number;
 }
 
@@ -72,7 +74,7 @@ export function afterSnapshot(
     state: { ...next, delayMs },
     holds: context.holds,
     reports,
-    next: plannedAt(next, now, delayMs),
+    next: plannedAt(next, now, delayMs, context),
   };
 }
 
@@ -119,18 +121,18 @@ export function afterFailure(state: IdState, error: SmsbatError, context: CheckC
       if (next.notFoundCount > context.notFoundRetries) {
         return { state: next, holds: reached, reports: [{ kind: 'not_found', at: now }], next: 'remove' };
       }
-      return failed(next, reached, plannedAt(next, now, nextDelay(next, 'not_found', context)));
+      return failed(next, reached, plannedAt(next, now, nextDelay(next, 'not_found', context), context));
     }
     case 'connectivity': {
       const next = { ...state, consecutiveFailures: state.consecutiveFailures + 1 };
       const result = holds.connectFailed(reached, now, error.message, context.tuning);
       // Everything fails: wait for the network as a whole, probing with backoff, without penalising each id.
-      const dueAt = result.offline ? now : plannedAt(next, now, nextDelay(next, 'failed', context));
+      const dueAt = result.offline ? now : plannedAt(next, now, nextDelay(next, 'failed', context), context);
       return failed(next, result.state, dueAt);
     }
     case 'other': {
       const next = { ...state, consecutiveFailures: state.consecutiveFailures + 1 };
-      return failed(next, reached, plannedAt(next, now, nextDelay(next, 'failed', context)));
+      return failed(next, reached, plannedAt(next, now, nextDelay(next, 'failed', context), context));
     }
   }
 }
@@ -151,13 +153,13 @@ function nextDelay(state: IdState, outcome: CheckOutcome, context: CheckContext)
     notFoundCount: state.notFoundCount,
     initialIntervalMs: context.initialIntervalMs,
     rawStatus: state.lastRaw,
-    random: context.random,
   });
 }
 
-/** `delayMs` after `at`, but no later than a deadline still ahead. */
-function plannedAt(state: IdState, at: number, delayMs: number): number {
+/** `delayMs` (spread by the jitter) after `at`, but no later than a deadline still ahead. */
+function plannedAt(state: IdState, at: number, delayMs: number, context: CheckContext): number {
+  const dueAt = at + jitter(delayMs, context.jitterRatio, context.random);
   const { deadlineAt } = state;
   const beforeDeadline = deadlineAt !== null && !state.overdueReported && deadlineAt > at;
-  return beforeDeadline ? Math.min(at + delayMs, deadlineAt) : at + delayMs;
+  return beforeDeadline ? Math.min(dueAt, deadlineAt) : dueAt;
 }
