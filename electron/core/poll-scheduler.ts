@@ -1,5 +1,6 @@
 import type { RefreshOutcome, ScheduleFacts } from '../../shared/engine-api';
 import type { EngineHealth } from '../../shared/engine-health';
+import { callSafely, printError } from './call-safely';
 import { systemClock, type Clock } from './clock';
 import type { AlarmKind } from './scheduler/alarms';
 import {
@@ -9,7 +10,6 @@ import {
   overdueReport,
   type CheckContext,
   type CheckDecision,
-  type IdReport,
 } from './scheduler/after-check';
 import { backoffPolicy, type CheckPolicy } from './scheduler/check-policy';
 import { newEntry, type Entry, type PendingRequest } from './scheduler/entry';
@@ -17,7 +17,7 @@ import { factsOf, refreshOutcomeOf } from './scheduler/facts';
 import { asSmsbatError } from './scheduler/failures';
 import * as holds from './scheduler/global-holds';
 import { HealthReporter, type HealthSource } from './scheduler/health-reporter';
-import { tellObserver, type GaveUpReport, type PollObserver, type WatchRequest } from './scheduler/observer';
+import type { WatchRequest } from './scheduler/observer';
 import {
   applyRuntimeOptions,
   resolveOptions,
@@ -48,7 +48,6 @@ export { HEALTH_SAMPLE_MS } from './scheduler/health-reporter';
  * from outside its dispatch loop.
  */
 export class PollScheduler {
-  readonly #observer: PollObserver;
   readonly #clock: Clock;
   readonly #time: TimeBase;
   readonly #policy: CheckPolicy;
@@ -59,16 +58,20 @@ export class PollScheduler {
   readonly #requests: Requests;
   readonly #cache: StatusCache;
   readonly #health: HealthReporter;
-  readonly #outbox = new Outbox();
+  readonly #outbox: Outbox;
   readonly #run = { stopped: false, turnQueued: false, wake: null as TimerSlot | null };
 
   constructor(options: PollSchedulerOptions) {
     this.#options = resolveOptions(options);
-    this.#observer = options.observer;
     this.#clock = options.clock ?? systemClock;
     this.#time = timeBaseOf(this.#clock);
     this.#random = options.random ?? Math.random;
     this.#policy = options.policy ?? backoffPolicy(this.#options);
+    this.#outbox = new Outbox(
+      options.observer,
+      (ms) => this.#time.toEpoch(ms),
+      () => this.#ids.ids(),
+    );
     this.#requests = new Requests(options.client, this.#options.concurrency, (request, answer) => {
       this.#onAnswer(request, answer);
     });
@@ -90,7 +93,13 @@ export class PollScheduler {
       this.#time,
       () => this.#healthSource(),
       (health) => {
-        this.#observer.onHealth(health);
+        callSafely(
+          (changed: EngineHealth) => {
+            options.observer.onHealth(changed);
+          },
+          health,
+          printError,
+        );
       },
     );
     this.#run.wake = new TimerSlot(this.#clock, () => {
@@ -303,7 +312,7 @@ export class PollScheduler {
   #apply(entry: Entry, decision: CheckDecision): void {
     Object.assign(entry, decision.state);
     this.#setHolds(decision.holds);
-    for (const report of decision.reports) this.#report(entry.id, report);
+    for (const report of decision.reports) this.#outbox.report(entry.id, report);
     if (decision.next === 'remove') this.#ids.remove(entry.id);
     else this.#ids.schedule(entry, decision.next);
   }
@@ -326,7 +335,7 @@ export class PollScheduler {
     const { id } = entry;
     if (kind === 'give_up') {
       this.#ids.remove(id);
-      this.#report(id, { kind: 'gave_up', at });
+      this.#outbox.report(id, { kind: 'gave_up', at });
       return;
     }
     const overdue = overdueReport(entry, at);
@@ -334,15 +343,7 @@ export class PollScheduler {
     entry.overdueReported = true;
     // Its next check is no longer a deadline check.
     if (entry.request === null) this.#ids.schedule(entry, entry.dueAt);
-    this.#report(id, overdue);
-  }
-
-  /** Queues a report for delivery outside the dispatch loop, its time (monotonic) as epoch ms. */
-  #report(id: string, report: IdReport | GaveUpReport): void {
-    const at = this.#time.toEpoch(report.at);
-    this.#outbox.add(() => {
-      tellObserver(this.#observer, id, report, at);
-    });
+    this.#outbox.report(id, overdue);
   }
 
   #setHolds(next: holds.HoldState): void {
@@ -357,12 +358,7 @@ export class PollScheduler {
   }
 
   #deliver(): void {
-    this.#outbox.deliver(
-      (ids) => {
-        this.#observer.onScheduleChanged(ids);
-      },
-      () => this.#ids.ids(),
-    );
+    this.#outbox.deliver();
     this.#health.update(false);
   }
 
