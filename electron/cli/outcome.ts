@@ -24,6 +24,22 @@ export function watchExitCode(end: WatchEnd, messages: readonly WatchedMessage[]
 }
 
 /**
+ * The exit code of the demo: like a watch, except that its simulated failures are part of the show. 0 when every
+ * message settled; 2 when `--timeout` ended it (whatever had failed by then) or it gave up on a message; 3 and
+ * 130/143 as for a watch.
+ */
+export function demoExitCode(end: WatchEnd, messages: readonly WatchedMessage[]): ExitCode {
+  switch (end.reason) {
+    case 'settled':
+      return messages.some((m) => m.phase === 'gave_up') ? EXIT.incomplete : EXIT.ok;
+    case 'timeout':
+      return EXIT.incomplete;
+    default:
+      return watchExitCode(end, messages);
+  }
+}
+
+/**
  * The exit code of a check: 1 when any message failed, was not found or could not be checked; 2 when `--timeout`
  * stopped some checks (and nothing failed); 0 otherwise (pending statuses are fine: a check is a snapshot).
  */

@@ -11,8 +11,8 @@ export interface WatchReportOptions {
   readonly timeoutSeconds: number | null;
   /** Printed to stderr when the credentials were rejected (see `formatAuthFailure`). */
   readonly authFailure: (reason: string) => string;
-  /** Maps the watch's exit code (the demo treats failed messages as part of the show). */
-  readonly exitCodeFor?: (code: number) => number;
+  /** The exit code of how the watch ended. @default watchExitCode (the demo has its own: see demoExitCode) */
+  readonly exitCode?: typeof watchExitCode;
 }
 
 const SHOWN_IDS = 10;
@@ -20,7 +20,7 @@ const SHOWN_IDS = 10;
 /** Prints the end of a watch (the summary, and why it stopped early) and returns the exit code. */
 export function reportWatchEnd(io: CliIo, result: WatchSessionResult, options: WatchReportOptions): number {
   const { end, messages, totals } = result;
-  const exitCode = (options.exitCodeFor ?? ((code: number) => code))(watchExitCode(end, messages));
+  const exitCode = (options.exitCode ?? watchExitCode)(end, messages);
   if (end.reason === 'auth_failed') io.stderr.write(options.authFailure(end.message));
 
   if (options.json) {

@@ -125,7 +125,7 @@ describe('parseCliArgs', () => {
   });
 
   it('talks about the value of negative and out-of-range numbers, not about a missing value', () => {
-    const cases: [readonly string[], RegExp][] = [
+    const cases: [string[], RegExp][] = [
       [
         ['watch', '--timeout', '-5', 'a'],
         /^--timeout must be more than 0 and at most 2147483 seconds \(got -5\)/,

@@ -65,6 +65,20 @@ describe('run (in process)', () => {
     expect(io.listeners()).toBe(0);
   });
 
+  it('demo exits 2 when --timeout ended it, even after a demo message failed', async () => {
+    const io = fakeIo();
+    // The demo's unknown id is reported not found after about 2 s; most others are still on their way at 5 s.
+    expect(await run(['demo', '--json', '--timeout', '5'], io)).toBe(2);
+    const lines = io
+      .out()
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; counts?: Record<string, number> });
+    const summary = lines.at(-1);
+    expect(summary).toMatchObject({ type: 'summary', ended: 'timeout', exitCode: 2 });
+    expect((summary?.counts?.not_found ?? 0) + (summary?.counts?.failed ?? 0)).toBeGreaterThan(0);
+  });
+
   it('says which port is taken', async () => {
     const busy = await startSimulator();
     try {
