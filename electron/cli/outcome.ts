@@ -8,15 +8,16 @@ export type WatchEnd =
   | { readonly reason: 'settled' }
   | { readonly reason: 'timeout' }
   | { readonly reason: 'auth_failed'; readonly message: string }
+  | { readonly reason: 'wrong_base_url'; readonly message: string }
   | { readonly reason: 'interrupted'; readonly signal: StopSignal };
 
 /**
- * The exit code of a watch: 3 when the credentials were rejected; 130/143 after Ctrl-C/SIGTERM; otherwise 1 when
+ * The exit code of a watch: 3 when the credentials were rejected or the base URL is not SMSBAT's; 130/143 after Ctrl-C/SIGTERM; otherwise 1 when
  * any message failed or was not found (even if others were still pending), 2 when any message is still without
  * a final status (timeout, gave up, unknown status), and 0 when every message was delivered.
  */
 export function watchExitCode(end: WatchEnd, messages: readonly WatchedMessage[]): ExitCode {
-  if (end.reason === 'auth_failed') return EXIT.cannotRun;
+  if (end.reason === 'auth_failed' || end.reason === 'wrong_base_url') return EXIT.cannotRun;
   if (end.reason === 'interrupted') return signalExitCode(end.signal);
   if (messages.some((m) => m.phase === 'not_found' || m.snapshot?.kind === 'failed')) return EXIT.failed;
   if (messages.some((m) => m.snapshot?.kind !== 'delivered')) return EXIT.incomplete;

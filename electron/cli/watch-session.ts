@@ -3,17 +3,21 @@ import type { WatchedMessage } from '../../shared/message';
 import { summarize, type Totals } from '../../shared/totals';
 import { MonitorEngine, type MonitorEngineOptions } from '../core/monitor-engine';
 import type { StatusClient } from '../core/status-client';
-import { ChangeTracker, type ChangeEvent } from './change-events';
+import { ChangeTracker } from './change-events';
 import { formatChangeLine, formatCheckError, formatClock, idColumnWidth } from './format';
 import type { CliIo } from './io';
 import { changeJson, healthJson, jsonLine } from './json-output';
 import type { WatchEnd } from './outcome';
+import type { WatchEvent } from './watch-event';
 
 /** What a watch runs on and how it reports. */
 export interface WatchSessionOptions {
   readonly io: CliIo;
   readonly client: StatusClient;
+  /** The ids known at the start (from the arguments). */
   readonly ids: readonly string[];
+  /** Ids still to come, watched as each batch arrives (stdin); the watch cannot end before this ends. */
+  readonly incoming?: AsyncIterable<readonly string[]> | null;
   readonly label: string | null;
   readonly deadlineSeconds: number | null;
   /** Stop after this long even if some ids are still pending; null to wait for every id to settle. */
@@ -37,16 +41,20 @@ const NOTABLE_HEALTH: ReadonlySet<LegacyHealth['state']> = new Set([
 ]);
 
 /**
- * Watches ids with a `MonitorEngine` until every id is final, not found or given up on; until `timeoutSeconds`;
- * until SMSBAT rejects the credentials; or until Ctrl-C / SIGTERM. Prints each change as it happens (a line, or an
- * NDJSON object with `json`) and engine health changes (stderr, or NDJSON). Prints no summary: the caller does.
+ * Watches ids with a `MonitorEngine` until every id is final, not found or given up on (and the incoming ids, if
+ * any, have ended); until `timeoutSeconds`; until SMSBAT rejects the credentials or the base URL turns out not to
+ * be SMSBAT's; or until Ctrl-C / SIGTERM. Prints each message event as it happens (a line, or an NDJSON object
+ * with `json`) and engine health changes after the events they follow (stderr, or NDJSON). Prints no summary:
+ * the caller does. Rethrows an error of `incoming` (e.g. no ids at all on stdin) after stopping the engine.
  */
 export async function runWatchSession(options: WatchSessionOptions): Promise<WatchSessionResult> {
   const { io, json } = options;
   const engine = new MonitorEngine({ ...options.engine, client: options.client });
   const tracker = new ChangeTracker();
   let connectivityWarned = false;
-  const idWidth = idColumnWidth(options.ids);
+  let idWidth = idColumnWidth(options.ids);
+  let inputOpen = options.incoming !== undefined && options.incoming !== null;
+  const input: { failed: boolean; error: unknown } = { failed: false, error: null };
 
   let settle: (end: WatchEnd) => void = () => undefined;
   const ended = new Promise<WatchEnd>((resolve) => {
@@ -58,28 +66,37 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<Wat
     done = true;
     settle(end);
   };
+  // Nothing left to check: every message is final, not found or given up on, and no more ids are coming.
+  const finishIfSettled = (): void => {
+    if (!inputOpen && engine.activeCount === 0) finish({ reason: 'settled' });
+  };
 
-  const emit = (change: ChangeEvent): void => {
+  const emit = (event: WatchEvent): void => {
+    const error = event.message.lastError;
+    if (event.kind === 'check_failed' && error?.kind === 'wrong_base_url') {
+      // Every check would fail the same way: the caller explains it, with the address and what to do.
+      finish({ reason: 'wrong_base_url', message: error.message });
+      return;
+    }
     if (json) {
-      io.stdout.write(jsonLine(changeJson(change)));
+      io.stdout.write(jsonLine(changeJson(event)));
       return;
     }
-    if (change.event !== 'check_failed') {
-      if (change.event === 'status') connectivityWarned = false;
-      io.stdout.write(`${formatChangeLine(change, idWidth)}\n`);
+    if (event.kind !== 'check_failed' || error?.kind === 'not_found') {
+      if (event.kind !== 'check_failed') connectivityWarned = false;
+      io.stdout.write(`${formatChangeLine(event, idWidth)}\n`);
       return;
     }
-    const kind = change.message.lastError?.kind;
-    if (kind === 'network' || kind === 'timeout') {
+    if (error?.kind === 'network' || error?.kind === 'timeout') {
       // One line while SMSBAT is unreachable, not one per id; the engine's "offline" health follows.
       if (connectivityWarned) return;
       connectivityWarned = true;
-      const error = change.message.lastError;
-      const why = error === null ? 'no answer' : formatCheckError(error);
-      io.stderr.write(`${formatClock(change.at)}  cannot reach SMSBAT: ${why}; will try again\n`);
+      io.stderr.write(
+        `${formatClock(event.at)}  cannot reach SMSBAT: ${formatCheckError(error)}; will try again\n`,
+      );
       return;
     }
-    io.stderr.write(`${formatChangeLine(change, idWidth)}\n`);
+    io.stderr.write(`${formatChangeLine(event, idWidth)}\n`);
   };
 
   let lastState: LegacyHealth['state'] = engine.health.state;
@@ -105,11 +122,12 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<Wat
     for (const message of change.upserted) {
       for (const event of tracker.changes(message, now)) emit(event);
     }
-    // Nothing left to check: every message is final, not found or given up on.
-    if (engine.activeCount === 0) finish({ reason: 'settled' });
+    finishIfSettled();
   });
   const offHealth = engine.onHealth((health) => {
     if (done) return;
+    // The changes that led here come first: the engine batches them, so announce the batch now.
+    void engine.flush();
     reportHealth(health);
     if (health.state === 'auth_failed') finish({ reason: 'auth_failed', message: health.message });
   });
@@ -124,15 +142,35 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<Wat
           finish({ reason: 'timeout' });
         }, options.timeoutSeconds * 1000);
 
+  const watchOptions = {
+    label: options.label,
+    deadlineMs: options.deadlineSeconds === null ? null : options.deadlineSeconds * 1000,
+  };
+  const readIncoming = async (incoming: AsyncIterable<readonly string[]>): Promise<void> => {
+    try {
+      for await (const ids of incoming) {
+        if (done) return;
+        idWidth = Math.max(idWidth, idColumnWidth(ids));
+        engine.watch(ids, watchOptions);
+      }
+    } catch (error) {
+      input.failed = true;
+      input.error = error;
+      finish({ reason: 'settled' });
+      return;
+    }
+    inputOpen = false;
+    finishIfSettled();
+  };
+
   try {
     await engine.start();
-    engine.watch(options.ids, {
-      label: options.label,
-      deadlineMs: options.deadlineSeconds === null ? null : options.deadlineSeconds * 1000,
-    });
+    if (options.ids.length > 0) engine.watch(options.ids, watchOptions);
+    if (options.incoming !== undefined && options.incoming !== null) void readIncoming(options.incoming);
     const end = await ended;
     // Stopping flushes the last batch of changes, which the listener still prints.
     await engine.stop();
+    if (input.failed) throw input.error;
     const messages = engine.messages();
     return { end, messages, totals: summarize(messages) };
   } finally {

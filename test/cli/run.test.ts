@@ -79,6 +79,27 @@ describe('run (in process)', () => {
     expect((summary?.counts?.not_found ?? 0) + (summary?.counts?.failed ?? 0)).toBeGreaterThan(0);
   });
 
+  it('check draws a progress line on a terminal for a large batch, and none when stderr is not a terminal', async () => {
+    const sim = await startSimulator({ rateLimit: null });
+    try {
+      const ids = Array.from({ length: 30 }, (_, i) => `fast-p${i}`);
+      const env = { SMSBAT_BASE_URL: sim.url, SMSBAT_API_KEY: DEMO_CREDENTIALS.apiKey };
+      const terminal = fakeIo({ env, stderrIsTTY: true });
+      expect(await run(['check', '--rate', '50', ...ids], terminal)).toBe(0);
+      expect(terminal.err().startsWith('\r\u001b[KChecked ')).toBe(true);
+      expect(terminal.err()).toContain('Checked 30 of 30 ids (100%)');
+      // The line is erased before the table, which stays clean.
+      expect(terminal.err().endsWith('\r\u001b[K')).toBe(true);
+      expect(terminal.out()).not.toContain('Checked');
+
+      const piped = fakeIo({ env });
+      expect(await run(['check', '--rate', '50', ...ids], piped)).toBe(0);
+      expect(piped.err()).toBe('');
+    } finally {
+      await sim.close();
+    }
+  });
+
   it('says which port is taken', async () => {
     const busy = await startSimulator();
     try {

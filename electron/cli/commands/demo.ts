@@ -59,6 +59,7 @@ export async function runDemo(args: DemoArgs, io: CliIo): Promise<number> {
       label: null,
       timeoutSeconds: args.timeoutSeconds,
       authFailure: (reason) => `smsbat-monitor: the demo simulator rejected its own credentials: ${reason}\n`,
+      wrongBaseUrl: (reason) => `smsbat-monitor: the demo simulator did not answer as expected: ${reason}\n`,
       exitCode: demoExitCode,
     });
     if (!args.json && result.end.reason === 'settled') {
