@@ -86,3 +86,17 @@ describe('MonitorEngine credentials and settings', () => {
     expect(changes).toEqual([expect.objectContaining({ rateCapPerSecond: 20 })]);
   });
 });
+
+describe('MonitorEngine credentials in flight', () => {
+  it('ignores a 401 to a request sent with the old credentials', async () => {
+    const { clock, engine } = engineWith('wrong-key-0000');
+    await engine.start();
+    engine.watch(['a']);
+    await clock.advanceBy(10);
+    // The check with the wrong key is in flight; the right key arrives before its 401 does.
+    engine.setCredentials(apiKey('good-key-1234'));
+    await clock.advanceBy(5_000);
+    expect(engine.snapshot().health.blocker).toBeNull();
+    expect(engine.message('a')?.phase).toBe('final');
+  });
+});
