@@ -11,7 +11,6 @@ import type {
 } from '../../shared/engine-api';
 import type { EngineHealth } from '../../shared/engine-health';
 import { SettingsError, unknownSettings, validateSettings } from '../../shared/engine-settings';
-import type { LegacyHealth } from '../../shared/legacy-health';
 import { ATTENTION_EVENT_KINDS, messageEvents } from '../../shared/message-events';
 import { summarize } from '../../shared/totals';
 import { printError, type ErrorSink } from './call-safely';
@@ -27,11 +26,10 @@ import {
   type MonitorEngineOptions,
 } from './engine/engine-options';
 import { FeedPublisher } from './engine/feed-publisher';
-import { LegacyHealthNotifier } from './engine/legacy-health-notifier';
-import { createScheduler } from './engine/legacy-scheduler-adapter';
+import { HealthNotifier } from './engine/health-notifier';
 import { toMessageView } from './engine/message-view';
-import type { SchedulerObserver, SchedulerPort } from './engine/scheduler-port';
 import { numberOption } from './option-checks';
+import { PollScheduler, type PollObserver } from './poll-scheduler';
 import { WatchList, type WatchListListener } from './watch-list';
 import type { WatchRecord } from './watch-list-store';
 
@@ -40,8 +38,8 @@ export type { ClientConfig, ClientFactory } from './engine/connection';
 export { EngineStoppedError } from './engine/engine-errors';
 export { SettingsError } from '../../shared/engine-settings';
 
-/** Listener for the engine's overall state in the older one-state form. */
-export type HealthListener = (health: LegacyHealth) => void;
+/** Listener for the engine's overall state. */
+export type HealthListener = (health: EngineHealth) => void;
 
 type Lifecycle = 'new' | 'starting' | 'started' | 'stopped';
 
@@ -54,9 +52,9 @@ export class MonitorEngine implements MonitorApi {
   readonly #clock: Clock;
   readonly #list: WatchList;
   readonly #connection: Connection;
-  readonly #scheduler: SchedulerPort;
+  readonly #scheduler: PollScheduler;
   readonly #feed: FeedPublisher;
-  readonly #legacyHealth: LegacyHealthNotifier;
+  readonly #healthNotifier: HealthNotifier;
   #settings: EngineSettings;
   #lifecycle: Lifecycle = 'new';
   #starting: Promise<void> | null = null;
@@ -84,8 +82,8 @@ export class MonitorEngine implements MonitorApi {
         totals: () => summarize(this.#list.all()),
       },
     });
-    this.#legacyHealth = new LegacyHealthNotifier(onListenerError);
-    this.#scheduler = createScheduler({
+    this.#healthNotifier = new HealthNotifier(onListenerError);
+    this.#scheduler = new PollScheduler({
       ...schedulerOptions,
       client: this.#connection.connect(),
       observer: this.#observer(),
@@ -165,7 +163,13 @@ export class MonitorEngine implements MonitorApi {
   /** Checks the given ids (or every watched id) as soon as the rate cap allows; says what it did with each. */
   refreshNow(messageIds?: readonly string[]): readonly RefreshOutcome[] {
     if (this.#lifecycle === 'stopped') return [];
-    return this.#scheduler.refreshNow(messageIds && checkMessageIds(messageIds).valid);
+    if (messageIds === undefined) return this.#scheduler.refreshNow();
+    const { valid, rejected } = checkMessageIds(messageIds);
+    const notWatched = rejected.map((rejection): RefreshOutcome => ({
+      messageId: rejection.token,
+      outcome: 'not_watched',
+    }));
+    return [...this.#scheduler.refreshNow(valid), ...notWatched];
   }
 
   /** Holds every check until `resume()`. */
@@ -264,9 +268,9 @@ export class MonitorEngine implements MonitorApi {
     return record && this.#view(record);
   }
 
-  /** The engine's overall state, one state at a time (older form; `snapshot().health` has everything). */
-  get health(): LegacyHealth {
-    return this.#legacyHealth.current(this.#scheduler.health);
+  /** The engine's overall state right now (also in every snapshot). */
+  get health(): EngineHealth {
+    return this.#scheduler.health;
   }
 
   /** How many messages are still being checked. */
@@ -279,9 +283,9 @@ export class MonitorEngine implements MonitorApi {
     return this.#list.onChange(listener);
   }
 
-  /** Subscribes to changes of the one-state health (older form of `subscribe`). */
+  /** Subscribes to health changes alone, each delivered from a microtask (`subscribe` carries them too). */
   onHealth(listener: HealthListener): () => void {
-    return this.#legacyHealth.add(listener);
+    return this.#healthNotifier.add(listener);
   }
 
   /** The credentials were replaced inside the client: lifts a hold for rejected credentials. */
@@ -339,7 +343,7 @@ export class MonitorEngine implements MonitorApi {
     this.#feed.upserted([messageId]);
   }
 
-  #observer(): SchedulerObserver {
+  #observer(): PollObserver {
     const list = this.#list;
     return {
       onSnapshot: (id, snapshot, at) => {
@@ -369,7 +373,7 @@ export class MonitorEngine implements MonitorApi {
       },
       onHealth: (health: EngineHealth) => {
         this.#feed.healthChanged();
-        this.#legacyHealth.publish(health);
+        this.#healthNotifier.publish(health);
       },
       onScheduleChanged: (ids) => {
         this.#feed.upserted(ids.filter((id) => list.get(id) !== undefined));

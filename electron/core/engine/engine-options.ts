@@ -2,11 +2,10 @@ import type { AuthMethod, Credentials } from '../../../shared/credentials';
 import type { EngineSettings } from '../../../shared/engine-api';
 import { baseUrlProblem, DEFAULT_ENGINE_SETTINGS } from '../../../shared/engine-settings';
 import type { ErrorSink } from '../call-safely';
-import type { PollSchedulerOptions } from '../poll-scheduler';
+import type { PollSchedulerOptions, RuntimeOptions } from '../poll-scheduler';
 import type { StatusClient } from '../status-client';
 import type { WatchListStore } from '../watch-list-store';
 import type { ClientFactory, ConnectionSource } from './connection';
-import type { SchedulerTuning } from './scheduler-port';
 
 /**
  * Options of the engine: where its client comes from (`createClient` with `credentials`, or one `client` that
@@ -61,7 +60,7 @@ export function initialSettings(options: MonitorEngineOptions): EngineSettings {
 }
 
 /** The scheduler's names for the tuning settings. */
-export function schedulerTuning(settings: Partial<EngineSettings>): SchedulerTuning {
+export function schedulerTuning(settings: Partial<EngineSettings>): Partial<RuntimeOptions> {
   return {
     ...(settings.rateCapPerSecond === undefined ? {} : { maxRequestsPerSecond: settings.rateCapPerSecond }),
     ...(settings.concurrency === undefined ? {} : { concurrency: settings.concurrency }),

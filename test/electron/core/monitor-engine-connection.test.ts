@@ -100,3 +100,34 @@ describe('MonitorEngine credentials in flight', () => {
     expect(engine.message('a')?.phase).toBe('final');
   });
 });
+
+describe('MonitorEngine without credentials', () => {
+  it('sends nothing and says so until credentials arrive; null takes them away again', async () => {
+    const { clock, factory, engine } = engineWith(null);
+    await engine.start();
+    engine.watch(['a']);
+    await clock.advanceBy(30_000);
+    expect(factory.configs).toHaveLength(0);
+    expect(engine.snapshot().health.blocker).toEqual({ kind: 'no_credentials' });
+    expect(engine.message('a')?.schedule?.heldBy?.reason).toBe('no_credentials');
+    engine.setCredentials(apiKey('good-key-1234'));
+    await clock.advanceBy(5_000);
+    expect(engine.message('a')?.phase).toBe('final');
+    engine.setCredentials(null);
+    engine.watch(['b']);
+    await clock.advanceBy(30_000);
+    expect(factory.clients.flatMap((client) => client.callsFor('b'))).toHaveLength(0);
+    expect(engine.snapshot().health.blocker?.kind).toBe('no_credentials');
+  });
+
+  it('a lower rate cap applies at once', async () => {
+    const { clock, factory, engine } = engineWith('good-key-1234');
+    await engine.start();
+    engine.updateSettings({ rateCapPerSecond: 2 });
+    engine.watch(Array.from({ length: 30 }, (_, i) => `id-${i}`));
+    await clock.advanceBy(5_000);
+    const calls = factory.clients.flatMap((client) => client.calls).length;
+    expect(calls).toBeGreaterThanOrEqual(9);
+    expect(calls).toBeLessThanOrEqual(11);
+  });
+});

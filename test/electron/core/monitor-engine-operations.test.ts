@@ -39,12 +39,18 @@ describe('MonitorEngine operations', () => {
     const { engine, clock } = engineKit(() => 'processing');
     await engine.start();
     engine.watch(['a']);
-    await clock.advanceBy(10_000);
-    const outcomes = engine.refreshNow(['a', 'nope']);
-    expect(outcomes.map((outcome) => [outcome.messageId, outcome.outcome])).toEqual([
-      ['a', 'queued'],
+    await clock.advanceBy(1_000);
+    const outcomes = (ids?: string[]) => engine.refreshNow(ids).map((o) => [o.messageId, o.outcome]);
+    expect(outcomes(['a', 'nope', '../bad'])).toEqual([
+      ['a', 'cached'],
       ['nope', 'not_watched'],
+      ['../bad', 'not_watched'],
     ]);
+    const fresh = engineKit(() => 'processing', { cacheTtlMs: 0 });
+    await fresh.engine.start();
+    fresh.engine.watch(['b']);
+    await fresh.clock.advanceBy(1_000);
+    expect(fresh.engine.refreshNow().map((o) => [o.messageId, o.outcome])).toEqual([['b', 'queued']]);
   });
 
   it('ignores a result that arrives for an id unwatched while its check was in flight', async () => {
