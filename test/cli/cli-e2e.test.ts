@@ -394,7 +394,10 @@ describe('smsbat-monitor (built CLI) against the simulator', () => {
       .trimEnd()
       .split('\n')
       .map((line) => JSON.parse(line) as Record<string, unknown>);
-    const offline = lines.findIndex((line) => line.type === 'health' && line.state === 'offline');
+    const offline = lines.findIndex(
+      (line) => line.type === 'health' && (line.blocker as { kind?: string } | null)?.kind === 'offline',
+    );
+    expect(offline).toBeGreaterThan(0);
     const failedChecks = lines.filter((line) => line.type === 'change' && line.event === 'check_failed');
     expect(failedChecks.map((line) => line.id).sort()).toEqual(['fast-o1', 'fast-o2', 'fast-o3']);
     for (const line of failedChecks) expect(lines.indexOf(line)).toBeLessThan(offline);

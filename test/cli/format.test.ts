@@ -1,7 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { StatusSnapshot, WatchedMessage } from '../../shared/message';
 import { summarize } from '../../shared/totals';
-import { ChangeTracker } from '../../electron/cli/change-events';
 import type { CheckResult } from '../../electron/cli/check-result';
 import {
   formatChangeLine,
@@ -149,13 +148,11 @@ describe('a 404 that is being retried, and late deliveries', () => {
     expect(summary).toContain('2 messages: 1 not found yet (still checking), 1 not checked yet');
   });
 
-  it('reports a delivery after the deadline as delivered late, in the line, the tracker and the summary', () => {
-    expect(new ChangeTracker().changes(late, AT).map((c) => c.kind)).toEqual(['delivered_late']);
+  it('reports a delivery after the deadline as delivered late, in the line and the summary', () => {
     expect(formatChangeLine({ kind: 'delivered_late', at: AT, message: late })).toBe(
       '12:00:05  abc123  delivered late  (12 s after its deadline; viber: delivered, sms: not_used; 1 part; 0.05 USD)',
     );
     const onTime = message({ id: 'b', deadlineAt: AT + 1, lastChangedAt: AT });
-    expect(new ChangeTracker().changes(onTime, AT).map((c) => c.kind)).toEqual(['delivered']);
     const lines = formatSummary(summarize([late, onTime]), null, [late, onTime]).split('\n');
     expect(lines).toContain('Delivered late: 1 message arrived after the deadline');
     expect(lines.some((line) => line.startsWith('Overdue'))).toBe(false);
@@ -247,27 +244,7 @@ describe('formatSummary', () => {
   });
 });
 
-describe('ChangeTracker', () => {
-  it('reports each status, error, overdue and end of watch once', () => {
-    const tracker = new ChangeTracker();
-    const pending = message({ phase: 'watching', snapshot: BASIC_PENDING });
-    expect(tracker.changes(pending, AT).map((c) => c.kind)).toEqual(['status_changed']);
-    expect(tracker.changes({ ...pending, lastCheckedAt: AT + 1 }, AT)).toEqual([]);
-    const failing = {
-      ...pending,
-      lastError: { kind: 'server' as const, message: 'x', httpStatus: 503, at: AT },
-    };
-    expect(tracker.changes(failing, AT).map((c) => c.kind)).toEqual(['check_failed']);
-    expect(tracker.changes(failing, AT)).toEqual([]);
-    expect(tracker.changes({ ...failing, overdue: true }, AT).map((c) => c.kind)).toEqual(['overdue']);
-    expect(tracker.changes({ ...pending, overdue: true, phase: 'gave_up' }, AT).map((c) => c.kind)).toEqual([
-      'gave_up',
-    ]);
-    expect(
-      tracker.changes(message({ id: 'other', phase: 'not_found', snapshot: null }), AT).map((c) => c.kind),
-    ).toEqual(['not_found']);
-  });
-
+describe('changeJson', () => {
   it('produces NDJSON change objects with the status fields', () => {
     const json = changeJson({ kind: 'delivered', at: AT, message: message() });
     expect(json).toMatchObject({

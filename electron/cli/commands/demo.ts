@@ -52,7 +52,7 @@ export async function runDemo(args: DemoArgs, io: CliIo): Promise<number> {
       deadlineSeconds: null,
       timeoutSeconds: args.timeoutSeconds,
       json: args.json,
-      engine: { ...DEMO_ENGINE_TUNING, maxRequestsPerSecond: args.rate },
+      engine: { ...DEMO_ENGINE_TUNING, baseUrl: running.url, maxRequestsPerSecond: args.rate },
     });
     const exitCode = reportWatchEnd(io, result, {
       json: args.json,

@@ -30,7 +30,11 @@ export async function runWatch(args: WatchArgs, io: CliIo): Promise<number> {
       deadlineSeconds: args.deadlineSeconds,
       timeoutSeconds: args.timeoutSeconds,
       json: args.json,
-      engine: { maxRequestsPerSecond: args.rate, notFoundRetries: args.notFoundRetries },
+      engine: {
+        baseUrl: baseUrl.url,
+        maxRequestsPerSecond: args.rate,
+        notFoundRetries: args.notFoundRetries,
+      },
     });
     return reportWatchEnd(io, result, {
       json: args.json,
