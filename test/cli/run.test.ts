@@ -42,6 +42,15 @@ describe('run (in process)', () => {
     expect(await run(['check'], allRejected)).toBe(3);
     expect(allRejected.err()).toMatch(/skipped 3 tokens that are not a message id/);
     expect(allRejected.err()).toMatch(/None of the tokens in stdin is a message id/);
+
+    // watch reads stdin as it comes, and says the same once it has closed without an id.
+    const watchRejected = fakeIo({ env, stdin: 'a/b, x?y\n' });
+    expect(await run(['watch'], watchRejected)).toBe(3);
+    expect(watchRejected.err()).toMatch(/skipped 2 tokens that are not a message id/);
+    expect(watchRejected.err()).toMatch(/None of the tokens in stdin is a message id/);
+    const watchEmpty = fakeIo({ env, stdin: '\n\n' });
+    expect(await run(['watch'], watchEmpty)).toBe(3);
+    expect(watchEmpty.err()).toMatch(/No message ids in stdin/);
   });
 
   it('runs the simulator until a signal, printing its URL, demo credentials and how to use it', async () => {
