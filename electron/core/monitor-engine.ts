@@ -11,15 +11,15 @@ import type {
 } from '../../shared/engine-api';
 import type { EngineHealth } from '../../shared/engine-health';
 import { SettingsError, unknownSettings, validateSettings } from '../../shared/engine-settings';
-import { ATTENTION_EVENT_KINDS, messageEvents } from '../../shared/message-events';
 import { summarize } from '../../shared/totals';
-import { printError, type ErrorSink } from './call-safely';
+import { callSafely, printError, type ErrorSink } from './call-safely';
 import { systemClock, type Clock } from './clock';
 import { validateCredentials } from './client/options';
 import { checkMessageIds } from './engine/check-ids';
 import { Connection } from './engine/connection';
 import { EngineStoppedError } from './engine/engine-errors';
 import {
+  applyTuning,
   connectionSource,
   initialSettings,
   schedulerTuning,
@@ -28,8 +28,9 @@ import {
 import { FeedPublisher } from './engine/feed-publisher';
 import { HealthNotifier } from './engine/health-notifier';
 import { toMessageView } from './engine/message-view';
+import { reportRecorder } from './engine/report-recorder';
 import { numberOption } from './option-checks';
-import { PollScheduler, type PollObserver } from './poll-scheduler';
+import { PollScheduler } from './poll-scheduler';
 import { WatchList, type WatchListListener } from './watch-list';
 import type { WatchRecord } from './watch-list-store';
 
@@ -55,6 +56,7 @@ export class MonitorEngine implements MonitorApi {
   readonly #scheduler: PollScheduler;
   readonly #feed: FeedPublisher;
   readonly #healthNotifier: HealthNotifier;
+  readonly #onListenerError: ErrorSink;
   #settings: EngineSettings;
   #lifecycle: Lifecycle = 'new';
   #starting: Promise<void> | null = null;
@@ -64,6 +66,7 @@ export class MonitorEngine implements MonitorApi {
     const { store, batchWindowMs, onStoreError, ...schedulerOptions } = options;
     this.#clock = options.clock ?? systemClock;
     const onListenerError: ErrorSink = options.onListenerError ?? printError;
+    this.#onListenerError = onListenerError;
     this.#settings = initialSettings(options);
     this.#connection = new Connection(connectionSource(options), this.#settings.baseUrl);
     this.#list = new WatchList({ store, clock: this.#clock, batchWindowMs, onStoreError, onListenerError });
@@ -86,7 +89,13 @@ export class MonitorEngine implements MonitorApi {
     this.#scheduler = new PollScheduler({
       ...schedulerOptions,
       client: this.#connection.connect(),
-      observer: this.#observer(),
+      observer: reportRecorder({
+        list: this.#list,
+        feed: this.#feed,
+        onHealth: (health) => {
+          this.#healthNotifier.publish(health);
+        },
+      }),
     });
   }
 
@@ -198,17 +207,14 @@ export class MonitorEngine implements MonitorApi {
     if (problems.length > 0) throw new SettingsError(problems);
     const previous = this.#settings;
     const next: EngineSettings = { ...previous, ...partial };
-    if (JSON.stringify(next) === JSON.stringify(previous)) return previous;
-    this.#settings = next;
     const changed = (key: keyof EngineSettings): boolean => next[key] !== previous[key];
-    const tuning = Object.fromEntries(
-      Object.entries(partial).filter(([key]) => changed(key as keyof EngineSettings)),
-    );
-    this.#scheduler.updateOptions(schedulerTuning(tuning));
+    // The scheduler checks its tuning against its other options and changes nothing when it refuses.
+    applyTuning(this.#scheduler, schedulerTuning(next, changed));
+    this.#settings = next;
     if (changed('baseUrl') || changed('authMethod')) {
       this.#scheduler.setClient(this.#connection.reconfigure(next.baseUrl, next.authMethod));
     }
-    this.#feed.settingsChanged();
+    if (JSON.stringify(next) !== JSON.stringify(previous)) this.#feed.settingsChanged();
     return next;
   }
 
@@ -278,9 +284,18 @@ export class MonitorEngine implements MonitorApi {
     return this.#list.all().filter((message) => message.phase === 'watching').length;
   }
 
-  /** Subscribes to the watch list's saved batches (older form of `subscribe`). */
+  /** Subscribes to the watch list's batches (older form of `subscribe`), each delivered from a microtask. */
   onChange(listener: WatchListListener): () => void {
-    return this.#list.onChange(listener);
+    let subscribed = true;
+    const off = this.#list.onChange((change) => {
+      queueMicrotask(() => {
+        if (subscribed) callSafely(listener, change, this.#onListenerError);
+      });
+    });
+    return () => {
+      subscribed = false;
+      off();
+    };
   }
 
   /** Subscribes to health changes alone, each delivered from a microtask (`subscribe` carries them too). */
@@ -326,58 +341,5 @@ export class MonitorEngine implements MonitorApi {
 
   #view(record: WatchRecord): MessageView {
     return toMessageView(record, this.#scheduler.facts(record.id));
-  }
-
-  /** Applies one scheduler report to the list and turns the difference into message events. */
-  #record(messageId: string, at: number, apply: () => void): void {
-    const before = this.#list.get(messageId);
-    if (!before) return;
-    apply();
-    const after = this.#list.get(messageId);
-    if (!after || after === before) return;
-    const events = messageEvents(before, after, at);
-    if (after.acknowledged && events.some((event) => ATTENTION_EVENT_KINDS.has(event.kind))) {
-      this.#list.setAcknowledged([messageId], false);
-    }
-    this.#feed.events(events);
-    this.#feed.upserted([messageId]);
-  }
-
-  #observer(): PollObserver {
-    const list = this.#list;
-    return {
-      onSnapshot: (id, snapshot, at) => {
-        this.#record(id, at, () => {
-          list.recordSnapshot(id, snapshot, at);
-        });
-      },
-      onCheckFailed: (id, error, at) => {
-        this.#record(id, at, () => {
-          list.recordError(id, error, at);
-        });
-      },
-      onNotFound: (id, at) => {
-        this.#record(id, at, () => {
-          list.markNotFound(id, at);
-        });
-      },
-      onGaveUp: (id, at) => {
-        this.#record(id, at, () => {
-          list.markGaveUp(id, at);
-        });
-      },
-      onOverdue: (id, at) => {
-        this.#record(id, at, () => {
-          list.markOverdue(id);
-        });
-      },
-      onHealth: (health: EngineHealth) => {
-        this.#feed.healthChanged();
-        this.#healthNotifier.publish(health);
-      },
-      onScheduleChanged: (ids) => {
-        this.#feed.upserted(ids.filter((id) => list.get(id) !== undefined));
-      },
-    };
   }
 }

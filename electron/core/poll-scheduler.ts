@@ -495,6 +495,7 @@ export class PollScheduler {
   #remove(messageId: string): boolean {
     if (!this.#entries.delete(messageId)) return false;
     this.#outbox.changed(messageId);
+    if (this.#entries.size === 0) this.#armAlarms();
     return true;
   }
 

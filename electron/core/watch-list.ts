@@ -1,10 +1,12 @@
-import type { CheckError, HistoryEntry, StatusSnapshot, WatchPhase } from '../../shared/message';
-import { isFinalKind, mayReplaceStatus } from '../../shared/status';
+import type { StatusSnapshot, WatchPhase } from '../../shared/message';
 import { callSafely, printError, type ErrorSink } from './call-safely';
 import { systemClock, type Clock, type TimerHandle } from './clock';
 import type { SmsbatError } from './errors';
 import { numberOption } from './option-checks';
 import { WatchListSaver } from './watch-list-saver';
+import { newWatch, normaliseLabel, withError, withSnapshot } from './watch-record';
+
+export { MAX_LABEL_LENGTH } from './watch-record';
 import type { SavedRecord, WatchListChange, WatchListStore, WatchRecord } from './watch-list-store';
 import { InMemoryWatchListStore } from './watch-list-store';
 
@@ -40,9 +42,6 @@ export interface AddResult {
 
 /** Listener for batches of changes. */
 export type WatchListListener = (change: WatchListChange) => void;
-
-/** Longest label kept. */
-export const MAX_LABEL_LENGTH = 100;
 
 /**
  * The state of every watched message and the history of its status changes. Each update replaces the message's
@@ -148,20 +147,7 @@ export class WatchList {
         alreadyWatched.push(id);
         continue;
       }
-      const message: WatchRecord = {
-        id,
-        label: label ?? existing?.label ?? null,
-        phase: 'watching',
-        snapshot: existing?.snapshot ?? null,
-        history: existing?.history ?? [],
-        addedAt: now,
-        lastCheckedAt: existing?.lastCheckedAt ?? null,
-        lastChangedAt: existing?.lastChangedAt ?? null,
-        deadlineAt: deadlineMs === null ? null : now + deadlineMs,
-        overdue: false,
-        lastError: null,
-        acknowledged: false,
-      };
+      const message = newWatch(id, existing, now, label, deadlineMs === null ? null : now + deadlineMs);
       this.#put(message);
       added.push(message);
     }
@@ -223,36 +209,13 @@ export class WatchList {
    */
   recordSnapshot(messageId: string, snapshot: StatusSnapshot, at: number): void {
     const message = this.#messages.get(messageId);
-    if (!message) return;
-    const current = message.snapshot;
-    if (current && !mayReplaceStatus(current.kind, snapshot.kind)) {
-      this.#put({ ...message, lastCheckedAt: at, lastError: null });
-      return;
-    }
-    const statusChanged = current?.rawStatus !== snapshot.rawStatus;
-    const phase: WatchPhase = isFinalKind(snapshot.kind) ? 'final' : 'watching';
-    this.#put({
-      ...message,
-      phase,
-      snapshot,
-      history: statusChanged ? this.#appendHistory(message.history, snapshot, at) : message.history,
-      lastCheckedAt: at,
-      lastChangedAt: statusChanged ? at : message.lastChangedAt,
-      lastError: null,
-    });
+    if (message) this.#put(withSnapshot(message, snapshot, at, this.#maxHistoryEntries));
   }
 
   /** Records a failed check; the message keeps its last known status. */
   recordError(messageId: string, error: SmsbatError, at: number): void {
     const message = this.#messages.get(messageId);
-    if (!message) return;
-    const lastError: CheckError = {
-      kind: error.kind,
-      message: error.message,
-      httpStatus: error.httpStatus,
-      at,
-    };
-    this.#put({ ...message, lastError, lastCheckedAt: at });
+    if (message) this.#put(withError(message, error, at));
   }
 
   /** SMSBAT does not know the id: it is no longer checked. */
@@ -315,15 +278,6 @@ export class WatchList {
     this.#put({ ...message, phase, lastChangedAt: at });
   }
 
-  #appendHistory(history: readonly HistoryEntry[], snapshot: StatusSnapshot, at: number): HistoryEntry[] {
-    const entry: HistoryEntry = { at, rawStatus: snapshot.rawStatus, kind: snapshot.kind };
-    const next = [...history, entry];
-    if (next.length <= this.#maxHistoryEntries) return next;
-    const first = next[0];
-    const newest = next.slice(next.length - (this.#maxHistoryEntries - 1));
-    return first ? [first, ...newest] : newest;
-  }
-
   #put(message: WatchRecord): void {
     this.#messages.set(message.id, message);
     this.#pendingRemovals.delete(message.id);
@@ -357,16 +311,4 @@ export class WatchList {
     }
     return announced;
   }
-}
-
-function normaliseLabel(label: string | null | undefined): string | null {
-  if (label == null) return null;
-  const trimmed = label.trim();
-  if (trimmed.length === 0) return null;
-  if (trimmed.length > MAX_LABEL_LENGTH) {
-    throw new TypeError(
-      `Expected \`label\` to be at most ${MAX_LABEL_LENGTH} characters, got ${trimmed.length}`,
-    );
-  }
-  return trimmed;
 }

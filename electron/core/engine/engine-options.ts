@@ -1,8 +1,8 @@
 import type { AuthMethod, Credentials } from '../../../shared/credentials';
 import type { EngineSettings } from '../../../shared/engine-api';
-import { baseUrlProblem, DEFAULT_ENGINE_SETTINGS } from '../../../shared/engine-settings';
+import { baseUrlProblem, DEFAULT_ENGINE_SETTINGS, SettingsError } from '../../../shared/engine-settings';
 import type { ErrorSink } from '../call-safely';
-import type { PollSchedulerOptions, RuntimeOptions } from '../poll-scheduler';
+import type { PollScheduler, PollSchedulerOptions, RuntimeOptions } from '../poll-scheduler';
 import type { StatusClient } from '../status-client';
 import type { WatchListStore } from '../watch-list-store';
 import type { ClientFactory, ConnectionSource } from './connection';
@@ -59,12 +59,37 @@ export function initialSettings(options: MonitorEngineOptions): EngineSettings {
   };
 }
 
-/** The scheduler's names for the tuning settings. */
-export function schedulerTuning(settings: Partial<EngineSettings>): Partial<RuntimeOptions> {
+/** The scheduler's names for the tuning settings that `changed` says changed. */
+export function schedulerTuning(
+  settings: EngineSettings,
+  changed: (key: keyof EngineSettings) => boolean,
+): Partial<RuntimeOptions> {
   return {
-    ...(settings.rateCapPerSecond === undefined ? {} : { maxRequestsPerSecond: settings.rateCapPerSecond }),
-    ...(settings.concurrency === undefined ? {} : { concurrency: settings.concurrency }),
-    ...(settings.watchWindowMs === undefined ? {} : { watchWindowMs: settings.watchWindowMs }),
-    ...(settings.firstIntervalMs === undefined ? {} : { initialIntervalMs: settings.firstIntervalMs }),
+    ...(changed('rateCapPerSecond') ? { maxRequestsPerSecond: settings.rateCapPerSecond } : {}),
+    ...(changed('concurrency') ? { concurrency: settings.concurrency } : {}),
+    ...(changed('watchWindowMs') ? { watchWindowMs: settings.watchWindowMs } : {}),
+    ...(changed('firstIntervalMs') ? { initialIntervalMs: settings.firstIntervalMs } : {}),
   };
+}
+
+const SETTING_OF_OPTION: Readonly<Record<keyof RuntimeOptions, keyof EngineSettings>> = {
+  maxRequestsPerSecond: 'rateCapPerSecond',
+  concurrency: 'concurrency',
+  watchWindowMs: 'watchWindowMs',
+  initialIntervalMs: 'firstIntervalMs',
+};
+
+/** Applies tuning to the scheduler; a value it refuses becomes a `SettingsError` naming the setting. */
+export function applyTuning(scheduler: PollScheduler, tuning: Partial<RuntimeOptions>): void {
+  if (Object.keys(tuning).length === 0) return;
+  try {
+    scheduler.updateOptions(tuning);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    const option = (Object.keys(SETTING_OF_OPTION) as (keyof RuntimeOptions)[]).find((name) =>
+      error.message.includes(`\`${name}\``),
+    );
+    const setting = option === undefined ? 'firstIntervalMs' : SETTING_OF_OPTION[option];
+    throw new SettingsError([{ setting, message: error.message }]);
+  }
 }

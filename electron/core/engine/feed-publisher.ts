@@ -147,10 +147,9 @@ export class FeedPublisher {
     const events = this.#events;
     const settings = this.#settingsChanged ? source.settings() : undefined;
     const currentHealth = source.health();
-    const health =
-      this.#publishedHealth !== null && sameHealth(this.#publishedHealth, currentHealth)
-        ? undefined
-        : currentHealth;
+    // Nobody has seen a health before the first snapshot, so the first one is news to no one.
+    const previousHealth = this.#publishedHealth ?? currentHealth;
+    const health = sameHealth(previousHealth, currentHealth) ? undefined : currentHealth;
     let totals: Totals | undefined;
     if (upserted.length > 0 || removed.length > 0) {
       const current = source.totals();

@@ -131,3 +131,22 @@ describe('MonitorEngine without credentials', () => {
     expect(calls).toBeLessThanOrEqual(11);
   });
 });
+
+describe('MonitorEngine settings the scheduler refuses', () => {
+  it('a first interval longer than the longest interval is refused by name, and nothing changes', async () => {
+    const clock = new VirtualClock();
+    const factory = keyedFactory(clock, 'good-key-1234');
+    const engine = new MonitorEngine({
+      createClient: factory.createClient,
+      credentials: apiKey('good-key-1234'),
+      clock,
+      maxIntervalMs: 10_000,
+    });
+    await engine.start();
+    const before = engine.snapshot().settings;
+    expect(() => engine.updateSettings({ rateCapPerSecond: 20, firstIntervalMs: 20_000 })).toThrow(
+      expect.objectContaining({ problems: [expect.objectContaining({ setting: 'firstIntervalMs' })] }),
+    );
+    expect(engine.snapshot().settings).toEqual(before);
+  });
+});

@@ -8,66 +8,11 @@ import {
   NotFoundError,
   RateLimitedError,
   ServerError,
-  type SmsbatError,
 } from '../../../electron/core/errors';
-import { PollScheduler, type PollSchedulerOptions } from '../../../electron/core/poll-scheduler';
+import { PollScheduler } from '../../../electron/core/poll-scheduler';
 import { VirtualClock } from '../../../electron/core/virtual-clock';
-import {
-  ScriptedStatusClient,
-  snapshotOf,
-  type Script,
-  type ScriptedAnswer,
-} from '../../fakes/scripted-status-client';
-
-interface Reports {
-  snapshots: { id: string; snapshot: StatusSnapshot; at: number }[];
-  failures: { id: string; error: SmsbatError; at: number }[];
-  notFound: string[];
-  gaveUp: { id: string; at: number }[];
-  overdue: { id: string; at: number }[];
-  health: EngineHealth[];
-}
-
-function setup(script: Script, options: Partial<PollSchedulerOptions> = {}, latencyMs = 50) {
-  const clock = new VirtualClock();
-  const start = clock.now();
-  const client = new ScriptedStatusClient(clock, script, latencyMs);
-  const reports: Reports = { snapshots: [], failures: [], notFound: [], gaveUp: [], overdue: [], health: [] };
-  const scheduler = new PollScheduler({
-    client,
-    clock,
-    random: () => 0.5,
-    observer: {
-      onSnapshot: (id, snapshot, at) => reports.snapshots.push({ id, snapshot, at }),
-      onCheckFailed: (id, error, at) => reports.failures.push({ id, error, at }),
-      onNotFound: (id) => reports.notFound.push(id),
-      onGaveUp: (id, at) => reports.gaveUp.push({ id, at }),
-      onOverdue: (id, at) => reports.overdue.push({ id, at }),
-      onHealth: (health) => reports.health.push(health),
-      onScheduleChanged: () => undefined,
-    },
-    ...options,
-  });
-  const watch = (...ids: string[]) => {
-    for (const messageId of ids) scheduler.watch({ messageId, addedAt: clock.now() });
-  };
-  const elapsed = (at: number) => at - start;
-  return { clock, client, scheduler, reports, watch, start, elapsed };
-}
-
-const silentObserver = {
-  onSnapshot: () => undefined,
-  onCheckFailed: () => undefined,
-  onNotFound: () => undefined,
-  onGaveUp: () => undefined,
-  onOverdue: () => undefined,
-  onHealth: () => undefined,
-  onScheduleChanged: () => undefined,
-};
-
-function gaps(times: readonly number[]): number[] {
-  return times.slice(1).map((time, index) => time - (times[index] ?? 0));
-}
+import { ScriptedStatusClient, snapshotOf, type ScriptedAnswer } from '../../fakes/scripted-status-client';
+import { gaps, setup, silentObserver } from './scheduler/harness';
 
 describe('PollScheduler', () => {
   it('checks a new id at once, again after about 5 s, then less and less often up to the cap', async () => {
@@ -318,16 +263,23 @@ describe('PollScheduler', () => {
     expect(client.calls.length).toBe(before + 1);
   });
 
-  it('stops for good: no further requests or reports after stop()', async () => {
-    const { clock, client, scheduler, watch, reports } = setup(() => 'processing', {}, 500);
-    watch('a', 'b');
+  it('stops for good: requests in flight aborted, no timer left, no further requests or reports', async () => {
+    const { clock, client, scheduler, watch, reports } = setup(() => 'processing', { concurrency: 2 }, 500);
+    watch('a', 'b', 'c');
     await clock.advanceBy(100);
+    expect(client.inFlight).toBe(2);
     scheduler.stop();
+    await clock.advanceBy(0);
+    expect(client.aborted).toBe(2);
+    expect(client.inFlight).toBe(0);
+    expect(clock.pendingTimers).toBe(0);
     const calls = client.calls.length;
-    const snapshots = reports.snapshots.length;
+    const reported = reports.log.length;
+    const health = reports.health.length;
     await clock.advanceBy(10 * 60_000);
     expect(client.calls.length).toBe(calls);
-    expect(reports.snapshots.length).toBe(snapshots);
+    expect(reports.log.length).toBe(reported);
+    expect(reports.health.length).toBe(health);
     expect(reports.health.at(-1)?.mode).toBe('stopped');
   });
 
