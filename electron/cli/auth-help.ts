@@ -24,10 +24,10 @@ export function formatAuthFailure(
  * and how to give the right one.
  */
 export function formatWrongBaseUrl(reason: string, baseUrl: BaseUrlChoice): string {
-  const from = baseUrl.source === 'default' ? 'the default address' : `${baseUrl.source} (${baseUrl.url})`;
+  const from = baseUrl.source === 'default' ? 'the default' : `from ${baseUrl.source}`;
   return [
-    `smsbat-monitor: ${reason}.`,
-    `  Address: from ${from}.`,
+    `smsbat-monitor: ${baseUrl.url} does not answer like SMSBAT: ${reason}`,
+    `  Address: ${from}.`,
     '  Fix: set SMSBAT_BASE_URL or --base-url to the SMSBAT API address (https://restapi.smsbat.com unless your',
     '  account manager gave you another), without /bat/message.',
     '',

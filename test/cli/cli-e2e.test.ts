@@ -356,8 +356,8 @@ describe('smsbat-monitor (built CLI) against the simulator', () => {
       const env = { SMSBAT_BASE_URL: web.url, SMSBAT_API_KEY: KEY };
       const check = await runCli(['check', 'abc123', 'def456'], { env });
       expect(check.code).toBe(3);
-      expect(check.stderr).toContain(`${web.url} does not answer like SMSBAT (HTTP 404 with an HTML page)`);
-      expect(check.stderr).toContain(`Address: from SMSBAT_BASE_URL (${web.url})`);
+      expect(check.stderr).toContain(`${web.url} does not answer like SMSBAT: HTTP 404 with an HTML page`);
+      expect(check.stderr).toContain('Address: from SMSBAT_BASE_URL.');
       expect(check.stdout).not.toContain('not found');
 
       const watch = await runCli(['watch', '--json', 'abc123', 'def456'], { env });
@@ -421,29 +421,34 @@ describe('smsbat-monitor (built CLI) against the simulator', () => {
   });
 
   it('watch reads ids from stdin as they arrive, checks a new one within 2 s among hundreds pending', async () => {
-    const pending = Array.from({ length: 300 }, (_, i) => `stuck-q${i}`);
+    const pending = Array.from({ length: 200 }, (_, i) => `stuck-q${i}`);
     const since = sim.simulator.requests().length;
     const { child, done } = startCli(['watch', '--json', '--rate', '50', '--deadline', '30'], {
       env: simEnv(),
-      stdin: `${pending.slice(0, 150).join('\n')}\n`,
+      stdin: `${pending.slice(0, 100).join('\n')}\n`,
       keepStdinOpen: true,
     });
     // Ids arrive over time, each watched as its line is read: no waiting for stdin to close.
-    await until(() => requestsFor(pending.slice(0, 150), since).length >= 150, 15_000, 'the first lines');
-    child.stdin?.write(`${pending.slice(150).join('\n')}\n`);
-    await until(() => requestsFor(pending, since).length >= 300, 15_000, 'every pending id');
+    await until(
+      () => new Set(requestsFor(pending.slice(0, 100), since).map((r) => r.messageId)).size >= 100,
+      15_000,
+      'the first lines',
+    );
+    child.stdin?.write(`${pending.slice(100).join('\n')}\n`);
+    const checkedIds = (): number => new Set(requestsFor(pending, since).map((r) => r.messageId)).size;
+    await until(() => checkedIds() >= 200, 15_000, 'every pending id');
     const written = Date.now();
     child.stdin?.write('fast-q-new\n');
     await until(() => requestsFor(['fast-q-new'], since).length > 0, 10_000, 'the new id');
     const firstCheck = requestsFor(['fast-q-new'], since)[0]?.at ?? Number.POSITIVE_INFINITY;
     expect(firstCheck - written).toBeLessThan(2_000);
-    // The watch goes on while stdin is open, and ends once it closes and every id settles (here: --timeout).
+    // The watch goes on while stdin is open (stuck ids never settle); Ctrl-C ends it with the summary so far.
     expect(child.exitCode).toBeNull();
     child.kill('SIGINT');
     const result = await done;
     expect(result.code).toBe(130);
     const summary = JSON.parse(result.stdout.trimEnd().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
-    expect(summary).toMatchObject({ type: 'summary', total: 301 });
+    expect(summary).toMatchObject({ type: 'summary', total: 201 });
   });
 
   it('watch ends when stdin has closed and every id piped in has settled', async () => {

@@ -40,9 +40,10 @@ export function interpretResponse(
 ): StatusSnapshot {
   if (httpStatus >= 200 && httpStatus < 300) return parseStatusBody(messageId, httpStatus, bodyText);
   if (httpStatus === 404 && !isSmsbatNotFoundBody(bodyText)) {
+    // The message leaves the address out: the error carries it as `baseUrl`, and every report names it.
     throw new WrongBaseUrlError(
-      `${baseUrl} does not answer like SMSBAT (HTTP 404 with ${describeForeignBody(bodyText)}): check the ` +
-        `base URL; SMSBAT's is ${DEFAULT_BASE_URL}, or the address your account manager gave you`,
+      `HTTP 404 with ${describeForeignBody(bodyText)} instead of SMSBAT's JSON, so the address is wrong, not ` +
+        'the message id.',
       { httpStatus, baseUrl },
     );
   }
