@@ -21,6 +21,7 @@ import { EngineStoppedError } from './engine/engine-errors';
 import {
   applyTuning,
   connectionSource,
+  prepareConnection,
   initialSettings,
   schedulerTuning,
   type MonitorEngineOptions,
@@ -208,12 +209,19 @@ export class MonitorEngine implements MonitorApi {
     const previous = this.#settings;
     const next: EngineSettings = { ...previous, ...partial };
     const changed = (key: keyof EngineSettings): boolean => next[key] !== previous[key];
-    // The scheduler checks its tuning against its other options and changes nothing when it refuses.
-    applyTuning(this.#scheduler, schedulerTuning(next, changed));
-    this.#settings = next;
-    if (changed('baseUrl') || changed('authMethod')) {
-      this.#scheduler.setClient(this.#connection.reconfigure(next.baseUrl, next.authMethod));
+    const pending =
+      changed('baseUrl') || changed('authMethod')
+        ? prepareConnection(this.#connection, next, changed('baseUrl') ? 'baseUrl' : 'authMethod')
+        : null;
+    try {
+      // The scheduler checks its tuning against its other options and changes nothing when it refuses.
+      applyTuning(this.#scheduler, schedulerTuning(next, changed));
+    } catch (error) {
+      pending?.discard();
+      throw error;
     }
+    this.#settings = next;
+    if (pending) this.#scheduler.setClient(pending.commit());
     if (JSON.stringify(next) !== JSON.stringify(previous)) this.#feed.settingsChanged();
     return next;
   }
