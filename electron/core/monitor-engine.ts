@@ -130,6 +130,7 @@ export class MonitorEngine implements MonitorApi {
     this.#lifecycle = 'stopped';
     this.#scheduler.stop();
     this.#connection.close();
+    this.#feed.healthChanged(this.#scheduler.health);
     this.#feed.close();
     this.#stopping = this.#list.close();
     return this.#stopping;
@@ -159,6 +160,7 @@ export class MonitorEngine implements MonitorApi {
     }
     const added = result.added.map((message) => message.id);
     this.#feed.upserted(added);
+    if (added.length > 0) this.#feed.totalsMayHaveChanged();
     return { added, alreadyWatched: result.alreadyWatched, rejected };
   }
 
@@ -262,6 +264,7 @@ export class MonitorEngine implements MonitorApi {
     const changed = this.#list.setDeadline(messageIds, deadlineAt);
     for (const id of changed) this.#scheduler.setDeadline(id, deadlineAt);
     this.#feed.upserted(changed);
+    if (changed.length > 0) this.#feed.totalsMayHaveChanged();
     return this.#found(messageIds).filter((id) => this.#list.get(id)?.phase === 'watching');
   }
 
@@ -337,6 +340,7 @@ export class MonitorEngine implements MonitorApi {
       });
     }
     this.#feed.upserted(loaded.map((message) => message.id));
+    if (loaded.length > 0) this.#feed.totalsMayHaveChanged();
   }
 
   #assertRunning(action: string): void {
