@@ -21,6 +21,7 @@ import { EngineStoppedError } from './engine/engine-errors';
 import {
   applyTuning,
   connectionSource,
+  prepareConnection,
   initialSettings,
   schedulerTuning,
   type MonitorEngineOptions,
@@ -129,6 +130,7 @@ export class MonitorEngine implements MonitorApi {
     this.#lifecycle = 'stopped';
     this.#scheduler.stop();
     this.#connection.close();
+    this.#feed.healthChanged(this.#scheduler.health);
     this.#feed.close();
     this.#stopping = this.#list.close();
     return this.#stopping;
@@ -158,6 +160,7 @@ export class MonitorEngine implements MonitorApi {
     }
     const added = result.added.map((message) => message.id);
     this.#feed.upserted(added);
+    if (added.length > 0) this.#feed.totalsMayHaveChanged();
     return { added, alreadyWatched: result.alreadyWatched, rejected };
   }
 
@@ -208,12 +211,19 @@ export class MonitorEngine implements MonitorApi {
     const previous = this.#settings;
     const next: EngineSettings = { ...previous, ...partial };
     const changed = (key: keyof EngineSettings): boolean => next[key] !== previous[key];
-    // The scheduler checks its tuning against its other options and changes nothing when it refuses.
-    applyTuning(this.#scheduler, schedulerTuning(next, changed));
-    this.#settings = next;
-    if (changed('baseUrl') || changed('authMethod')) {
-      this.#scheduler.setClient(this.#connection.reconfigure(next.baseUrl, next.authMethod));
+    const pending =
+      changed('baseUrl') || changed('authMethod')
+        ? prepareConnection(this.#connection, next, changed('baseUrl') ? 'baseUrl' : 'authMethod')
+        : null;
+    try {
+      // The scheduler checks its tuning against its other options and changes nothing when it refuses.
+      applyTuning(this.#scheduler, schedulerTuning(next, changed));
+    } catch (error) {
+      pending?.discard();
+      throw error;
     }
+    this.#settings = next;
+    if (pending) this.#scheduler.setClient(pending.commit());
     if (JSON.stringify(next) !== JSON.stringify(previous)) this.#feed.settingsChanged();
     return next;
   }
@@ -254,6 +264,7 @@ export class MonitorEngine implements MonitorApi {
     const changed = this.#list.setDeadline(messageIds, deadlineAt);
     for (const id of changed) this.#scheduler.setDeadline(id, deadlineAt);
     this.#feed.upserted(changed);
+    if (changed.length > 0) this.#feed.totalsMayHaveChanged();
     return this.#found(messageIds).filter((id) => this.#list.get(id)?.phase === 'watching');
   }
 
@@ -329,6 +340,7 @@ export class MonitorEngine implements MonitorApi {
       });
     }
     this.#feed.upserted(loaded.map((message) => message.id));
+    if (loaded.length > 0) this.#feed.totalsMayHaveChanged();
   }
 
   #assertRunning(action: string): void {

@@ -16,6 +16,14 @@ interface ClosableClient extends StatusClient {
   close?: () => Promise<void>;
 }
 
+/** A connection change built but not in use yet. */
+export interface PendingConnection {
+  /** Switches to it; returns its client (null without credentials). */
+  commit(): StatusClient | null;
+  /** Drops it, closing the client built for it. */
+  discard(): void;
+}
+
 /** How the engine gets its client: built from settings and credentials, or one given client that signs in itself. */
 export type ConnectionSource =
   | { readonly createClient: ClientFactory; readonly credentials: Credentials | null }
@@ -66,26 +74,26 @@ export class Connection {
     return { setting: 'authMethod', message };
   }
 
-  /** Replaces the credentials (null: none) and returns the new client (null without credentials). */
+  /**
+   * Replaces the credentials (null: none) and returns the new client (null without credentials). If building the
+   * client throws, nothing changes.
+   */
   setCredentials(credentials: Credentials | null): StatusClient | null {
-    this.#credentials = credentials;
-    this.#ownClient = null;
-    return this.#rebuild();
+    return this.#prepare(this.#baseUrl, credentials, null).commit();
   }
 
   /**
-   * Applies a new base URL and auth method (already checked with `authMethodProblem`) and returns the new client.
-   * An API key moves between the two ways of sending a key.
+   * Builds the client for a new base URL and auth method (already checked with `authMethodProblem`) without using
+   * it yet: an API key moves between the two ways of sending a key. If building throws, nothing changes.
    */
-  reconfigure(baseUrl: string, authMethod: AuthMethod): StatusClient | null {
-    this.#baseUrl = baseUrl;
-    if (this.#credentials !== null) this.#credentials = convertCredentials(this.#credentials, authMethod);
-    return this.#rebuild();
+  prepare(baseUrl: string, authMethod: AuthMethod): PendingConnection {
+    const credentials = this.#credentials === null ? null : convertCredentials(this.#credentials, authMethod);
+    return this.#prepare(baseUrl, credentials, this.#ownClient);
   }
 
   /** Builds the first client. */
   connect(): StatusClient | null {
-    return this.#rebuild();
+    return this.#prepare(this.#baseUrl, this.#credentials, this.#ownClient).commit();
   }
 
   /** Closes the client in use. */
@@ -94,14 +102,27 @@ export class Connection {
     this.#client = null;
   }
 
-  #rebuild(): StatusClient | null {
-    const previous = this.#client;
-    this.#client =
-      this.#credentials === null
-        ? this.#ownClient
-        : this.#createClient({ baseUrl: this.#baseUrl, credentials: this.#credentials });
-    if (previous !== this.#client) this.#retire(previous);
-    return this.#client;
+  #prepare(
+    baseUrl: string,
+    credentials: Credentials | null,
+    ownClient: StatusClient | null,
+  ): PendingConnection {
+    const client: ClosableClient | null =
+      credentials === null ? ownClient : this.#createClient({ baseUrl, credentials });
+    return {
+      commit: () => {
+        const previous = this.#client;
+        this.#baseUrl = baseUrl;
+        this.#credentials = credentials;
+        this.#ownClient = ownClient;
+        this.#client = client;
+        if (previous !== client) this.#retire(previous);
+        return client;
+      },
+      discard: () => {
+        if (client !== this.#client && client !== ownClient) this.#retire(client);
+      },
+    };
   }
 
   #retire(client: ClosableClient | null): void {

@@ -5,7 +5,7 @@ import type { ErrorSink } from '../call-safely';
 import type { PollScheduler, PollSchedulerOptions, RuntimeOptions } from '../poll-scheduler';
 import type { StatusClient } from '../status-client';
 import type { WatchListStore } from '../watch-list-store';
-import type { ClientFactory, ConnectionSource } from './connection';
+import type { ClientFactory, Connection, ConnectionSource, PendingConnection } from './connection';
 
 /**
  * Options of the engine: where its client comes from (`createClient` with `credentials`, or one `client` that
@@ -91,5 +91,20 @@ export function applyTuning(scheduler: PollScheduler, tuning: Partial<RuntimeOpt
     );
     const setting = option === undefined ? 'firstIntervalMs' : SETTING_OF_OPTION[option];
     throw new SettingsError([{ setting, message: error.message }]);
+  }
+}
+
+/** Builds the client for new connection settings; a client that cannot be built is a `SettingsError` on `setting`. */
+export function prepareConnection(
+  connection: Connection,
+  settings: EngineSettings,
+  setting: 'baseUrl' | 'authMethod',
+): PendingConnection {
+  try {
+    return connection.prepare(settings.baseUrl, settings.authMethod);
+  } catch (error) {
+    // Option errors name the option and never a secret; anything else is not shown.
+    const reason = error instanceof TypeError ? error.message : 'the client could not be built';
+    throw new SettingsError([{ setting, message: `These settings cannot be used: ${reason}` }]);
   }
 }

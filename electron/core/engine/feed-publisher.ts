@@ -31,6 +31,9 @@ export interface FeedPublisherOptions {
   readonly onListenerError: ErrorSink;
 }
 
+/** The shortest time between two computations of the totals for changes (snapshots are always exact). */
+export const TOTALS_EVERY_MS = 500;
+
 /** A listener of the engine's feed. */
 export type FeedListener = (item: EngineFeedItem) => void;
 
@@ -52,7 +55,11 @@ export class FeedPublisher {
   #removed = new Set<string>();
   #events: MessageEvent[] = [];
   #settingsChanged = false;
+  #totalsMayChange = false;
   #publishedHealth: EngineHealth | null = null;
+  #reportedHealth: EngineHealth | null = null;
+  /** When the totals were last computed for a change (clock ms). */
+  #totalsAt = Number.NEGATIVE_INFINITY;
   #publishedTotals: string | null = null;
   #timer: TimerHandle | null = null;
   #draining = false;
@@ -64,6 +71,12 @@ export class FeedPublisher {
   /** The version of the last published change (0 before any). */
   get version(): number {
     return this.#version;
+  }
+
+  /** Something the totals count changed (a message added or removed, a new status, cost or overdue flag). */
+  totalsMayHaveChanged(): void {
+    this.#totalsMayChange = true;
+    this.#soon();
   }
 
   /** These messages were added or changed. */
@@ -80,6 +93,7 @@ export class FeedPublisher {
     for (const id of messageIds) {
       this.#upserted.delete(id);
       this.#removed.add(id);
+      this.#totalsMayChange = true;
     }
     this.#soon();
   }
@@ -91,8 +105,9 @@ export class FeedPublisher {
     this.#soon();
   }
 
-  /** Health may have changed (published only when it did). */
-  healthChanged(): void {
+  /** The scheduler reported a new health (published only when it differs from the last one published). */
+  healthChanged(health: EngineHealth): void {
+    this.#reportedHealth = health;
     this.#soon();
   }
 
@@ -130,10 +145,31 @@ export class FeedPublisher {
       this.#options.clock.clearTimeout(this.#timer);
       this.#timer = null;
     }
+    if (this.#subscribers.size === 0) {
+      this.#skipChange();
+      return;
+    }
     const change = this.#takeChange();
     if (change === null) return;
     for (const subscriber of this.#subscribers) subscriber.queue.push({ type: 'change', change });
     this.#drainSoon();
+  }
+
+  /**
+   * With nobody listening, a change is counted but not built: the next subscriber starts from a snapshot, which
+   * sets what was last published.
+   */
+  #skipChange(): void {
+    const pending =
+      this.#upserted.size > 0 || this.#removed.size > 0 || this.#events.length > 0 || this.#settingsChanged;
+    if (pending) this.#version += 1;
+    this.#upserted = new Set();
+    this.#removed = new Set();
+    this.#events = [];
+    this.#settingsChanged = false;
+    this.#totalsMayChange = false;
+    this.#publishedHealth = null;
+    this.#publishedTotals = null;
   }
 
   #takeChange(): EngineChange | null {
@@ -146,24 +182,17 @@ export class FeedPublisher {
     const removed = [...this.#removed];
     const events = this.#events;
     const settings = this.#settingsChanged ? source.settings() : undefined;
-    const currentHealth = source.health();
-    // Nobody has seen a health before the first snapshot, so the first one is news to no one.
-    const previousHealth = this.#publishedHealth ?? currentHealth;
-    const health = sameHealth(previousHealth, currentHealth) ? undefined : currentHealth;
-    let totals: Totals | undefined;
-    if (upserted.length > 0 || removed.length > 0) {
-      const current = source.totals();
-      const key = JSON.stringify(current);
-      if (key !== this.#publishedTotals) {
-        totals = current;
-        this.#publishedTotals = key;
-      }
-    }
+    const reported = this.#reportedHealth;
+    const health =
+      reported !== null && this.#publishedHealth !== null && !sameHealth(this.#publishedHealth, reported)
+        ? reported
+        : undefined;
+    const totals = this.#takeTotals();
     this.#upserted = new Set();
     this.#removed = new Set();
     this.#events = [];
     this.#settingsChanged = false;
-    this.#publishedHealth = currentHealth;
+    if (health) this.#publishedHealth = health;
     const empty =
       upserted.length === 0 && removed.length === 0 && events.length === 0 && !settings && !health && !totals;
     if (empty) return null;
@@ -179,12 +208,34 @@ export class FeedPublisher {
     };
   }
 
-  #soon(): void {
+  /**
+   * The totals, when something they count changed and they differ from the last published. Counting every
+   * message is the costliest part of a change, so it happens at most every `TOTALS_EVERY_MS`; in between the flag
+   * stays up and a later change carries them.
+   */
+  #takeTotals(): Totals | undefined {
+    if (!this.#totalsMayChange) return undefined;
+    const { clock } = this.#options;
+    const waitMs = this.#totalsAt + TOTALS_EVERY_MS - clock.now();
+    if (waitMs > 0) {
+      this.#soon(waitMs);
+      return undefined;
+    }
+    this.#totalsMayChange = false;
+    this.#totalsAt = clock.now();
+    const current = this.#options.source.totals();
+    const key = JSON.stringify(current);
+    if (key === this.#publishedTotals) return undefined;
+    this.#publishedTotals = key;
+    return current;
+  }
+
+  #soon(delayMs = this.#options.batchWindowMs): void {
     if (this.#timer !== null) return;
     this.#timer = this.#options.clock.setTimeout(() => {
       this.#timer = null;
       this.publish();
-    }, this.#options.batchWindowMs);
+    }, delayMs);
   }
 
   #drainSoon(): void {

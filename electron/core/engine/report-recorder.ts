@@ -1,5 +1,7 @@
 import type { EngineHealth } from '../../../shared/engine-health';
+import type { WatchedMessage } from '../../../shared/message';
 import { ATTENTION_EVENT_KINDS, messageEvents } from '../../../shared/message-events';
+import { bucketOf } from '../../../shared/totals';
 import type { PollObserver } from '../poll-scheduler';
 import type { WatchList } from '../watch-list';
 import type { FeedPublisher } from './feed-publisher';
@@ -29,6 +31,7 @@ export function reportRecorder({ list, feed, onHealth }: ReportRecorderTargets):
     }
     feed.events(events);
     feed.upserted([messageId]);
+    if (countedDifferently(before, after)) feed.totalsMayHaveChanged();
   };
   return {
     onSnapshot: (id, snapshot, at) => {
@@ -57,11 +60,20 @@ export function reportRecorder({ list, feed, onHealth }: ReportRecorderTargets):
       });
     },
     onHealth: (health) => {
-      feed.healthChanged();
+      feed.healthChanged(health);
       onHealth(health);
     },
     onScheduleChanged: (ids) => {
       feed.upserted(ids.filter((id) => list.get(id) !== undefined));
     },
   };
+}
+
+/** Whether the totals may count a message differently after a change: its bucket, cost or overdue flag. */
+function countedDifferently(before: WatchedMessage, after: WatchedMessage): boolean {
+  return (
+    bucketOf(before) !== bucketOf(after) ||
+    before.overdue !== after.overdue ||
+    before.snapshot?.charge !== after.snapshot?.charge
+  );
 }

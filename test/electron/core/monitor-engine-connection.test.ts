@@ -150,3 +150,29 @@ describe('MonitorEngine settings the scheduler refuses', () => {
     expect(engine.snapshot().settings).toEqual(before);
   });
 });
+
+describe('MonitorEngine settings whose client cannot be built', () => {
+  it('refuses the base URL by name and keeps the old client and tuning', async () => {
+    const clock = new VirtualClock();
+    const factory = keyedFactory(clock, 'good-key-1234');
+    const engine = new MonitorEngine({
+      createClient: (config) => {
+        if (config.baseUrl.includes('refused.test'))
+          throw new TypeError('Expected `baseUrl` to be reachable');
+        return factory.createClient(config);
+      },
+      credentials: apiKey('good-key-1234'),
+      clock,
+    });
+    await engine.start();
+    const before = engine.snapshot().settings;
+    expect(() => engine.updateSettings({ baseUrl: 'https://refused.test', rateCapPerSecond: 20 })).toThrow(
+      expect.objectContaining({ problems: [expect.objectContaining({ setting: 'baseUrl' })] }),
+    );
+    expect(engine.snapshot().settings).toEqual(before);
+    engine.watch(['a']);
+    await clock.advanceBy(2_000);
+    expect(engine.message('a')?.phase).toBe('final');
+    expect(factory.configs.map((config) => config.baseUrl)).toEqual([before.baseUrl]);
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InvalidResponseError, ServerError } from '../../../electron/core/errors';
 import { InMemoryWatchListStore } from '../../../electron/core/watch-list-store';
 import { FeedRecorder, engineKit, lifecycle } from './engine/engine-test-kit';
 
@@ -52,6 +53,27 @@ describe('MonitorEngine snapshot and feed', () => {
     engine.watch(['fast', 'slow']);
     await clock.advanceBy(10 * 60_000);
     expect(feed.events()).toEqual(['status_changed fast', 'status_changed slow', 'delivered fast']);
+  });
+
+  it('reports a failing check once per kind of failure, not once per retry', async () => {
+    const { clock, engine } = engineKit((_id, call) =>
+      call < 4
+        ? new ServerError('SMSBAT answered 503', { httpStatus: 503 })
+        : call < 6
+          ? new InvalidResponseError('not JSON')
+          : 'delivered',
+    );
+    await engine.start();
+    const feed = new FeedRecorder();
+    engine.subscribe(feed.listener);
+    engine.watch(['x']);
+    await clock.advanceBy(30 * 60_000);
+    expect(feed.events()).toEqual(['check_failed x', 'check_failed x', 'delivered x']);
+    expect(
+      feed.items.flatMap((item) =>
+        item.type === 'change' ? item.change.events.map((event) => event.at) : [],
+      ),
+    ).toHaveLength(3);
   });
 
   it('snapshots are plain JSON and never contain the credentials', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EngineStoppedError } from '../../../electron/core/monitor-engine';
 import { InMemoryWatchListStore, type WatchListStore } from '../../../electron/core/watch-list-store';
-import { engineKit } from './engine/engine-test-kit';
+import { FeedRecorder, engineKit } from './engine/engine-test-kit';
 
 describe('MonitorEngine lifecycle', () => {
   it('start() can be tried again after the store failed to load', async () => {
@@ -81,6 +81,17 @@ describe('MonitorEngine lifecycle', () => {
     const after = saves;
     await clock.advanceBy(10 * 60_000);
     expect(saves).toBe(after);
+  });
+
+  it('a subscribed window learns that the engine stopped', async () => {
+    const { engine } = engineKit();
+    await engine.start();
+    const window = new FeedRecorder();
+    engine.subscribe(window.listener);
+    engine.watch(['a']);
+    await engine.stop();
+    expect(window.state?.health.mode).toBe('stopped');
+    expect(window.state?.messages.map((message) => message.id)).toEqual(['a']);
   });
 
   it('stop() resolves once the list is saved', async () => {

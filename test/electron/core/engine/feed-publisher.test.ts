@@ -47,12 +47,14 @@ function setup() {
     },
   });
   const put = (message: MessageView) => {
+    const isNew = !messages.has(message.id);
     messages.set(message.id, message);
     feed.upserted([message.id]);
+    if (isNew) feed.totalsMayHaveChanged();
   };
   const setHealth = (next: EngineHealth) => {
     health = next;
-    feed.healthChanged();
+    feed.healthChanged(next);
   };
   return { clock, feed, put, messages, errors, setHealth, health: () => health };
 }
@@ -126,5 +128,38 @@ describe('FeedPublisher', () => {
     expect(snapshot.messages.map((message) => message.id)).toEqual(['a']);
     await clock.advanceBy(100);
     expect(versions(early)).toEqual(['s0', 'c1']);
+  });
+
+  it('with nobody listening, counts changes without building them, and a later subscriber starts in step', async () => {
+    const { clock, feed, put } = setup();
+    put(view('a'));
+    await clock.advanceBy(100);
+    put(view('b'));
+    await clock.advanceBy(100);
+    const items: EngineFeedItem[] = [];
+    feed.subscribe((item) => items.push(item));
+    put(view('c'));
+    await clock.advanceBy(100);
+    expect(versions(items)).toEqual(['s2', 'c3']);
+    const change = items[1]?.type === 'change' ? items[1].change : null;
+    expect(change?.totals?.total).toBe(3);
+  });
+
+  it('counts the totals at most every half second, and the last change always brings them up to date', async () => {
+    const { clock, feed, put, messages } = setup();
+    const state = { totals: 0, withTotals: 0 };
+    feed.subscribe((item) => {
+      if (item.type === 'change' && item.change.totals) {
+        state.totals = item.change.totals.total;
+        state.withTotals += 1;
+      }
+    });
+    for (let i = 0; i < 40; i += 1) {
+      put(view(`m${i}`));
+      await clock.advanceBy(60);
+    }
+    await clock.advanceBy(1_000);
+    expect(state.totals).toBe(messages.size);
+    expect(state.withTotals).toBeLessThanOrEqual(6);
   });
 });
