@@ -100,3 +100,24 @@ describe('MonitorEngine operations', () => {
     expect(second.engine.message('bad')?.acknowledged).toBe(true);
   });
 });
+
+describe('MonitorEngine settings that change the pace', () => {
+  it('a shorter watch window gives up on pending messages, and concurrency caps requests at once', async () => {
+    const { engine, client, clock } = engineKit(() => 'processing');
+    await engine.start();
+    engine.updateSettings({ concurrency: 2, rateCapPerSecond: 50, watchWindowMs: 120_000 });
+    engine.watch(Array.from({ length: 10 }, (_, i) => `id-${i}`));
+    await clock.advanceBy(3 * 60_000);
+    expect(client.maxInFlight).toBeLessThanOrEqual(2);
+    expect(new Set(engine.snapshot().messages.map((message) => message.phase))).toEqual(new Set(['gave_up']));
+  });
+
+  it('clears a deadline with null', async () => {
+    const { engine, clock } = engineKit(() => 'processing');
+    await engine.start();
+    engine.watch(['a'], { deadlineMs: 30_000 });
+    expect(engine.setDeadline(['a'], null)).toEqual(['a']);
+    await clock.advanceBy(60_000);
+    expect(engine.message('a')).toMatchObject({ deadlineAt: null, overdue: false });
+  });
+});

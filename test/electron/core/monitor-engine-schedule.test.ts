@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeWait, explainWait } from '../../../shared/wait-explanation';
+import { RateLimitedError } from '../../../electron/core/errors';
 import { FeedRecorder, engineKit } from './engine/engine-test-kit';
 
 const hhmm = (at: number) => new Date(at).toISOString().slice(11, 16);
@@ -46,5 +47,22 @@ describe('MonitorEngine scheduling facts', () => {
     await clock.advanceBy(10 * 60_000);
     expect(feed.events()).toEqual(['status_changed otp', 'overdue otp', 'delivered_late otp']);
     expect(engine.message('otp')).toMatchObject({ overdue: true, phase: 'final', schedule: null });
+  });
+
+  it('explains a rate limit with when it ends', async () => {
+    const { engine, clock } = engineKit((_id, call) =>
+      call === 0 ? new RateLimitedError('429', { httpStatus: 429, retryAfterMs: 120_000 }) : 'processing',
+    );
+    await engine.start();
+    engine.watch(['a']);
+    await clock.advanceBy(1_000);
+    const view = engine.message('a');
+    const reason = view && explainWait(view);
+    expect(reason).toMatchObject({ kind: 'held', reason: 'rate_limited' });
+    const until = reason?.kind === 'held' ? reason.until : null;
+    expect(until).toBeGreaterThan(clock.now() + 100_000);
+    expect(reason && describeWait(reason, clock.now(), hhmm)).toBe(
+      `held: SMSBAT asked us to slow down until ${hhmm(until ?? 0)}`,
+    );
   });
 });
