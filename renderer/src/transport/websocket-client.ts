@@ -5,7 +5,7 @@ import {
   type MonitorClient,
   type RequestName,
 } from '../../../shared/contract';
-import { EventListeners } from './event-listeners';
+import { ContractEventLog } from '../../../shared/contract-event-log';
 
 /** The part of the browser's WebSocket the client uses (the `ws` package's WebSocket fits too, for tests). */
 export interface WebSocketLike {
@@ -64,7 +64,7 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
   const createSocket =
     options.createSocket ?? ((url: string) => new WebSocket(url) as unknown as WebSocketLike);
   const reconnectDelayMs = options.reconnectDelayMs ?? 1000;
-  const listeners = new EventListeners();
+  const listeners = new ContractEventLog();
   const pending = new Map<number, (result: ContractResult<RequestName>) => void>();
   const outbox: string[] = [];
   let nextId = 1;
