@@ -1,0 +1,214 @@
+import type {
+  EngineChange,
+  EngineFeedItem,
+  EngineSettings,
+  EngineSnapshot,
+  MessageEvent,
+  MessageView,
+} from '../../../shared/engine-api';
+import { sameHealth, type EngineHealth } from '../../../shared/engine-health';
+import type { Totals } from '../../../shared/totals';
+import { callSafely, type ErrorSink } from '../call-safely';
+import type { Clock, TimerHandle } from '../clock';
+
+/** Where the publisher reads the engine's current state from. */
+export interface FeedSource {
+  /** Every message, in the order added. */
+  messages(): MessageView[];
+  /** One message, or undefined when it is not on the list. */
+  message(messageId: string): MessageView | undefined;
+  health(): EngineHealth;
+  settings(): EngineSettings;
+  totals(): Totals;
+}
+
+/** Options of the feed publisher. */
+export interface FeedPublisherOptions {
+  readonly source: FeedSource;
+  readonly clock: Clock;
+  /** Changes within this long of each other are published as one change. */
+  readonly batchWindowMs: number;
+  readonly onListenerError: ErrorSink;
+}
+
+/** A listener of the engine's feed. */
+export type FeedListener = (item: EngineFeedItem) => void;
+
+interface Subscriber {
+  readonly listener: FeedListener;
+  readonly queue: EngineFeedItem[];
+}
+
+/**
+ * Turns the engine's changes into a versioned feed: a snapshot for each new subscriber, then one change per batch,
+ * each with a version one higher. Listeners are always called later (from a microtask), never inside the call
+ * that changed the state, so a listener may call back into the engine.
+ */
+export class FeedPublisher {
+  readonly #options: FeedPublisherOptions;
+  readonly #subscribers = new Set<Subscriber>();
+  #version = 0;
+  #upserted = new Set<string>();
+  #removed = new Set<string>();
+  #events: MessageEvent[] = [];
+  #settingsChanged = false;
+  #publishedHealth: EngineHealth | null = null;
+  #publishedTotals: string | null = null;
+  #timer: TimerHandle | null = null;
+  #draining = false;
+
+  constructor(options: FeedPublisherOptions) {
+    this.#options = options;
+  }
+
+  /** The version of the last published change (0 before any). */
+  get version(): number {
+    return this.#version;
+  }
+
+  /** These messages were added or changed. */
+  upserted(messageIds: Iterable<string>): void {
+    for (const id of messageIds) {
+      this.#removed.delete(id);
+      this.#upserted.add(id);
+    }
+    this.#soon();
+  }
+
+  /** These messages left the list. */
+  removed(messageIds: Iterable<string>): void {
+    for (const id of messageIds) {
+      this.#upserted.delete(id);
+      this.#removed.add(id);
+    }
+    this.#soon();
+  }
+
+  /** Message events to publish with the next change. */
+  events(events: readonly MessageEvent[]): void {
+    if (events.length === 0) return;
+    this.#events.push(...events);
+    this.#soon();
+  }
+
+  /** Health may have changed (published only when it did). */
+  healthChanged(): void {
+    this.#soon();
+  }
+
+  /** Settings changed. */
+  settingsChanged(): void {
+    this.#settingsChanged = true;
+    this.#soon();
+  }
+
+  /** Publishes what is pending now and returns the state at the resulting version. */
+  snapshot(): EngineSnapshot {
+    this.publish();
+    const { source } = this.#options;
+    const health = source.health();
+    const messages = source.messages();
+    const totals = source.totals();
+    this.#publishedHealth ??= health;
+    this.#publishedTotals ??= JSON.stringify(totals);
+    return { version: this.#version, messages, health, totals, settings: source.settings() };
+  }
+
+  /** Delivers a snapshot (from a microtask), then every change; returns the unsubscribe function. */
+  subscribe(listener: FeedListener): () => void {
+    const subscriber: Subscriber = { listener, queue: [{ type: 'snapshot', snapshot: this.snapshot() }] };
+    this.#subscribers.add(subscriber);
+    this.#drainSoon();
+    return () => {
+      this.#subscribers.delete(subscriber);
+    };
+  }
+
+  /** Publishes the pending changes as one change now, if there are any. */
+  publish(): void {
+    if (this.#timer !== null) {
+      this.#options.clock.clearTimeout(this.#timer);
+      this.#timer = null;
+    }
+    const change = this.#takeChange();
+    if (change === null) return;
+    for (const subscriber of this.#subscribers) subscriber.queue.push({ type: 'change', change });
+    this.#drainSoon();
+  }
+
+  #takeChange(): EngineChange | null {
+    const { source } = this.#options;
+    const upserted: MessageView[] = [];
+    for (const id of this.#upserted) {
+      const view = source.message(id);
+      if (view) upserted.push(view);
+    }
+    const removed = [...this.#removed];
+    const events = this.#events;
+    const settings = this.#settingsChanged ? source.settings() : undefined;
+    const currentHealth = source.health();
+    const health =
+      this.#publishedHealth !== null && sameHealth(this.#publishedHealth, currentHealth)
+        ? undefined
+        : currentHealth;
+    let totals: Totals | undefined;
+    if (upserted.length > 0 || removed.length > 0) {
+      const current = source.totals();
+      const key = JSON.stringify(current);
+      if (key !== this.#publishedTotals) {
+        totals = current;
+        this.#publishedTotals = key;
+      }
+    }
+    this.#upserted = new Set();
+    this.#removed = new Set();
+    this.#events = [];
+    this.#settingsChanged = false;
+    this.#publishedHealth = currentHealth;
+    const empty =
+      upserted.length === 0 && removed.length === 0 && events.length === 0 && !settings && !health && !totals;
+    if (empty) return null;
+    this.#version += 1;
+    return {
+      version: this.#version,
+      upserted,
+      removed,
+      events,
+      ...(health ? { health } : {}),
+      ...(settings ? { settings } : {}),
+      ...(totals ? { totals } : {}),
+    };
+  }
+
+  #soon(): void {
+    if (this.#timer !== null) return;
+    this.#timer = this.#options.clock.setTimeout(() => {
+      this.#timer = null;
+      this.publish();
+    }, this.#options.batchWindowMs);
+  }
+
+  #drainSoon(): void {
+    if (this.#draining) return;
+    this.#draining = true;
+    queueMicrotask(() => {
+      this.#draining = false;
+      this.#drain();
+    });
+  }
+
+  /** Calls each subscriber with its queued items in order; stops for one as soon as it unsubscribes. */
+  #drain(): void {
+    for (const subscriber of [...this.#subscribers]) {
+      while (subscriber.queue.length > 0 && this.#subscribers.has(subscriber)) {
+        const item = subscriber.queue.shift();
+        if (item) callSafely(subscriber.listener, item, this.#options.onListenerError);
+      }
+    }
+  }
+
+  /** Publishes what is pending and stops the batch timer. */
+  close(): void {
+    this.publish();
+  }
+}
