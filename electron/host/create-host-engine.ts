@@ -1,5 +1,5 @@
 import type { HostEngineFactory } from './engine-port';
-import { createLegacyHostEngine } from './legacy-engine';
+import { createRestartableHostEngine } from './restartable-engine';
 
 /** The engine both hosts serve. */
-export const createHostEngine: HostEngineFactory = createLegacyHostEngine;
+export const createHostEngine: HostEngineFactory = createRestartableHostEngine;

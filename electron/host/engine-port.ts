@@ -24,7 +24,7 @@ export interface HostEngine extends MonitorApi {
   /** Checks go to this SMSBAT (or simulator) from now on; null: no credentials, every check waits. */
   useConnection(connection: EngineConnection | null): void;
   /** Puts exported messages back on the list as they were (status, history, label); skips ids already watched. */
-  restore(messages: readonly MessageView[]): RestoreResult;
+  restore(messages: readonly MessageView[]): Promise<RestoreResult>;
 }
 
 /** What a host gives the engine when it builds one. */
@@ -34,6 +34,8 @@ export interface HostEngineOptions {
   readonly settings: Partial<EngineSettings>;
   /** Called when saving the list fails (the list stays in memory). */
   readonly onStoreError: (error: unknown) => void;
+  /** Told about saved settings the engine refused (they are dropped, the defaults stay). */
+  readonly onProblem: (message: string) => void;
 }
 
 /** Builds the engine a host serves. */

@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import type { UiPreferences } from '../../shared/contract';
 import { AUTH_METHODS } from '../../shared/credentials';
 import type { EngineSettings } from '../../shared/engine-api';
-import type { WatchedMessage } from '../../shared/message';
-import type { WatchListChange, WatchListStore } from '../core/watch-list-store';
+import type { SavedRecord, WatchListChange, WatchListStore } from '../core/watch-list-store';
 import { LatestWriteQueue, readJsonFile, writeJsonFileAtomic } from './json-file';
 import { DEFAULT_PREFERENCES, mergePreferences } from './preferences';
 
@@ -16,7 +15,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isSavedList(value: unknown): value is { version: number; messages: WatchedMessage[] } {
+function isSavedList(value: unknown): value is { version: number; messages: SavedRecord[] } {
   return (
     isObject(value) &&
     value['version'] === FORMAT_VERSION &&
@@ -29,16 +28,19 @@ function isSavedList(value: unknown): value is { version: number; messages: Watc
 export class JsonFileWatchListStore implements WatchListStore {
   readonly #path: string;
   readonly #onProblem: ProblemSink;
-  readonly #messages = new Map<string, WatchedMessage>();
+  readonly #messages = new Map<string, SavedRecord>();
   readonly #writes = new LatestWriteQueue();
+  #loaded = false;
 
   constructor(dataDir: string, onProblem: ProblemSink) {
     this.#path = join(dataDir, 'watch-list.json');
     this.#onProblem = onProblem;
   }
 
-  /** Every saved message; a corrupt file is moved aside and reported, and the list starts empty. */
-  async load(): Promise<readonly WatchedMessage[]> {
+  /** Every saved message (read from the file once); a corrupt file is moved aside and reported, and the list starts empty. */
+  async load(): Promise<readonly SavedRecord[]> {
+    if (this.#loaded) return [...this.#messages.values()];
+    this.#loaded = true;
     const read = await readJsonFile(this.#path, isSavedList);
     this.#messages.clear();
     if (read.kind === 'corrupt') this.#onProblem(read.message);

@@ -67,6 +67,7 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
   const engine = options.createEngine({
     store: new JsonFileWatchListStore(dataDir, onProblem),
     settings: saved.engine,
+    onProblem,
     onStoreError: (error) => {
       onProblem(`Saving the watch list failed (it is kept in memory and saved again): ${String(error)}`);
     },

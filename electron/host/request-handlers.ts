@@ -74,9 +74,9 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
     startDemo: () => connections.startDemo(),
     exportView: ({ format, messageIds }) =>
       exportMessages(selectMessages(engine.snapshot().messages, messageIds), format, now()),
-    importMessages: ({ json }) => {
+    importMessages: async ({ json }) => {
       const parsed = parseExport(json);
-      const { restored, skipped } = engine.restore(parsed.messages);
+      const { restored, skipped } = await engine.restore(parsed.messages);
       const problems = [...parsed.problems];
       if (skipped.length > 0) {
         problems.push(

@@ -222,7 +222,7 @@ export class FakeHostEngine implements HostEngine {
   }
 
   /** Puts messages back as they were. */
-  restore(messages: readonly MessageView[]): RestoreResult {
+  restore(messages: readonly MessageView[]): Promise<RestoreResult> {
     const restored: string[] = [];
     const skipped: string[] = [];
     for (const message of messages) {
@@ -234,7 +234,7 @@ export class FakeHostEngine implements HostEngine {
       }
     }
     if (restored.length > 0) this.#publish({ upserted: messages.filter((m) => restored.includes(m.id)) });
-    return { restored, skipped };
+    return Promise.resolve({ restored, skipped });
   }
 
   /** Test hook: replaces messages and emits message events, as a round of checks would. */
