@@ -7,7 +7,7 @@ import type {
   WatchOptions,
   WatchResult,
 } from '../../shared/engine-api';
-import { SettingsError } from '../../shared/engine-settings';
+import { DEFAULT_ENGINE_SETTINGS, SettingsError } from '../../shared/engine-settings';
 import { SmsbatClient } from '../core/client';
 import { MonitorEngine } from '../core/monitor-engine';
 import type { WatchRecord } from '../core/watch-list-store';
@@ -66,9 +66,11 @@ export class RestartableHostEngine implements HostEngine {
     return engine;
   }
 
+  /** Signs in with the connection; with none, checks wait and the base URL goes back to the saved one. */
   #connect(engine: MonitorEngine, connection: EngineConnection | null): void {
     engine.setCredentials(connection?.credentials ?? null);
-    if (connection !== null) engine.updateSettings({ baseUrl: connection.baseUrl });
+    const baseUrl = connection?.baseUrl ?? this.#settings.baseUrl ?? DEFAULT_ENGINE_SETTINGS.baseUrl;
+    if (engine.snapshot().settings.baseUrl !== baseUrl) engine.updateSettings({ baseUrl });
   }
 
   start(): Promise<void> {
