@@ -158,3 +158,15 @@ describe('where the credentials come from', () => {
     await kit.close();
   });
 });
+
+describe('problems at start', () => {
+  it('reports unusable environment credentials and starts without them', async () => {
+    const kit = await startServicesKit({ env: { SMSBAT_AUTH: 'telepathy', SMSBAT_API_KEY: 'k-1' } });
+    expect(kit.problems).toEqual([
+      expect.stringMatching(/^Ignoring SMSBAT credentials in the environment: SMSBAT_AUTH/),
+    ]);
+    expect(kit.problems[0]).not.toContain('k-1');
+    expect(kit.services.handlers.getConnection({})).toMatchObject({ source: 'none' });
+    await kit.close();
+  });
+});
