@@ -76,6 +76,21 @@ export class ConnectionManager {
     return this.#use({ source: this.#savedSource(), connection });
   }
 
+  /** The base URL was changed in the settings: saved credentials now go there (and are saved with it). */
+  async baseUrlChanged(baseUrl: string): Promise<void> {
+    const { source, connection } = this.#current;
+    if (
+      (source !== 'memory' && source !== 'keychain') ||
+      connection === null ||
+      connection.baseUrl === baseUrl
+    )
+      return;
+    const moved = { ...connection, baseUrl };
+    await this.#options.secretStore.save(moved);
+    this.#current = { source, connection: moved };
+    this.#options.onChange(this.info());
+  }
+
   /** Tries credentials without saving them. */
   test(connection: EngineConnection): Promise<ConnectionTestResult> {
     return this.#options.testConnection(connection);

@@ -52,6 +52,7 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
     updateSettings: async ({ settings: update }) => {
       const next = engine.updateSettings(update);
       await settings.save({ engine: update });
+      if (update.baseUrl !== undefined) await connections.baseUrlChanged(next.baseUrl);
       return next;
     },
     getPreferences: () => settings.current.preferences,

@@ -170,3 +170,25 @@ describe('problems at start', () => {
     await kit.close();
   });
 });
+
+describe('changing the base URL in the settings', () => {
+  it('moves saved credentials to the new address, and the window hears of it', async () => {
+    const kit = await startServicesKit();
+    await dispatch(kit.services.handlers, 'connect', {
+      baseUrl: simulator.url,
+      credentials: { method: 'api-key-header', apiKey: DEMO_CREDENTIALS.apiKey },
+    });
+    const infos: string[] = [];
+    kit.services.subscribe((message) => {
+      if (message.event === 'connection') infos.push(message.payload.baseUrl);
+    });
+    await dispatch(kit.services.handlers, 'updateSettings', {
+      settings: { baseUrl: 'https://api.example.test' },
+    });
+    expect(infos).toEqual([simulator.url, 'https://api.example.test']);
+    expect(await dispatch(kit.services.handlers, 'getConnection', {})).toMatchObject({
+      value: { source: 'memory', baseUrl: 'https://api.example.test' },
+    });
+    await kit.close();
+  });
+});
