@@ -29,12 +29,14 @@ export class JsonFileWatchListStore implements WatchListStore {
   readonly #path: string;
   readonly #onProblem: ProblemSink;
   readonly #messages = new Map<string, SavedRecord>();
-  readonly #writes = new LatestWriteQueue();
+  readonly #writes: LatestWriteQueue;
   #loaded = false;
 
-  constructor(dataDir: string, onProblem: ProblemSink) {
+  /** @param minWriteGapMs the least time between two rewrites of the file. @default 1000 */
+  constructor(dataDir: string, onProblem: ProblemSink, minWriteGapMs = 1000) {
     this.#path = join(dataDir, 'watch-list.json');
     this.#onProblem = onProblem;
+    this.#writes = new LatestWriteQueue(minWriteGapMs);
   }
 
   /** Every saved message (read from the file once); a corrupt file is moved aside and reported, and the list starts empty. */

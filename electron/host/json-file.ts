@@ -56,11 +56,21 @@ export async function writeJsonFileAtomic(path: string, value: unknown): Promise
   }
 }
 
-/** Runs writes one after another, and only the newest of those waiting (a queue of one). */
+/**
+ * Runs writes one after another, and only the newest of those waiting (a queue of one), at least `minGapMs` apart
+ * so a long list is not rewritten back to back while it changes.
+ */
 export class LatestWriteQueue {
+  readonly #minGapMs: number;
   #running: Promise<void> = Promise.resolve();
   #pending: (() => Promise<void>) | null = null;
   #pendingDone: Promise<void> | null = null;
+
+  /** @param minGapMs the least time between the end of one write and the start of the next. @default 0 */
+  constructor(minGapMs = 0) {
+    if (!(minGapMs >= 0)) throw new TypeError(`Expected \`minGapMs\` to be >= 0, got ${minGapMs}`);
+    this.#minGapMs = minGapMs;
+  }
 
   /** Schedules a write; resolves when it (or a newer write that replaced it) has finished. */
   enqueue(write: () => Promise<void>): Promise<void> {
@@ -77,7 +87,12 @@ export class LatestWriteQueue {
     this.#pending = null;
     this.#pendingDone = null;
     if (write === null) return;
-    this.#running = write();
-    await this.#running;
+    const done = write();
+    const gap = (): Promise<void> =>
+      new Promise((resolve) => {
+        setTimeout(resolve, this.#minGapMs);
+      });
+    this.#running = this.#minGapMs === 0 ? done : done.then(gap, gap);
+    await done;
   }
 }
