@@ -64,7 +64,19 @@ export class MonitorEngine implements MonitorApi {
   #stopping: Promise<void> | null = null;
 
   constructor(options: MonitorEngineOptions) {
-    const { store, batchWindowMs, onStoreError, ...schedulerOptions } = options;
+    // The scheduler gets its tuning only: never the credentials, the client factory or the list's options.
+    const {
+      store,
+      batchWindowMs,
+      onStoreError,
+      onListenerError: _listenerErrors,
+      client: _client,
+      createClient: _createClient,
+      credentials: _credentials,
+      baseUrl: _baseUrl,
+      authMethod: _authMethod,
+      ...schedulerOptions
+    } = options;
     this.#clock = options.clock ?? systemClock;
     const onListenerError: ErrorSink = options.onListenerError ?? printError;
     this.#onListenerError = onListenerError;
