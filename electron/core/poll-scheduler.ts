@@ -88,20 +88,15 @@ export class PollScheduler {
         this.#outbox.changed(id);
       },
     });
-    this.#health = new HealthReporter(
-      this.#clock,
-      this.#time,
-      () => this.#healthSource(),
-      (health) => {
-        callSafely(
-          (changed: EngineHealth) => {
-            options.observer.onHealth(changed);
-          },
-          health,
-          printError,
-        );
-      },
-    );
+    this.#health = new HealthReporter(this.#clock, this.#time, this.#healthSource(), (health) => {
+      callSafely(
+        (changed: EngineHealth) => {
+          options.observer.onHealth(changed);
+        },
+        health,
+        printError,
+      );
+    });
     this.#run.wake = new TimerSlot(this.#clock, () => {
       this.#turn();
     });
@@ -260,7 +255,7 @@ export class PollScheduler {
 
   #turn(): void {
     if (this.#run.stopped) return;
-    this.#deliver();
+    this.#outbox.deliver();
     this.#pump();
     this.#deliver();
   }
@@ -362,15 +357,27 @@ export class PollScheduler {
     this.#health.update(false);
   }
 
+  /** A live view of what health is built from. */
   #healthSource(): HealthSource {
-    const ids = this.#ids;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- getters below read the scheduler's private state
+    const scheduler = this;
     return {
-      stopped: this.#run.stopped,
-      holds: this.#holds,
-      watching: ids.size,
-      inFlight: this.#requests.size,
-      rateCapPerSecond: this.#options.maxRequestsPerSecond,
-      backlog: (now) => ids.backlog(now),
+      get stopped() {
+        return scheduler.#run.stopped;
+      },
+      get holds() {
+        return scheduler.#holds;
+      },
+      get watching() {
+        return scheduler.#ids.size;
+      },
+      get inFlight() {
+        return scheduler.#requests.size;
+      },
+      get rateCapPerSecond() {
+        return scheduler.#options.maxRequestsPerSecond;
+      },
+      backlog: (now) => scheduler.#ids.backlog(now),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { RatePacer } from '../rate-pacer';
-import { KeyedQueues } from './keyed-queues';
+import { KeyedQueues, type Queued } from './keyed-queues';
 import { LANES, pickLane, type Lane } from './lanes';
 
 /** A check waiting in a lane. */
@@ -53,19 +53,27 @@ export class DueQueue {
 
   /** The check to start now (taking its rate slot), or when to look again. */
   next(now: number): NextCheck {
-    const heads = LANES.map((lane) => this.#lanes.peek(lane));
-    const dueAt = Math.min(...heads.map((head) => head?.at ?? Number.POSITIVE_INFINITY));
+    const deadline = this.#lanes.peek('deadline');
+    const first = this.#lanes.peek('first');
+    const routine = this.#lanes.peek('routine');
+    const dueAt = Math.min(
+      deadline?.at ?? Number.POSITIVE_INFINITY,
+      first?.at ?? Number.POSITIVE_INFINITY,
+      routine?.at ?? Number.POSITIVE_INFINITY,
+    );
     const startAt = Math.max(dueAt, this.#pacer.nextSlot(now));
     if (startAt > now) return { wakeAt: startAt };
-    const [deadline = false, first = false, routine = false] = heads.map(
-      (head) => head !== undefined && head.at <= now,
-    );
-    const pick = pickLane({ deadline, first, routine }, this.#urgentInRow, this.routineShareEvery);
-    const head = pick.lane === null ? undefined : heads[LANES.indexOf(pick.lane)];
+    const ready = { deadline: isDue(deadline, now), first: isDue(first, now), routine: isDue(routine, now) };
+    const pick = pickLane(ready, this.#urgentInRow, this.routineShareEvery);
+    const head = pick.lane === 'deadline' ? deadline : pick.lane === 'first' ? first : routine;
     if (pick.lane === null || head === undefined) return { wakeAt: Number.POSITIVE_INFINITY };
     this.#urgentInRow = pick.urgentInRow;
     this.#lanes.pop(pick.lane);
     this.#pacer.take(now);
     return { id: head.id };
   }
+}
+
+function isDue(head: Queued | undefined, now: number): boolean {
+  return head !== undefined && head.at <= now;
 }

@@ -8,7 +8,7 @@ import { TimerSlot } from './timer-slot';
 /** How often the busy counts of health (in flight, backlog, requests in the last minute) are refreshed. */
 export const HEALTH_SAMPLE_MS = 5_000;
 
-/** What health is computed from, read when needed. */
+/** What health is computed from, read when needed (getters, so one object serves for good). */
 export interface HealthSource {
   readonly stopped: boolean;
   readonly holds: HoldState;
@@ -20,9 +20,10 @@ export interface HealthSource {
 }
 
 /**
- * Builds the engine's health and decides when to emit it: at once when its mode, blocker or watched count changes
- * (cheap to tell, checked at every delivery), and every `HEALTH_SAMPLE_MS` when anything else in it changed (the
- * busy counts, the last success). A steady stream of requests therefore emits at most one health per sample period.
+ * Builds the engine's health and decides when to emit it: at once when its mode, blocker or rate cap changes (cheap
+ * to tell, checked at every delivery), and every `HEALTH_SAMPLE_MS` when anything else in it changed (the counts,
+ * the last success). A steady stream of requests therefore emits at most one health per sample period, and the
+ * backlog (a walk over the ids) is counted only when health is built.
  */
 export class HealthReporter {
   readonly #minute = new MinuteCounter();
@@ -33,7 +34,7 @@ export class HealthReporter {
   constructor(
     private readonly clock: Clock,
     private readonly time: TimeBase,
-    private readonly source: () => HealthSource,
+    private readonly source: HealthSource,
     private readonly emit: (health: EngineHealth) => void,
   ) {
     this.#sampler = new TimerSlot(clock, () => {
@@ -54,7 +55,7 @@ export class HealthReporter {
 
   /** The health right now, with exact counts. */
   current(): EngineHealth {
-    const source = this.source();
+    const { source } = this;
     const now = this.clock.monotonicNow();
     return buildHealth({
       stopped: source.stopped,
@@ -86,12 +87,11 @@ export class HealthReporter {
   }
 
   #keyNow(): string {
-    const source = this.source();
+    const { source } = this;
     const blocker = source.stopped ? null : blockerOf(source.holds, this.clock.monotonicNow(), (ms) => ms);
     return healthKey(
       modeOf(source.stopped, source.holds.paused, source.watching),
       blocker?.kind ?? null,
-      source.watching,
       source.rateCapPerSecond,
     );
   }
@@ -101,6 +101,6 @@ export class HealthReporter {
     const { counts, mode } = this.#last;
     const busy = counts.watching > 0 || counts.requestsLastMinute > 0 || counts.inFlight > 0;
     if (mode === 'stopped' || !busy) this.#sampler.disarm();
-    else this.#sampler.arm(this.clock.monotonicNow() + HEALTH_SAMPLE_MS);
+    else if (!this.#sampler.armed) this.#sampler.arm(this.clock.monotonicNow() + HEALTH_SAMPLE_MS);
   }
 }
