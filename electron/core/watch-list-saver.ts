@@ -19,15 +19,17 @@ export interface WatchListSaverOptions {
 const MAX_SAVE_RETRY_MS = 60_000;
 
 /**
- * Saves batches of watch-list changes in order. A batch whose save fails is kept (at its messages' newest state)
- * and saved with the next batch, or on a retry after 1 s, 2 s, 4 s... up to a minute. `close()` ends the retries
- * with one last attempt and rejects if it fails, so a quitting app can tell the user.
+ * Saves batches of watch-list changes, one save at a time: batches that arrive while a save is under way are folded
+ * into one (the newest state of each message wins), so a slow store costs one save per save's duration, never one
+ * per batch. A batch whose save fails is kept (at its messages' newest state) and saved with the next batch, or on
+ * a retry after 1 s, 2 s, 4 s... up to a minute. `close()` ends the retries with one last attempt and rejects if it
+ * fails, so a quitting app can tell the user.
  */
 export class WatchListSaver {
   readonly #options: WatchListSaverOptions;
-  #saving: Promise<void> = Promise.resolve();
-  #unsavedUpserts = new Map<string, WatchRecord>();
-  #unsavedRemovals = new Set<string>();
+  #inFlight: Promise<void> | null = null;
+  #queuedUpserts = new Map<string, WatchRecord>();
+  #queuedRemovals = new Set<string>();
   #retryMs = 0;
   #retryTimer: TimerHandle | null = null;
   #closed = false;
@@ -38,18 +40,17 @@ export class WatchListSaver {
 
   /** Queues a batch (with any earlier unsaved changes) for saving. */
   save(change: WatchListChange): void {
-    const toSave = this.#withUnsaved(change);
-    if (toSave.upserted.length === 0 && toSave.removed.length === 0) return;
-    this.#saving = this.#saving.then(() => this.#attempt(toSave));
+    this.#queue(change);
+    this.#saveQueued();
   }
 
-  /** Resolves once every batch queued so far was attempted. */
-  settled(): Promise<void> {
-    return this.#saving;
+  /** Resolves once no save is under way (what failed waits for its retry). */
+  async settled(): Promise<void> {
+    while (this.#inFlight !== null) await this.#inFlight;
   }
 
   /**
-   * Stops retrying: waits for the saves queued, then saves `last` with whatever failed before in one attempt,
+   * Stops retrying: waits for the save under way, then saves `last` with everything still unsaved in one attempt,
    * rejecting if it fails (what failed stays queued for another `close()`).
    */
   async close(last: WatchListChange): Promise<void> {
@@ -58,24 +59,40 @@ export class WatchListSaver {
       this.#options.clock.clearTimeout(this.#retryTimer);
       this.#retryTimer = null;
     }
-    await this.#saving;
-    const toSave = this.#withUnsaved(last);
-    if (toSave.upserted.length === 0 && toSave.removed.length === 0) return;
-    const attempt = this.#options.store.save(toSave);
-    this.#saving = attempt.catch(() => {
+    this.#queue(last);
+    await this.settled();
+    const toSave = this.#takeQueued();
+    if (toSave === null) return;
+    try {
+      await this.#options.store.save(toSave);
+    } catch (error) {
       this.#requeue(toSave);
-    });
-    await attempt;
+      throw error;
+    }
   }
 
-  async #attempt(change: WatchListChange): Promise<void> {
+  /** Starts a save of everything queued, unless one is under way (it starts the next when it ends) or closed. */
+  #saveQueued(): void {
+    if (this.#inFlight !== null || this.#closed) return;
+    const toSave = this.#takeQueued();
+    if (toSave === null) return;
+    this.#inFlight = this.#attempt(toSave).then((saved) => {
+      this.#inFlight = null;
+      if (saved) this.#saveQueued();
+    });
+  }
+
+  /** Saves one change; on failure keeps it for the next save and schedules a retry. Resolves to whether it saved. */
+  async #attempt(change: WatchListChange): Promise<boolean> {
     try {
       await this.#options.store.save(change);
       this.#retryMs = 0;
+      return true;
     } catch (error) {
       callSafely(this.#options.onStoreError, error, this.#options.onListenerError);
       this.#requeue(change);
       this.#retryLater();
+      return false;
     }
   }
 
@@ -85,35 +102,40 @@ export class WatchListSaver {
     this.#retryTimer = this.#options.clock.setTimeout(() => {
       this.#retryTimer = null;
       this.#options.onRetryDue();
+      this.#saveQueued();
     }, this.#retryMs);
   }
 
-  /** Merges the changes whose save failed under the new ones (newer wins) and forgets them. */
-  #withUnsaved(change: WatchListChange): WatchListChange {
-    if (this.#unsavedUpserts.size === 0 && this.#unsavedRemovals.size === 0) return change;
-    const upserts = this.#unsavedUpserts;
-    const removals = this.#unsavedRemovals;
-    this.#unsavedUpserts = new Map();
-    this.#unsavedRemovals = new Set();
+  /** Merges a change over what is queued: the newest state of each message wins. */
+  #queue(change: WatchListChange): void {
     for (const id of change.removed) {
-      upserts.delete(id);
-      removals.add(id);
+      this.#queuedUpserts.delete(id);
+      this.#queuedRemovals.add(id);
     }
     for (const message of change.upserted) {
-      removals.delete(message.id);
-      upserts.set(message.id, message);
+      this.#queuedRemovals.delete(message.id);
+      this.#queuedUpserts.set(message.id, message);
     }
-    return { upserted: [...upserts.values()], removed: [...removals] };
   }
 
-  /** Keeps a batch whose save failed (at the messages' current state) for the next save. */
+  /** Everything queued, as one change, or null when nothing is. */
+  #takeQueued(): WatchListChange | null {
+    if (this.#queuedUpserts.size === 0 && this.#queuedRemovals.size === 0) return null;
+    const change = { upserted: [...this.#queuedUpserts.values()], removed: [...this.#queuedRemovals] };
+    this.#queuedUpserts = new Map();
+    this.#queuedRemovals = new Set();
+    return change;
+  }
+
+  /** Puts a change whose save failed back in the queue, at its messages' current state, under anything newer. */
   #requeue(change: WatchListChange): void {
     for (const message of change.upserted) {
       const current = this.#options.current(message.id);
-      if (current && !this.#unsavedUpserts.has(message.id)) this.#unsavedUpserts.set(message.id, current);
+      if (current && !this.#queuedUpserts.has(message.id) && !this.#queuedRemovals.has(message.id))
+        this.#queuedUpserts.set(message.id, current);
     }
     for (const id of change.removed) {
-      if (!this.#options.current(id)) this.#unsavedRemovals.add(id);
+      if (!this.#options.current(id) && !this.#queuedUpserts.has(id)) this.#queuedRemovals.add(id);
     }
   }
 }
