@@ -1,12 +1,64 @@
-import { DOCUMENTED_STATUSES } from '../../shared/status';
+import { useMemo } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { MonitorClient } from '../../shared/contract';
+import { AppHeader } from './components/app-header';
+import { FirstRun } from './components/first-run';
+import { MonitorView } from './components/monitor-view';
+import { ToastList } from './components/toast-list';
+import { useAppearance, useReducedMotion } from './hooks/use-appearance';
+import { useHostNotifications } from './hooks/use-host-notifications';
+import { useWindowTitle } from './hooks/use-window-title';
+import { createI18n } from './i18n/i18n';
+import { resolveLanguage } from './i18n/languages';
+import { ClientProvider } from './state/client-context';
+import { ToastProvider } from './state/toasts';
+import { useMonitor } from './state/use-monitor';
 
-/** The monitor window. For now a placeholder listing the statuses the monitor understands. */
-export function App() {
+/** The monitor window, talking only through the given MonitorClient. */
+export function App({ client }: { readonly client: MonitorClient }) {
+  const i18n = useMemo(() => createI18n(resolveLanguage('system', navigator.languages)), []);
   return (
-    <main>
-      <h1>SMSBAT Delivery Monitor</h1>
-      <p>Paste message IDs to watch their delivery. The watch list arrives in the next release.</p>
-      <p>Statuses tracked: {DOCUMENTED_STATUSES.join(', ')}</p>
-    </main>
+    <ClientProvider client={client}>
+      <I18nextProvider i18n={i18n}>
+        <ToastProvider>
+          <Shell client={client} />
+          <ToastList />
+        </ToastProvider>
+      </I18nextProvider>
+    </ClientProvider>
+  );
+}
+
+/** Chooses between loading, first run and the monitor, and applies title, theme, language and notifications. */
+function Shell({ client }: { readonly client: MonitorClient }) {
+  const { t, i18n } = useTranslation();
+  const { feed, connection, preferences, error } = useMonitor(client);
+  const reducedMotion = useReducedMotion();
+  useAppearance(preferences, i18n);
+  useWindowTitle(feed);
+  useHostNotifications(client);
+
+  if (connection === null || feed === null) {
+    return (
+      <div className="loading" role="status">
+        {error !== null ? t('app.hostUnavailable', { message: error.message }) : t('app.loading')}
+      </div>
+    );
+  }
+  if (connection.source === 'none' && !connection.demo && feed.messages.length === 0) {
+    return (
+      <>
+        <AppHeader demo={false} />
+        <FirstRun connection={connection} />
+      </>
+    );
+  }
+  return (
+    <MonitorView
+      feed={feed}
+      connection={connection}
+      preferences={preferences}
+      reducedMotion={reducedMotion}
+    />
   );
 }

@@ -1,11 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import './styles/app.css';
+import { createMonitorClient } from './transport';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element to render into.');
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <App client={createMonitorClient()} />
   </StrictMode>,
 );

@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import { formatNumber, formatRelative, formatTime } from '../i18n/format';
+import type { EngineFix, EngineView } from '../logic/engine-view';
+
+/** The engine's state as a live region: the state in words, its fix button, last success and request rate. */
+export function EngineStatus({
+  view,
+  now,
+  onFix,
+}: {
+  readonly view: EngineView;
+  readonly now: number;
+  readonly onFix: (fix: Exclude<EngineFix, null>) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const words =
+    view.kind === 'rate_limited'
+      ? t('engine.rate_limited', { until: formatTime(locale, view.until ?? now) })
+      : t(`engine.${view.kind}`);
+  const share = view.rateCapPerSecond > 0 ? Math.min(1, view.requestsPerSecond / view.rateCapPerSecond) : 0;
+  return (
+    <div className={`engine-status tone-${view.tone}`}>
+      <div role="status" aria-live="polite" className="engine-status__words">
+        <span className={`dot dot--${view.tone}`} aria-hidden="true" />
+        <strong>{words}</strong>
+        {view.kind === 'offline' && view.until !== null ? (
+          <span className="muted">
+            {' '}
+            · {t('engine.nextProbe', { when: formatRelative(locale, view.until, now) })}
+          </span>
+        ) : null}
+        {view.detail !== null && view.kind !== 'offline' ? (
+          <span className="engine-status__detail"> · {view.detail}</span>
+        ) : null}
+      </div>
+      {view.fix !== null ? (
+        <button
+          type="button"
+          className={`button ${view.tone === 'error' || view.fix === 'connect' ? 'button--primary' : ''}`}
+          onClick={() => {
+            if (view.fix !== null) onFix(view.fix);
+          }}
+        >
+          {t(`engine.fix_${view.fix}`)}
+        </button>
+      ) : null}
+      <div className="engine-status__facts muted">
+        <span>
+          {view.lastSuccessAt === null
+            ? t('engine.noSuccess')
+            : t('engine.lastSuccess', {
+                when: formatRelative(locale, Math.min(view.lastSuccessAt, now), now),
+              })}
+        </span>
+        <span className="rate-meter" title={t('engine.rateLabel')}>
+          <meter min={0} max={1} value={share} aria-label={t('engine.rateLabel')} />
+          {t('engine.rate', {
+            rate: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(view.requestsPerSecond),
+            cap: formatNumber(locale, view.rateCapPerSecond),
+          })}
+        </span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,349 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MessageView } from '../../../shared/engine-api';
+import { bucketOf } from '../../../shared/totals';
+import { formatDateTime, formatNumber, formatRelative } from '../i18n/format';
+import { COLUMNS, type ColumnId } from '../logic/columns';
+import type { SortOrder } from '../logic/message-sort';
+import { extendTo, toggleAll, toggleId, type Selection } from '../logic/selection';
+import { StatusIcon } from './status-icon';
+import { useMessageWords } from './use-message-words';
+
+/** What the list needs from its parent. */
+export interface MessageTableProps {
+  readonly messages: readonly MessageView[];
+  readonly totalCount: number;
+  readonly sort: SortOrder;
+  readonly onSort: (column: ColumnId) => void;
+  readonly selection: Selection;
+  readonly onSelectionChange: (selection: Selection) => void;
+  readonly activeId: string | null;
+  readonly onActiveChange: (id: string) => void;
+  readonly onOpen: (id: string) => void;
+  readonly onRefresh: (ids: readonly string[]) => void;
+  readonly onUnwatch: (ids: readonly string[]) => void;
+  readonly onCopy: (id: string) => void;
+  readonly now: number;
+}
+
+const ROW_HEIGHT_PX = 40;
+const HEAD_HEIGHT_PX = 36;
+
+/** The DOM id of a row, for focusing it after keyboard moves. */
+function rowDomId(index: number): string {
+  return `message-row-${index}`;
+}
+
+/** The watched messages as a virtualised table: only the rows in view are in the DOM, so 10,000+ stay smooth. */
+export function MessageTable(props: MessageTableProps) {
+  const { t } = useTranslation();
+  const { messages, selection, onSelectionChange, activeId } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const focusPending = useRef(false);
+  const shownIds = useMemo(() => messages.map((message) => message.id), [messages]);
+  const activeIndex = activeId === null ? -1 : shownIds.indexOf(activeId);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is the kept library for 10,000+ rows; this component is not compiler-memoised.
+  const virtualizer = useVirtualizer({
+    count: messages.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT_PX,
+    overscan: 12,
+    scrollPaddingStart: HEAD_HEIGHT_PX,
+  });
+
+  useEffect(() => {
+    if (!focusPending.current || activeIndex < 0) return;
+    focusPending.current = false;
+    virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+    requestAnimationFrame(() => document.getElementById(rowDomId(activeIndex))?.focus());
+  }, [activeIndex, virtualizer]);
+
+  const moveTo = (index: number, extend: boolean) => {
+    const target = shownIds[Math.max(0, Math.min(shownIds.length - 1, index))];
+    if (target === undefined) return;
+    focusPending.current = true;
+    props.onActiveChange(target);
+    if (extend) onSelectionChange(extendTo(selection, target, shownIds));
+  };
+
+  const targetIds = (): readonly string[] => {
+    if (selection.ids.size > 0) return [...selection.ids];
+    return activeId === null ? [] : [activeId];
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    if (target.tagName === 'INPUT' && event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    // The focused row is where arrows start, even before its focus has reached the state.
+    const focusedRow = Number(target.closest('[role="row"]')?.getAttribute('aria-rowindex') ?? '0') - 2;
+    const current = focusedRow >= 0 ? focusedRow : activeIndex;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT_PX) - 1);
+    const handled = (() => {
+      switch (event.key) {
+        case 'ArrowDown':
+          moveTo(current + 1, event.shiftKey);
+          return true;
+        case 'ArrowUp':
+          moveTo(current - 1, event.shiftKey);
+          return true;
+        case 'PageDown':
+          moveTo(current + page, event.shiftKey);
+          return true;
+        case 'PageUp':
+          moveTo(current - page, event.shiftKey);
+          return true;
+        case 'Home':
+          moveTo(0, event.shiftKey);
+          return true;
+        case 'End':
+          moveTo(shownIds.length - 1, event.shiftKey);
+          return true;
+        case ' ':
+          if (activeId !== null && target.tagName !== 'BUTTON') {
+            onSelectionChange(toggleId(selection, activeId));
+            return true;
+          }
+          return false;
+        case 'Enter':
+          if (activeId !== null && target.getAttribute('role') === 'row') {
+            props.onOpen(activeId);
+            return true;
+          }
+          return false;
+        case 'Delete':
+        case 'Backspace':
+          if (targetIds().length === 0) return false;
+          props.onUnwatch(targetIds());
+          return true;
+        case 'a':
+        case 'A':
+          if (!(event.ctrlKey || event.metaKey)) return false;
+          onSelectionChange(toggleAll(selection, shownIds));
+          return true;
+        default:
+          return false;
+      }
+    })();
+    if (handled) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  };
+
+  const { onActiveChange, onOpen } = props;
+  // Stable while scrolling, so that only rows whose message changed re-render.
+  const onRowClick = useCallback(
+    (event: MouseEvent, id: string) => {
+      onActiveChange(id);
+      if (event.shiftKey) onSelectionChange(extendTo(selection, id, shownIds));
+      else if (event.ctrlKey || event.metaKey) onSelectionChange(toggleId(selection, id));
+      else onOpen(id);
+    },
+    [onActiveChange, onOpen, onSelectionChange, selection, shownIds],
+  );
+  const onToggle = useCallback(
+    (id: string) => {
+      onSelectionChange(toggleId(selection, id));
+    },
+    [onSelectionChange, selection],
+  );
+
+  const allSelected = shownIds.length > 0 && shownIds.every((id) => selection.ids.has(id));
+  const someSelected = !allSelected && shownIds.some((id) => selection.ids.has(id));
+
+  return (
+    <div
+      className="message-table"
+      role="table"
+      aria-label={t('list.name')}
+      aria-rowcount={messages.length + 1}
+      aria-describedby="list-keyboard-help"
+      onKeyDown={onKeyDown}
+    >
+      <div ref={scrollRef} className="message-table__scroll">
+        <div role="rowgroup" className="message-table__head">
+          <div role="row" aria-rowindex={1} className="message-row message-row--head">
+            <div role="columnheader" className="cell cell--select">
+              <input
+                type="checkbox"
+                aria-label={t('list.selectAll')}
+                checked={allSelected}
+                ref={(element) => {
+                  if (element) element.indeterminate = someSelected;
+                }}
+                onChange={() => {
+                  onSelectionChange(toggleAll(selection, shownIds));
+                }}
+              />
+            </div>
+            {COLUMNS.map((column) => {
+              const sorted = props.sort.column === column;
+              return (
+                <div
+                  key={column}
+                  role="columnheader"
+                  className={`cell cell--${column}`}
+                  aria-sort={sorted ? props.sort.direction : 'none'}
+                >
+                  <button
+                    type="button"
+                    className="sort-button"
+                    onClick={() => {
+                      props.onSort(column);
+                    }}
+                  >
+                    {t(`list.column_${column}`)}
+                    <span className="sort-arrow" aria-hidden="true">
+                      {sorted ? (props.sort.direction === 'ascending' ? '▲' : '▼') : ''}
+                    </span>
+                  </button>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+        <div role="rowgroup" className="message-table__body">
+          {messages.length === 0 ? (
+            <div role="row" className="message-table__empty">
+              <div role="cell">{props.totalCount === 0 ? t('list.empty') : t('list.emptyFiltered')}</div>
+            </div>
+          ) : (
+            <div className="message-table__canvas" style={{ height: virtualizer.getTotalSize() }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const message = messages[item.index];
+                if (message === undefined) return null;
+                return (
+                  <MessageRow
+                    key={message.id}
+                    index={item.index}
+                    top={item.start}
+                    message={message}
+                    selected={selection.ids.has(message.id)}
+                    active={message.id === activeId || (activeIndex < 0 && item.index === 0)}
+                    now={props.now}
+                    onClick={onRowClick}
+                    onToggle={onToggle}
+                    onFocusRow={props.onActiveChange}
+                    onCopy={props.onCopy}
+                    onOpen={props.onOpen}
+                  />
+                );
+              })}
+            </div>
+          )}
+        </div>
+      </div>
+      <p id="list-keyboard-help" className="visually-hidden">
+        {t('list.keyboardHelp')}
+      </p>
+    </div>
+  );
+}
+
+interface RowProps {
+  readonly index: number;
+  readonly top: number;
+  readonly message: MessageView;
+  readonly selected: boolean;
+  readonly active: boolean;
+  readonly now: number;
+  readonly onClick: (event: MouseEvent, id: string) => void;
+  readonly onToggle: (id: string) => void;
+  readonly onFocusRow: (id: string) => void;
+  readonly onCopy: (id: string) => void;
+  readonly onOpen: (id: string) => void;
+}
+
+/** One message row; memoised so that a change to one message re-renders one row. */
+const MessageRow = memo(function MessageRow(props: RowProps) {
+  const { t } = useTranslation();
+  const words = useMessageWords();
+  const { message } = props;
+  const bucket = bucketOf(message);
+  const snapshot = message.snapshot;
+  const charge = snapshot?.charge ?? null;
+  const lastChange = message.lastChangedAt ?? message.addedAt;
+  const error = message.lastError;
+  const cost = charge === null ? null : words.moneyCell(charge.amount, charge.currency);
+  return (
+    <div
+      id={rowDomId(props.index)}
+      role="row"
+      aria-rowindex={props.index + 2}
+      aria-selected={props.selected}
+      tabIndex={props.active ? 0 : -1}
+      className={`message-row${props.selected ? ' is-selected' : ''}${props.active ? ' is-active' : ''}`}
+      style={{ transform: `translateY(${props.top}px)` }}
+      onClick={(event) => {
+        props.onClick(event, message.id);
+      }}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget) props.onFocusRow(message.id);
+      }}
+    >
+      <div role="cell" className="cell cell--select">
+        <input
+          type="checkbox"
+          tabIndex={-1}
+          aria-label={t('list.selectRow', { id: message.id })}
+          checked={props.selected}
+          onClick={(event) => {
+            event.stopPropagation();
+          }}
+          onChange={() => {
+            props.onToggle(message.id);
+          }}
+        />
+      </div>
+      <div role="cell" className="cell cell--id">
+        <span className="mono">{message.id}</span>
+        <button
+          type="button"
+          tabIndex={-1}
+          className="icon-button copy-button"
+          aria-label={t('list.copyId', { id: message.id })}
+          title={t('list.copyId', { id: message.id })}
+          onClick={(event) => {
+            event.stopPropagation();
+            props.onCopy(message.id);
+          }}
+        >
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <path d="M5.5 5.5h7v8h-7zM3.5 10.5v-8h7" />
+          </svg>
+        </button>
+      </div>
+      <div role="cell" className="cell cell--label" title={message.label ?? undefined}>
+        {message.label ?? ''}
+      </div>
+      <div role="cell" className={`cell cell--status status--${bucket}`}>
+        <StatusIcon bucket={bucket} />
+        <span>{t(`bucket.${bucket}`)}</span>
+        {message.overdue && message.phase === 'watching' ? (
+          <span className="tag tag--warning">{t('list.overdue')}</span>
+        ) : null}
+      </div>
+      <div role="cell" className="cell cell--channel">
+        {words.channels(snapshot)}
+      </div>
+      <div role="cell" className="cell cell--parts num">
+        {snapshot?.partsCount == null ? '' : formatNumber(words.locale, snapshot.partsCount)}
+      </div>
+      <div role="cell" className="cell cell--cost num" title={cost?.title}>
+        {cost?.text ?? ''}
+      </div>
+      <div role="cell" className="cell cell--lastChange" title={formatDateTime(words.locale, lastChange)}>
+        {/* A change the host saw a moment after this window's clock last ticked still reads as past. */}
+        {formatRelative(words.locale, Math.min(lastChange, props.now), props.now)}
+      </div>
+      <div role="cell" className="cell cell--nextCheck">
+        {words.nextCheck(message, props.now)}
+      </div>
+      <div role="cell" className="cell cell--error" title={error?.message}>
+        {error === null ? '' : t(`detail.errorKind_${error.kind}`)}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,102 @@
+import type { ConnectionInfo } from '../../../shared/contract';
+import type { EngineSettings } from '../../../shared/engine-api';
+import type { EngineHealth } from '../../../shared/engine-health';
+
+/** What the engine status area says, one word per state. */
+export type EngineViewKind =
+  | 'running'
+  | 'idle'
+  | 'paused'
+  | 'stopped'
+  | 'offline'
+  | 'rate_limited'
+  | 'credentials_rejected'
+  | 'wrong_base_url'
+  | 'no_credentials';
+
+/** The button that fixes (or works around) the state, if there is one. */
+export type EngineFix = 'resume' | 'pause' | 'retry' | 'credentials' | 'base_url' | 'connect' | null;
+
+/** The engine status area, decided from the health and the connection. */
+export interface EngineView {
+  readonly kind: EngineViewKind;
+  readonly fix: EngineFix;
+  readonly tone: 'ok' | 'busy' | 'warning' | 'error' | 'idle';
+  /** When a rate limit ends (epoch ms), or when the next probe of an offline SMSBAT is (epoch ms). */
+  readonly until: number | null;
+  /** The engine's own words about the blocker, or null. */
+  readonly detail: string | null;
+  readonly demo: boolean;
+  /** Requests per second over the last minute, against the cap. */
+  readonly requestsPerSecond: number;
+  readonly rateCapPerSecond: number;
+  readonly lastSuccessAt: number | null;
+}
+
+/** Decides what the engine status area shows: a blocker wins over the mode, and each blocker has its fix. */
+export function engineView(
+  health: EngineHealth,
+  connection: ConnectionInfo | null,
+  settings: EngineSettings | null = null,
+): EngineView {
+  const base = {
+    demo: connection?.demo ?? false,
+    requestsPerSecond: health.counts.requestsLastMinute / 60,
+    // The settings carry a new cap at once; health counts catch up on the engine's next report.
+    rateCapPerSecond: settings?.rateCapPerSecond ?? health.counts.rateCapPerSecond,
+    lastSuccessAt: health.lastSuccessAt,
+  };
+  const blocker = health.blocker;
+  if (blocker !== null) {
+    switch (blocker.kind) {
+      case 'credentials_rejected':
+        return {
+          ...base,
+          kind: blocker.kind,
+          fix: 'credentials',
+          tone: 'error',
+          until: null,
+          detail: blocker.message,
+        };
+      case 'wrong_base_url':
+        return {
+          ...base,
+          kind: blocker.kind,
+          fix: 'base_url',
+          tone: 'error',
+          until: null,
+          detail: blocker.message,
+        };
+      case 'no_credentials':
+        return { ...base, kind: blocker.kind, fix: 'connect', tone: 'warning', until: null, detail: null };
+      case 'offline':
+        return {
+          ...base,
+          kind: blocker.kind,
+          fix: 'retry',
+          tone: 'warning',
+          until: blocker.nextProbeAt,
+          detail: blocker.message,
+        };
+      case 'rate_limited':
+        return {
+          ...base,
+          kind: blocker.kind,
+          fix: null,
+          tone: 'warning',
+          until: blocker.until,
+          detail: blocker.message,
+        };
+    }
+  }
+  switch (health.mode) {
+    case 'paused':
+      return { ...base, kind: 'paused', fix: 'resume', tone: 'idle', until: null, detail: null };
+    case 'stopped':
+      return { ...base, kind: 'stopped', fix: null, tone: 'idle', until: null, detail: null };
+    case 'idle':
+      return { ...base, kind: 'idle', fix: null, tone: 'ok', until: null, detail: null };
+    case 'running':
+      return { ...base, kind: 'running', fix: 'pause', tone: 'busy', until: null, detail: null };
+  }
+}

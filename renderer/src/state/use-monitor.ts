@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useReducer, useState } from 'react';
+import type { ConnectionInfo, ContractError, MonitorClient, UiPreferences } from '../../../shared/contract';
+import type { EngineFeedItem } from '../../../shared/engine-api';
+import { applyFeedItem, type FeedState } from '../logic/feed-state';
+
+/** Everything the window draws, as the host reports it. */
+export interface MonitorState {
+  readonly feed: FeedState | null;
+  readonly connection: ConnectionInfo | null;
+  readonly preferences: UiPreferences | null;
+  /** Why the host could not be reached, or null. */
+  readonly error: ContractError | null;
+}
+
+/** Folds feed items into the state; a missed change triggers a fresh snapshot (see `gap`). */
+function feedReducer(
+  state: { feed: FeedState | null; gap: number },
+  item: EngineFeedItem,
+): { feed: FeedState | null; gap: number } {
+  const result = applyFeedItem(state.feed, item);
+  if (result.gap) return { feed: result.state, gap: state.gap + 1 };
+  return result.state === state.feed ? state : { feed: result.state, gap: state.gap };
+}
+
+/** Subscribes to the host: the engine feed, the connection and the preferences, kept current. */
+export function useMonitor(client: MonitorClient): MonitorState {
+  const [{ feed, gap }, dispatch] = useReducer(feedReducer, { feed: null, gap: 0 });
+  const [connection, setConnection] = useState<ConnectionInfo | null>(null);
+  const [preferences, setPreferences] = useState<UiPreferences | null>(null);
+  const [error, setError] = useState<ContractError | null>(null);
+
+  const fetchSnapshot = useCallback(async () => {
+    const result = await client.snapshot({});
+    if (result.ok) dispatch({ type: 'snapshot', snapshot: result.value });
+    else setError(result.error);
+  }, [client]);
+
+  useEffect(() => {
+    let live = true;
+    const offFeed = client.on('feed', dispatch);
+    const offConnection = client.on('connection', setConnection);
+    const offPreferences = client.on('preferences', setPreferences);
+    void client.getConnection({}).then((result) => {
+      if (!live) return;
+      if (result.ok) setConnection(result.value);
+      else setError(result.error);
+    });
+    void client.getPreferences({}).then((result) => {
+      if (live && result.ok) setPreferences(result.value);
+    });
+    return () => {
+      live = false;
+      offFeed();
+      offConnection();
+      offPreferences();
+    };
+  }, [client]);
+
+  useEffect(() => {
+    if (gap === 0) return;
+    const timer = setTimeout(() => void fetchSnapshot(), 0);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [gap, fetchSnapshot]);
+
+  // A host that pushes no snapshot on subscribe still gets drawn: ask for one if none came quickly.
+  useEffect(() => {
+    if (feed !== null) return;
+    const timer = setTimeout(() => void fetchSnapshot(), 1500);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [feed, fetchSnapshot]);
+
+  return { feed, connection, preferences, error };
+}

@@ -1,0 +1,35 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type {
+  ContractResponses,
+  ContractResult,
+  RequestName,
+  RequestPayload,
+} from '../../../shared/contract';
+import { useClient } from './client-context';
+import { useToasts } from './toasts';
+
+/** Calls a request and returns its value, or null after showing its error as a toast. */
+export function useRequest(): <N extends RequestName>(
+  name: N,
+  payload: RequestPayload<N>,
+) => Promise<ContractResponses[N] | null> {
+  const client = useClient();
+  const { push } = useToasts();
+  const { t } = useTranslation();
+  return useCallback(
+    async <N extends RequestName>(name: N, payload: RequestPayload<N>) => {
+      // A generic index into the client's mapped type: TypeScript cannot correlate name and payload by itself.
+      const call = client[name] as unknown as (p: RequestPayload<N>) => Promise<ContractResult<N>>;
+      try {
+        const result = await call(payload);
+        if (result.ok) return result.value;
+        push({ severity: 'error', title: t('errors.requestFailed', { message: result.error.message }) });
+      } catch (error) {
+        push({ severity: 'error', title: t('errors.requestFailed', { message: String(error) }) });
+      }
+      return null;
+    },
+    [client, push, t],
+  );
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { ConnectionInfo } from '../../../shared/contract';
+import { engineView } from '../../../renderer/src/logic/engine-view';
+import { TEST_SETTINGS, runningHealth } from '../../fakes/message-views';
+
+const demo: ConnectionInfo = {
+  source: 'demo',
+  signedInAs: 'user demo',
+  baseUrl: '',
+  demo: true,
+  persistent: true,
+};
+
+describe('engineView', () => {
+  it('gives every blocker its fix', () => {
+    const fixes = {
+      credentials_rejected: runningHealth(1, { blocker: { kind: 'credentials_rejected', message: '401' } }),
+      wrong_base_url: runningHealth(1, {
+        blocker: { kind: 'wrong_base_url', baseUrl: 'x', message: 'html' },
+      }),
+      no_credentials: runningHealth(1, { blocker: { kind: 'no_credentials' } }),
+      offline: runningHealth(1, { blocker: { kind: 'offline', since: 0, nextProbeAt: 9, message: 'down' } }),
+    };
+    expect(engineView(fixes.credentials_rejected, null).fix).toBe('credentials');
+    expect(engineView(fixes.wrong_base_url, null).fix).toBe('base_url');
+    expect(engineView(fixes.no_credentials, null).fix).toBe('connect');
+    expect(engineView(fixes.offline, null)).toMatchObject({ kind: 'offline', fix: 'retry', until: 9 });
+  });
+
+  it('shows a blocker even while paused, and a rate limit with its end', () => {
+    const health = runningHealth(1, {
+      mode: 'paused',
+      blocker: { kind: 'rate_limited', until: 42, message: '429' },
+    });
+    expect(engineView(health, null)).toMatchObject({ kind: 'rate_limited', until: 42, tone: 'warning' });
+  });
+
+  it('takes the rate cap from the settings as soon as they change', () => {
+    expect(
+      engineView(runningHealth(1), null, { ...TEST_SETTINGS, rateCapPerSecond: 40 }).rateCapPerSecond,
+    ).toBe(40);
+  });
+
+  it('offers resume while paused, and reports the request rate per second against the cap', () => {
+    const view = engineView(runningHealth(1, { mode: 'paused' }), demo);
+    expect(view).toMatchObject({
+      kind: 'paused',
+      fix: 'resume',
+      demo: true,
+      requestsPerSecond: 2,
+      rateCapPerSecond: 10,
+    });
+  });
+});
