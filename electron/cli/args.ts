@@ -50,6 +50,8 @@ export interface SimulateArgs {
   readonly host: string;
   readonly port: number;
   readonly seed: number;
+  /** A delivery profile JSON file (`--profile`), or null for the simulator's default profile. */
+  readonly profilePath: string | null;
   readonly json: boolean;
 }
 
@@ -89,6 +91,7 @@ const OPTION_SPECS = {
   host: { type: 'string', commands: ['simulate'] },
   port: { type: 'string', commands: ['simulate'] },
   seed: { type: 'string', commands: ['simulate', 'demo'] },
+  profile: { type: 'string', commands: ['simulate'] },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies Readonly<Record<string, OptionSpec>>;
@@ -244,6 +247,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
           min: 0,
           max: Number.MAX_SAFE_INTEGER,
         }),
+        profilePath: text('profile')?.trim() || null,
         json,
       };
     case 'demo':

@@ -111,6 +111,7 @@ Options:
   --port <n>             port to listen on, 0 for any free port (default ${DEFAULT_SIMULATOR_PORT})
   --host <address>       address to listen on (default 127.0.0.1; anything else exposes it to the network)
   --seed <n>             seed of the simulated outcomes (default 1): same seed and id, same story
+  --profile <file>       delivery profile JSON: outcome shares and delay distributions (default: built in)
   --json                 print the URL and credentials as one JSON line
   -h, --help             this help
 
