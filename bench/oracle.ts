@@ -144,8 +144,7 @@ function trace(grid: Grid, first: number, next: Int32Array): Plan {
 function tailPlan(grid: Grid, mu: number, gap: number, lagS: number, gridS: number): Plan {
   const { n, f, s } = grid;
   const within = Math.max(0, Math.floor(lagS / gridS));
-  // q(j): the last cell whose finals a check at j finds more than lagS late.
-  const q = (j: number) => Math.min(j, Math.max(0, Math.ceil(j - lagS / gridS + 0.5) - 1));
+  const fq = missedBefore(grid, lagS, gridS);
   const v = new Float64Array(n + 1);
   const next = new Int32Array(n + 1).fill(-1);
   // Sliding-window minimum of v[j] over j in [k + gap, k + within] (checks that miss nothing new).
@@ -154,7 +153,7 @@ function tailPlan(grid: Grid, mu: number, gap: number, lagS: number, gridS: numb
   let wBack = -1;
   let suffixBest = -1;
   let suffixValue = Number.POSITIVE_INFINITY;
-  const endMiss = (k: number) => Math.max(0, (f[q(n)] ?? 0) - (f[k] ?? 0));
+  const endMiss = (k: number) => Math.max(0, (fq[n] ?? 0) - (f[k] ?? 0));
   for (let k = n - 1; k >= 0; k -= 1) {
     const enter = k + gap;
     if (enter <= Math.min(n - 1, k + within)) {
@@ -166,7 +165,7 @@ function tailPlan(grid: Grid, mu: number, gap: number, lagS: number, gridS: numb
     // A check that misses finals becomes a candidate once it is both past the gap and past the window.
     const joining = k + Math.max(gap, within + 1);
     if (joining <= n - 1) {
-      const value = (f[q(joining)] ?? 0) + (v[joining] ?? 0);
+      const value = (fq[joining] ?? 0) + (v[joining] ?? 0);
       if (value < suffixValue) {
         suffixValue = value;
         suffixBest = joining;
@@ -195,7 +194,7 @@ function tailPlan(grid: Grid, mu: number, gap: number, lagS: number, gridS: numb
   let first = -1;
   let firstCost = endMiss(0);
   for (let j = 1; j <= n - 1; j += 1) {
-    const candidate = mu + Math.max(0, (f[q(j)] ?? 0) - (f[0] ?? 0)) + (v[j] ?? 0);
+    const candidate = mu + Math.max(0, (fq[j] ?? 0) - (f[0] ?? 0)) + (v[j] ?? 0);
     if (candidate < firstCost) {
       firstCost = candidate;
       first = j;
@@ -204,14 +203,28 @@ function tailPlan(grid: Grid, mu: number, gap: number, lagS: number, gridS: numb
   return trace(grid, first, next);
 }
 
+/**
+ * For each grid point j, the final share of the cells a check at j finds more than `lagS` late (cells whose
+ * mid-point lies before t[j] - lagS).
+ */
+function missedBefore(grid: Grid, lagS: number, gridS: number): Float64Array {
+  const { n, f } = grid;
+  const fq = new Float64Array(n + 1);
+  for (let j = 0; j <= n; j += 1) {
+    const q = Math.min(j, Math.max(0, Math.ceil(j - lagS / gridS + 0.5) - 1));
+    fq[j] = f[q] ?? 0;
+  }
+  return fq;
+}
+
 /** Share of finals found more than `lagS` late by a schedule. */
 function missedShare(grid: Grid, plan: Plan, lagS: number, gridS: number): number {
   const { n, f } = grid;
-  const q = (j: number) => Math.min(j, Math.max(0, Math.ceil(j - lagS / gridS + 0.5) - 1));
+  const fq = missedBefore(grid, lagS, gridS);
   let missed = 0;
   let previous = 0;
   for (const j of [...plan.schedule, n]) {
-    missed += Math.max(0, (f[q(j)] ?? 0) - (f[previous] ?? 0));
+    missed += Math.max(0, (fq[j] ?? 0) - (f[previous] ?? 0));
     previous = j;
   }
   return missed;
@@ -226,10 +239,10 @@ function plansAtBudget(
   const totalWeight = grids.reduce((sum, grid) => sum + grid.weight, 0);
   const checksAt = (plans: readonly Plan[]) =>
     plans.reduce((sum, p, i) => sum + p.checks * (grids[i]?.weight ?? 0), 0) / totalWeight;
-  let lo = -30;
-  let hi = 20;
+  let lo = -25;
+  let hi = 12;
   let best: Plan[] = grids.map((grid) => plan(grid, Math.exp(hi)));
-  for (let iteration = 0; iteration < 40; iteration += 1) {
+  for (let iteration = 0; iteration < 24; iteration += 1) {
     const mid = (lo + hi) / 2;
     const plans = grids.map((grid) => plan(grid, Math.exp(mid)));
     if (checksAt(plans) > budget) lo = mid;
@@ -269,7 +282,8 @@ export function oracleBound(input: OracleInput): OracleBound {
   };
   let lo = 0;
   let hi = Math.max(...grids.map((grid) => grid.t[grid.n] ?? 0));
-  for (let iteration = 0; iteration < 24 && hi - lo > gridS / 2; iteration += 1) {
+  // To within 1 % (or half a grid step): the bound is a reference, not a measurement.
+  for (let iteration = 0; iteration < 24 && hi - lo > Math.max(gridS / 2, 0.01 * hi); iteration += 1) {
     const mid = (lo + hi) / 2;
     if (feasible(mid)) hi = mid;
     else lo = mid;

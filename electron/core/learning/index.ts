@@ -3,3 +3,4 @@ export * from './age-bins';
 export * from './check-placement';
 export * from './delivery-learner';
 export * from './hazard-profile';
+export * from './learning-policy';

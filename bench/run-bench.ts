@@ -1,0 +1,266 @@
+/**
+ * Runs every strategy on every workload for several seeds, pools the lags, and compares each strategy with the
+ * fixed-interval curve at the same number of requests and with the oracle bound. Pure apart from CPU time.
+ */
+import type { SavedDeliveryProfile } from '../electron/core/learning';
+import type { DeliveryProfile } from '../electron/core/simulator';
+import { delayCdf } from '../electron/core/simulator/profiles';
+import { simulate, type SimOutcome, type SimWorkload } from './event-sim';
+import { matchedRatio, summarizeLags, type CurvePoint, type LagSummary } from './lag-stats';
+import { oracleBound, type HorizonGroup, type OracleBound } from './oracle';
+import {
+  backoff,
+  fixedInterval,
+  guide,
+  learning,
+  type NamedStrategy,
+  type StrategyKind,
+} from './sim-strategies';
+import { mulberry32 } from '../electron/core/simulator/random';
+import { drawWorkload, type WorkloadSpec } from './workloads';
+
+/** The fixed intervals that make up the fixed-polling curve, in seconds. */
+export const FIXED_INTERVALS_S = [5, 7.5, 10, 15, 20, 30, 45, 60] as const;
+
+/** One strategy's pooled figures on one workload. */
+export interface StrategyResult {
+  readonly name: string;
+  readonly kind: StrategyKind;
+  readonly intervalS?: number;
+  /** Requests per run (mean over seeds). */
+  readonly requests: number;
+  /** Requests per hour of watching one pending id. */
+  readonly requestsPerIdHour: number;
+  /** Share of final statuses that existed during the run and were learned of (0..1). */
+  readonly detected: number;
+  readonly lag: LagSummary;
+  /** Lag divided by the fixed curve's lag at the same requests. */
+  readonly matched: { readonly mean: number; readonly p95: number };
+  /** The most requests started in any one second, over all seeds. */
+  readonly peakPerSecond: number;
+  /** The least time between two requests for one id, seconds. */
+  readonly minPerIdGapS: number;
+  /** For ids with a deadline: the longest wait for a first check, and the share known by the deadline among those final 5 s before it. */
+  readonly deadlines?: { readonly firstCheckMaxS: number; readonly knownInTimeShare: number };
+}
+
+/** One workload's results. */
+export interface WorkloadResult {
+  readonly name: string;
+  readonly slug: string;
+  readonly rateCap: number;
+  readonly ids: number;
+  readonly strategies: readonly StrategyResult[];
+  /** The oracle at the warm learning policy's budget. */
+  readonly oracle: OracleBound;
+  /** The share of the gap between fixed polling (matched) and the oracle that the warm learning policy closes. */
+  readonly gapClosed: { readonly mean: number; readonly p95: number };
+}
+
+/** Options of a benchmark run. */
+export interface BenchOptions {
+  readonly profile: DeliveryProfile;
+  readonly seeds: number;
+  readonly firstSeed?: number;
+  readonly latencyMs?: number;
+  /** The learning policy's price of a request in seconds of lag. */
+  readonly priceS?: number;
+  /** Called as each workload finishes (progress). */
+  readonly onWorkload?: (result: WorkloadResult) => void;
+}
+
+interface Pool {
+  readonly lagsMs: number[];
+  requests: number;
+  watchedMs: number;
+  finals: number;
+  detected: number;
+  peak: number;
+  minGapMs: number;
+  firstCheckMaxMs: number;
+  deadlineEligible: number;
+  deadlineKnown: number;
+}
+
+function emptyPool(): Pool {
+  return {
+    lagsMs: [],
+    requests: 0,
+    watchedMs: 0,
+    finals: 0,
+    detected: 0,
+    peak: 0,
+    minGapMs: Number.POSITIVE_INFINITY,
+    firstCheckMaxMs: 0,
+    deadlineEligible: 0,
+    deadlineKnown: 0,
+  };
+}
+
+/** Adds one run to a pool: an undetected final counts with its full lag to the end of the run. */
+function addRun(pool: Pool, workload: SimWorkload, outcome: SimOutcome): void {
+  pool.requests += outcome.requests;
+  pool.watchedMs += outcome.watchedMs;
+  pool.peak = Math.max(pool.peak, outcome.peakPerSecond);
+  pool.minGapMs = Math.min(pool.minGapMs, outcome.minPerIdGapMs);
+  workload.ids.forEach((id, index) => {
+    if (id.deadlineAgeMs !== null) {
+      const first = outcome.firstCheckAtMs[index] ?? Number.NaN;
+      const wait = Number.isNaN(first) ? workload.durationMs - id.arrivalMs : first - id.arrivalMs;
+      pool.firstCheckMaxMs = Math.max(pool.firstCheckMaxMs, wait);
+      if (id.finalAgeMs !== null && id.finalAgeMs <= id.deadlineAgeMs - 5_000) {
+        pool.deadlineEligible += 1;
+        if ((outcome.detectedAtMs[index] ?? Number.NaN) <= id.arrivalMs + id.deadlineAgeMs)
+          pool.deadlineKnown += 1;
+      }
+    }
+    if (id.finalAgeMs === null) return;
+    const finalAt = id.arrivalMs + id.finalAgeMs;
+    if (finalAt > workload.durationMs) return;
+    pool.finals += 1;
+    const seenAt = outcome.detectedAtMs[index] ?? Number.NaN;
+    if (Number.isNaN(seenAt)) {
+      pool.lagsMs.push(workload.durationMs - finalAt);
+    } else {
+      pool.detected += 1;
+      pool.lagsMs.push(Math.max(0, seenAt - finalAt));
+    }
+  });
+}
+
+/** The profile's share of messages final by an age. */
+export function profileFinalShareBy(profile: DeliveryProfile): (ageS: number) => number {
+  return (ageS) =>
+    profile.outcomes.reduce(
+      (sum, outcome) =>
+        sum + (outcome.status === 'never' ? 0 : outcome.share * delayCdf(outcome.after, ageS)),
+      0,
+    );
+}
+
+/** Ids grouped by horizon (time from sending to the end of the run), at most `count` groups. */
+function horizonGroups(spec: WorkloadSpec, count = 6): HorizonGroup[] {
+  const horizons = spec.arrivals
+    .map((arrival) => (spec.durationMs - arrival.atMs) / 1000)
+    .sort((a, b) => a - b);
+  const groups: HorizonGroup[] = [];
+  for (let g = 0; g < count; g += 1) {
+    const slice = horizons.slice(
+      Math.floor((g * horizons.length) / count),
+      Math.floor(((g + 1) * horizons.length) / count),
+    );
+    if (slice.length === 0) continue;
+    groups.push({ horizonS: slice.reduce((a, b) => a + b, 0) / slice.length, weight: slice.length });
+  }
+  return groups;
+}
+
+/** Runs the whole benchmark. */
+export function runBench(specs: readonly WorkloadSpec[], options: BenchOptions): WorkloadResult[] {
+  const firstSeed = options.firstSeed ?? 7;
+  const latencyMs = options.latencyMs ?? 80;
+  const results: WorkloadResult[] = [];
+  for (const spec of specs) {
+    // Warm start: what the learning policy saved after an earlier run of the same kind of traffic.
+    let warmProfile: SavedDeliveryProfile | null = null;
+    {
+      const warmUp = drawWorkload(spec, firstSeed + 1000, options.profile, latencyMs);
+      let learner: { save(nowMs: number): SavedDeliveryProfile } | null = null;
+      const strategy = learning(
+        'learning-cold',
+        () => null,
+        options.priceS,
+        (created) => (learner = created),
+      );
+      simulate(warmUp, strategy.create(mulberry32(firstSeed + 999)), mulberry32(firstSeed + 998));
+      warmProfile = (learner as { save(nowMs: number): SavedDeliveryProfile } | null)?.save(0) ?? null;
+    }
+    const strategies: NamedStrategy[] = [
+      ...FIXED_INTERVALS_S.map((interval) => fixedInterval(interval)),
+      backoff,
+      guide,
+      learning('learning-cold', () => null, options.priceS),
+      learning('learning-warm', () => warmProfile, options.priceS),
+    ];
+    const pools = strategies.map(() => emptyPool());
+    for (let s = 0; s < options.seeds; s += 1) {
+      const seed = firstSeed + s;
+      const workload = drawWorkload(spec, seed, options.profile, latencyMs);
+      strategies.forEach((strategy, k) => {
+        const pool = pools[k];
+        if (pool === undefined) return;
+        const outcome = simulate(
+          workload,
+          strategy.create(mulberry32(seed * 97 + k)),
+          mulberry32(seed * 89 + k),
+        );
+        addRun(pool, workload, outcome);
+      });
+    }
+    const summaries = pools.map((pool) => summarizeLags(pool.lagsMs));
+    const fixedMean: CurvePoint[] = [];
+    const fixedP95: CurvePoint[] = [];
+    strategies.forEach((strategy, k) => {
+      if (strategy.kind !== 'fixed') return;
+      const requests = (pools[k]?.requests ?? 0) / options.seeds;
+      fixedMean.push({ requests, lag: summaries[k]?.mean ?? Number.NaN });
+      fixedP95.push({ requests, lag: summaries[k]?.p95 ?? Number.NaN });
+    });
+    const strategyResults: StrategyResult[] = strategies.map((strategy, k) => {
+      const pool = pools[k] ?? emptyPool();
+      const lag = summaries[k] ?? summarizeLags([]);
+      const requests = pool.requests / options.seeds;
+      const hasDeadlines = spec.arrivals.some((arrival) => arrival.deadlineAgeMs !== null);
+      return {
+        name: strategy.name,
+        kind: strategy.kind,
+        ...(strategy.intervalS === undefined ? {} : { intervalS: strategy.intervalS }),
+        requests,
+        requestsPerIdHour: pool.watchedMs > 0 ? pool.requests / (pool.watchedMs / 3_600_000) : Number.NaN,
+        detected: pool.finals === 0 ? Number.NaN : pool.detected / pool.finals,
+        lag,
+        matched: {
+          mean: matchedRatio(fixedMean, requests, lag.mean),
+          p95: matchedRatio(fixedP95, requests, lag.p95),
+        },
+        peakPerSecond: pool.peak,
+        minPerIdGapS: pool.minGapMs / 1000,
+        ...(hasDeadlines
+          ? {
+              deadlines: {
+                firstCheckMaxS: pool.firstCheckMaxMs / 1000,
+                knownInTimeShare:
+                  pool.deadlineEligible === 0 ? 1 : pool.deadlineKnown / pool.deadlineEligible,
+              },
+            }
+          : {}),
+      };
+    });
+    const warm = strategyResults.find((result) => result.kind === 'learning-warm');
+    const oracle = oracleBound({
+      finalShareBy: profileFinalShareBy(options.profile),
+      groups: horizonGroups(spec),
+      checksPerId: (warm?.requests ?? 0) / spec.arrivals.length,
+      latencyS: latencyMs / 1000,
+    });
+    const closed = (matched: number, ours: number, best: number) => {
+      const fixedLag = ours / matched;
+      return fixedLag - best > 0 ? (fixedLag - ours) / (fixedLag - best) : Number.NaN;
+    };
+    const result: WorkloadResult = {
+      name: spec.name,
+      slug: spec.slug,
+      rateCap: spec.rateCap,
+      ids: spec.arrivals.length,
+      strategies: strategyResults,
+      oracle,
+      gapClosed: {
+        mean: warm ? closed(warm.matched.mean, warm.lag.mean, oracle.mean) : Number.NaN,
+        p95: warm ? closed(warm.matched.p95, warm.lag.p95, oracle.p95) : Number.NaN,
+      },
+    };
+    options.onWorkload?.(result);
+    results.push(result);
+  }
+  return results;
+}
