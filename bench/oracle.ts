@@ -230,28 +230,78 @@ function missedShare(grid: Grid, plan: Plan, lagS: number, gridS: number): numbe
   return missed;
 }
 
-/** Bisects a price (log scale) until the grids' checks per id meet the budget; returns the plans. */
+/** Plans at a log-price, with their checks per id. */
+interface Priced {
+  readonly logPrice: number;
+  readonly plans: Plan[];
+}
+
+/**
+ * Bisects a price (log scale) until the grids' checks per id meet the budget; returns the cheapest plans within
+ * it. `guess` (a log-price) narrows the first bracket.
+ */
 function plansAtBudget(
   grids: readonly Grid[],
   budget: number,
   plan: (grid: Grid, price: number) => Plan,
-): Plan[] {
+  guess: number | null = null,
+): Priced {
   const totalWeight = grids.reduce((sum, grid) => sum + grid.weight, 0);
-  const checksAt = (plans: readonly Plan[]) =>
-    plans.reduce((sum, p, i) => sum + p.checks * (grids[i]?.weight ?? 0), 0) / totalWeight;
-  let lo = -25;
-  let hi = 12;
-  let best: Plan[] = grids.map((grid) => plan(grid, Math.exp(hi)));
-  for (let iteration = 0; iteration < 24; iteration += 1) {
+  const at = (logPrice: number) => {
+    const plans = grids.map((grid) => plan(grid, Math.exp(logPrice)));
+    const checks = plans.reduce((sum, p, i) => sum + p.checks * (grids[i]?.weight ?? 0), 0) / totalWeight;
+    return { plans, checks };
+  };
+  let lo = guess === null ? -25 : guess - 1.5;
+  let hi = guess === null ? 12 : guess + 1.5;
+  let best = at(hi);
+  // Widen until the bracket holds the budget: too many checks at lo, few enough at hi.
+  while (best.checks > budget && hi < 40) {
+    lo = hi;
+    hi += 4;
+    best = at(hi);
+  }
+  while (lo > -40 && at(lo).checks <= budget) {
+    hi = lo;
+    lo -= 4;
+  }
+  let bestPrice = hi;
+  for (let iteration = 0; iteration < 16; iteration += 1) {
     const mid = (lo + hi) / 2;
-    const plans = grids.map((grid) => plan(grid, Math.exp(mid)));
-    if (checksAt(plans) > budget) lo = mid;
+    const candidate = at(mid);
+    if (candidate.checks > budget) lo = mid;
     else {
       hi = mid;
-      best = plans;
+      best = candidate;
+      bestPrice = mid;
     }
   }
-  return best;
+  return { logPrice: bestPrice, plans: best.plans };
+}
+
+/** The p95 lag of the finals under the given plans (without latency). */
+function planP95(grids: readonly Grid[], plans: readonly Plan[]): number {
+  const lags: { lag: number; mass: number }[] = [];
+  let total = 0;
+  grids.forEach((grid, index) => {
+    const checks = [...(plans[index]?.schedule ?? []), grid.n];
+    let cursor = 0;
+    for (let cell = 1; cell <= grid.n; cell += 1) {
+      while ((checks[cursor] ?? grid.n) < cell) cursor += 1;
+      const mass = ((grid.f[cell] ?? 0) - (grid.f[cell - 1] ?? 0)) * grid.weight;
+      if (mass <= 0) continue;
+      const mid = ((grid.t[cell - 1] ?? 0) + (grid.t[cell] ?? 0)) / 2;
+      lags.push({ lag: (grid.t[checks[cursor] ?? grid.n] ?? 0) - mid, mass });
+      total += mass;
+    }
+  });
+  lags.sort((a, b) => a.lag - b.lag);
+  let seen = 0;
+  for (const entry of lags) {
+    seen += entry.mass;
+    if (seen >= 0.95 * total - 1e-12) return entry.lag;
+  }
+  return lags.at(-1)?.lag ?? Number.NaN;
 }
 
 /** The oracle bound at a budget of checks per id. */
@@ -265,23 +315,31 @@ export function oracleBound(input: OracleInput): OracleBound {
   const finals = grids.reduce((sum, grid) => sum + grid.weight * (grid.f[grid.n] ?? 0), 0);
   if (finals <= 0) return { mean: Number.NaN, p95: Number.NaN };
 
-  const meanPlans = plansAtBudget(grids, input.checksPerId, (grid, price) => meanPlan(grid, price, gap));
+  const meanPlans = plansAtBudget(grids, input.checksPerId, (grid, price) =>
+    meanPlan(grid, price, gap),
+  ).plans;
   const lagTotal = meanPlans.reduce((sum, plan, i) => sum + plan.lagTotal * (grids[i]?.weight ?? 0), 0);
   const mean = lagTotal / finals + latencyS;
 
-  // p95: the least L for which some schedule at the budget finds all but 5 % of finals within L.
+  // p95: the least L for which some schedule at the budget finds all but 5 % of finals within L. The mean-optimal
+  // schedule's own p95 is one such L, so the search starts below it.
+  let guess: number | null = null;
   const feasible = (lagS: number): boolean => {
-    const plans = plansAtBudget(grids, input.checksPerId, (grid, price) =>
-      tailPlan(grid, price, gap, lagS, gridS),
+    const priced = plansAtBudget(
+      grids,
+      input.checksPerId,
+      (grid, price) => tailPlan(grid, price, gap, lagS, gridS),
+      guess,
     );
-    const missed = plans.reduce(
+    guess = priced.logPrice;
+    const missed = priced.plans.reduce(
       (sum, plan, i) => sum + missedShare(grids[i] as Grid, plan, lagS, gridS) * (grids[i]?.weight ?? 0),
       0,
     );
     return missed <= 0.05 * finals + 1e-12;
   };
   let lo = 0;
-  let hi = Math.max(...grids.map((grid) => grid.t[grid.n] ?? 0));
+  let hi = planP95(grids, meanPlans) + gridS;
   // To within 1 % (or half a grid step): the bound is a reference, not a measurement.
   for (let iteration = 0; iteration < 24 && hi - lo > Math.max(gridS / 2, 0.01 * hi); iteration += 1) {
     const mid = (lo + hi) / 2;

@@ -41,13 +41,15 @@ export function placeNextCheck(learner: DeliveryLearner, request: PlacementReque
   const rate = request.maxRequestsPerSecond * PLANNED_CAP_SHARE;
   const hasDeadline = request.deadlineAgeS !== null;
   // Ids with a deadline (one-time codes) pay only the user's price: a campaign must not starve them.
-  const price = hasDeadline ? request.priceS : learner.priceS(request.priceS, request.pendingRootHazardSum, rate);
+  const price = hasDeadline
+    ? request.priceS
+    : learner.priceS(request.priceS, request.pendingRootHazardSum, rate);
   // The longest gap never asks more of the cap than it has, however many ids are pending.
   const capFloorS = request.pendingCount / rate;
-  const first = request.lastCheckAgeS === null;
-  const from = first ? request.ageS : Math.max(request.ageS, request.lastCheckAgeS ?? 0);
-  const maxGapS =
-    first && hasDeadline ? DEADLINE_FIRST_CHECK_S : Math.max(defaultMaxGapS(from), capFloorS);
+  const last = request.lastCheckAgeS;
+  const first = last === null;
+  const from = last === null ? request.ageS : Math.max(request.ageS, last);
+  const maxGapS = first && hasDeadline ? DEADLINE_FIRST_CHECK_S : Math.max(defaultMaxGapS(from), capFloorS);
   return learner.nextCheckAgeS(
     request.mix,
     from,
