@@ -47,6 +47,7 @@ function schedulerStrategy(name: string, tuning: Partial<PollSchedulerOptions>):
           onGaveUp: () => undefined,
           onOverdue: () => undefined,
           onHealth: () => undefined,
+          onScheduleChanged: () => undefined,
         },
       });
       return {

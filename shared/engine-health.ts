@@ -50,3 +50,30 @@ export interface EngineHealth {
 export function sameHealth(a: EngineHealth, b: EngineHealth): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
+
+/** One line for people: what the engine is doing and, when something holds every check, what to do about it. */
+export function describeHealth(health: EngineHealth, now: number): string {
+  const { blocker } = health;
+  if (health.mode === 'stopped') return 'Stopped.';
+  const mode = health.mode === 'paused' ? 'Paused. ' : '';
+  if (blocker === null) {
+    if (health.mode === 'paused') return 'Paused.';
+    return health.mode === 'idle' ? 'Nothing to watch.' : 'Watching.';
+  }
+  switch (blocker.kind) {
+    case 'rate_limited':
+      return `${mode}SMSBAT asked us to slow down; resuming in ${secondsUntil(blocker.until, now)} s.`;
+    case 'credentials_rejected':
+      return `${mode}Credentials rejected: ${blocker.message} Check the API key or login, then try again.`;
+    case 'wrong_base_url':
+      return `${mode}${blocker.baseUrl} does not answer like SMSBAT: ${blocker.message} Check the base URL.`;
+    case 'offline':
+      return `${mode}Offline: ${blocker.message} Retrying in ${secondsUntil(blocker.nextProbeAt, now)} s.`;
+    case 'no_credentials':
+      return `${mode}No credentials yet: add an API key or login to start checking.`;
+  }
+}
+
+function secondsUntil(at: number, now: number): number {
+  return Math.max(0, Math.ceil((at - now) / 1000));
+}

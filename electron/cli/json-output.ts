@@ -1,4 +1,4 @@
-import { describeLegacyHealth, type LegacyHealth } from '../../shared/legacy-health';
+import { describeHealth, type EngineHealth } from '../../shared/engine-health';
 import type { StatusSnapshot, WatchedMessage } from '../../shared/message';
 import { describeStatus, isFinalKind } from '../../shared/status';
 import type { Totals } from '../../shared/totals';
@@ -85,12 +85,12 @@ export function changeJson(change: ChangeEvent): JsonObject {
 }
 
 /** One `watch --json` line for a change of the engine's overall state. */
-export function healthJson(health: LegacyHealth, now: number): JsonObject {
+export function healthJson(health: EngineHealth, now: number): JsonObject {
   return {
     type: 'health',
     at: new Date(now).toISOString(),
     ...health,
-    description: describeLegacyHealth(health, now),
+    description: describeHealth(health, now),
   };
 }
 

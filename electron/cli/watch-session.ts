@@ -1,4 +1,4 @@
-import { describeLegacyHealth, type LegacyHealth } from '../../shared/legacy-health';
+import { describeHealth, type EngineHealth } from '../../shared/engine-health';
 import type { WatchedMessage } from '../../shared/message';
 import { summarize, type Totals } from '../../shared/totals';
 import { MonitorEngine, type MonitorEngineOptions } from '../core/monitor-engine';
@@ -30,11 +30,10 @@ export interface WatchSessionResult {
   readonly totals: Totals;
 }
 
-const NOTABLE_HEALTH: ReadonlySet<LegacyHealth['state']> = new Set([
-  'rate_limited',
-  'offline',
-  'auth_failed',
-]);
+/** What a health line is about: the blocker when there is one, else the mode. */
+function healthState(health: EngineHealth): string {
+  return health.blocker?.kind ?? health.mode;
+}
 
 /**
  * Watches ids with a `MonitorEngine` until every id is final, not found or given up on; until `timeoutSeconds`;
@@ -82,20 +81,23 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<Wat
     io.stderr.write(`${formatChangeLine(change, idWidth)}\n`);
   };
 
-  let lastState: LegacyHealth['state'] = engine.health.state;
-  const reportHealth = (health: LegacyHealth): void => {
-    if (health.state === lastState) return;
-    const previous = lastState;
-    lastState = health.state;
+  let lastState = healthState(engine.health);
+  let lastBlocked = engine.health.blocker !== null;
+  const reportHealth = (health: EngineHealth): void => {
+    const state = healthState(health);
+    if (state === lastState) return;
+    const wasBlocked = lastBlocked;
+    lastState = state;
+    lastBlocked = health.blocker !== null;
     const now = Date.now();
     if (json) {
       io.stdout.write(jsonLine(healthJson(health, now)));
       return;
     }
-    if (health.state === 'auth_failed') return; // The caller explains it, with what to do.
-    if (NOTABLE_HEALTH.has(health.state)) {
-      io.stderr.write(`${formatClock(now)}  ${describeLegacyHealth(health, now)}\n`);
-    } else if (NOTABLE_HEALTH.has(previous) && health.state === 'running') {
+    if (health.blocker?.kind === 'credentials_rejected') return; // The caller explains it, with what to do.
+    if (health.blocker !== null) {
+      io.stderr.write(`${formatClock(now)}  ${describeHealth(health, now)}\n`);
+    } else if (wasBlocked && health.mode === 'running') {
       io.stderr.write(`${formatClock(now)}  SMSBAT is answering again; watching.\n`);
     }
   };
@@ -111,7 +113,9 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<Wat
   const offHealth = engine.onHealth((health) => {
     if (done) return;
     reportHealth(health);
-    if (health.state === 'auth_failed') finish({ reason: 'auth_failed', message: health.message });
+    if (health.blocker?.kind === 'credentials_rejected') {
+      finish({ reason: 'auth_failed', message: health.blocker.message });
+    }
   });
   const offSignal = io.onSignal((signal) => {
     finish({ reason: 'interrupted', signal });

@@ -1,4 +1,5 @@
-import type { LegacyHealth } from '../../shared/legacy-health';
+import type { RefreshOutcome } from '../../shared/engine-api';
+import type { EngineHealth } from '../../shared/engine-health';
 import type { WatchedMessage } from '../../shared/message';
 import { callSafely, printError, type ErrorSink } from './call-safely';
 import { systemClock, type Clock } from './clock';
@@ -21,7 +22,7 @@ export interface MonitorEngineOptions extends Omit<PollSchedulerOptions, 'client
 }
 
 /** Listener for the engine's overall state. */
-export type HealthListener = (health: LegacyHealth) => void;
+export type HealthListener = (health: EngineHealth) => void;
 
 /**
  * The monitor's engine: the watch list, kept current by the poll scheduler through a status client. Hosts (the
@@ -31,6 +32,7 @@ export class MonitorEngine {
   readonly #clock: Clock;
   readonly #watchList: WatchList;
   readonly #scheduler: PollScheduler;
+  readonly #client: StatusClient;
   readonly #healthListeners = new Set<HealthListener>();
   readonly #onListenerError: ErrorSink;
   #started = false;
@@ -46,6 +48,7 @@ export class MonitorEngine {
       onStoreError,
       onListenerError: this.#onListenerError,
     });
+    this.#client = client;
     this.#scheduler = new PollScheduler({ ...schedulerOptions, client, observer: this.#observer() });
   }
 
@@ -86,8 +89,8 @@ export class MonitorEngine {
     return this.#watchList.remove(messageIds);
   }
 
-  /** Checks the given ids (or all) now, within the rate cap; returns how many were queued. */
-  refreshNow(messageIds?: readonly string[]): number {
+  /** Checks the given ids (or all) now, within the rate cap; says per id what happened. */
+  refreshNow(messageIds?: readonly string[]): RefreshOutcome[] {
     return this.#scheduler.refreshNow(messageIds);
   }
 
@@ -103,7 +106,7 @@ export class MonitorEngine {
 
   /** The credentials were replaced: checks start again if they had been rejected. */
   credentialsChanged(): void {
-    this.#scheduler.credentialsChanged();
+    this.#scheduler.setClient(this.#client);
   }
 
   /** Stops checking and saves the list. */
@@ -123,7 +126,7 @@ export class MonitorEngine {
   }
 
   /** The engine's overall state. */
-  get health(): LegacyHealth {
+  get health(): EngineHealth {
     return this.#scheduler.health;
   }
 
@@ -169,6 +172,7 @@ export class MonitorEngine {
       onHealth: (health) => {
         for (const listener of this.#healthListeners) callSafely(listener, health, this.#onListenerError);
       },
+      onScheduleChanged: () => undefined,
     };
   }
 }

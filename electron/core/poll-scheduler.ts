@@ -1,196 +1,118 @@
 import { setMaxListeners } from 'node:events';
-import FlatQueue from 'flatqueue';
-import type { LegacyHealth } from '../../shared/legacy-health';
+import type { ScheduleFacts, RefreshOutcome } from '../../shared/engine-api';
+import { sameHealth, type EngineHealth } from '../../shared/engine-health';
 import type { StatusSnapshot } from '../../shared/message';
 import { isFinalKind } from '../../shared/status';
-import { MAX_TIMER_DELAY_MS, systemClock, type Clock, type TimerHandle } from './clock';
-import { AuthError, NotFoundError, RateLimitedError, SmsbatError, isConnectivityError } from './errors';
-import { numberOption } from './option-checks';
+import { capRetryAfterMs } from './client/retry-after';
+import { systemClock, type Clock } from './clock';
+import {
+  AuthError,
+  NotFoundError,
+  RateLimitedError,
+  SmsbatError,
+  WrongBaseUrlError,
+  isConnectivityError,
+} from './errors';
+import { backoffPolicy, type CheckOutcome, type CheckPolicy } from './scheduler/check-policy';
+import type { Entry, PendingRequest } from './scheduler/entry';
+import * as holds from './scheduler/global-holds';
+import { blockerOf, buildHealth, healthKey, keyOf, MinuteCounter, modeOf } from './scheduler/health';
+import { KeyedQueues } from './scheduler/keyed-queues';
+import { LANES, laneOf, pickLane, type Lane } from './scheduler/lanes';
+import type { PollObserver, WatchRequest } from './scheduler/observer';
+import {
+  applyRuntimeOptions,
+  MIN_PER_ID_GAP_MS,
+  resolveOptions,
+  type PollSchedulerOptions,
+  type ResolvedOptions,
+  type RuntimeOptionName,
+  type RuntimeOptions,
+} from './scheduler/options';
+import { Outbox } from './scheduler/outbox';
+import { timeBaseOf, type TimeBase } from './scheduler/time-base';
+import { TimerSlot } from './scheduler/timer-slot';
 import { RatePacer } from './rate-pacer';
 import { StatusCache } from './status-cache';
 import type { StatusClient } from './status-client';
 
-/** No message id is ever requested more often than this, whatever else asks for it. */
-export const MIN_PER_ID_GAP_MS = 1000;
+export { MIN_PER_ID_GAP_MS, SMSBAT_STATUS_RATE_LIMIT } from './scheduler/options';
+export type { PollSchedulerOptions, RuntimeOptions } from './scheduler/options';
+export type { PollObserver, WatchRequest } from './scheduler/observer';
+export { backoffPolicy, type CheckPolicy, type CheckState } from './scheduler/check-policy';
 
-/** SMSBAT's documented limit for the status endpoint; the scheduler's rate cap may not exceed it. */
-export const SMSBAT_STATUS_RATE_LIMIT = 50;
+/** How often the busy counts of health (in flight, backlog, requests in the last minute) are refreshed. */
+export const HEALTH_SAMPLE_MS = 5_000;
 
-/** What the scheduler reports as checks complete. Calls are synchronous and must not throw. */
-export interface PollObserver {
-  /** A check succeeded (or a cached result was reused). */
-  onSnapshot(messageId: string, snapshot: StatusSnapshot, at: number): void;
-  /** A check failed and will be retried later; `error` is one of the SmsbatError kinds. */
-  onCheckFailed(messageId: string, error: SmsbatError, at: number): void;
-  /** SMSBAT kept answering 404 after the retries a just-sent id gets: the id is no longer checked. */
-  onNotFound(messageId: string, at: number): void;
-  /** The watch window ended before a final status: the id is no longer checked. */
-  onGaveUp(messageId: string, at: number): void;
-  /** The id's deadline passed without a final status (it is still checked). */
-  onOverdue(messageId: string, at: number): void;
-  /** The engine as a whole changed state (offline, rate limited, credentials rejected...). */
-  onHealth(health: LegacyHealth): void;
-}
-
-/** Tuning of the scheduler. Every field is optional; the defaults follow SMSBAT's polling guidance. */
-export interface PollSchedulerOptions {
-  readonly client: StatusClient;
-  readonly observer: PollObserver;
-  /** @default systemClock */
-  readonly clock?: Clock;
-  /** Random source in [0, 1) for jitter. @default Math.random */
-  readonly random?: () => number;
-  /** The most requests started in any one second, across all ids (SMSBAT allows 50). @default 10 */
-  readonly maxRequestsPerSecond?: number;
-  /** The most requests in flight at once. @default 4 */
-  readonly concurrency?: number;
-  /** Delay before the second check of an id, and after each status change. @default 5_000 */
-  readonly initialIntervalMs?: number;
-  /** The longest delay between two checks of a pending id during the first `lateAfterMs` of its watch. @default 60_000 */
-  readonly maxIntervalMs?: number;
-  /** Age of a watch after which its checks may grow further apart, up to `lateMaxIntervalMs`. @default 3_600_000 */
-  readonly lateAfterMs?: number;
-  /** The longest delay between two checks of a pending id older than `lateAfterMs`. @default 600_000 */
-  readonly lateMaxIntervalMs?: number;
-  /** How much the delay grows after each check that saw no change. @default 1.4 */
-  readonly backoffFactor?: number;
-  /** Random spread of each delay, as a fraction of it. @default 0.1 */
-  readonly jitterRatio?: number;
-  /** How long after being added an id is given to reach a final status before the monitor gives up. @default 86_400_000 */
-  readonly watchWindowMs?: number;
-  /** How many 404s a just-sent id is forgiven before it is reported not found. @default 3 */
-  readonly notFoundRetries?: number;
-  /** How long a fetched status is reused for repeated adds and refreshes. @default 30_000 */
-  readonly cacheTtlMs?: number;
-  /** Connection failures in a row (with no success between) after which the engine reports offline. @default 3 */
-  readonly offlineAfterFailures?: number;
-  /** The longest pause after 429s or while offline, when the server gives no `Retry-After`. @default 60_000 */
-  readonly maxGlobalBackoffMs?: number;
-}
-
-/** An id to watch and what is already known of it (when resuming after a restart). */
-export interface WatchRequest {
-  readonly messageId: string;
-  /** When the watch began; the watch window counts from here. */
-  readonly addedAt: number;
-  /** When a final status is expected by, or null. */
-  readonly deadlineAt?: number | null;
-  /** Whether the deadline was already reported missed. */
-  readonly overdueReported?: boolean;
-  /** The last status seen, so a change after a restart still counts as a change. */
-  readonly lastRawStatus?: string | null;
-  readonly lastCheckedAt?: number | null;
-}
-
-interface Entry {
-  readonly id: string;
-  readonly addedAt: number;
-  readonly deadlineAt: number | null;
-  overdueReported: boolean;
-  dueAt: number;
-  intervalMs: number;
-  lastRequestAt: number;
-  lastRaw: string | null;
-  notFoundCount: number;
-  failureCount: number;
-  inFlight: boolean;
-}
+type Alarm = 'overdue' | 'give_up';
 
 /**
  * Decides when each watched message is checked and runs the checks, within a global rate cap, a concurrency cap
- * and at most one request per id per second. Due times live in a priority queue, so the cost of a tick does not
- * grow with the number of ids. Checks back off while nothing changes, speed up after a change, stop at a final
- * status, and stop at the end of the watch window. 429s pause every request; rejected credentials pause
- * everything until they change; when every request fails to connect the engine waits, probing with backoff,
- * and resumes by itself.
+ * and at most one request per id per second. It composes pure decisions: the next delay (a pluggable
+ * `CheckPolicy`), the pause state machine (`global-holds`), the lane of each check and the share between lanes
+ * (`lanes`), and the health object (`health`). Runs on monotonic time; reports epoch times.
  */
 export class PollScheduler {
-  readonly #client: StatusClient;
   readonly #observer: PollObserver;
   readonly #clock: Clock;
+  readonly #time: TimeBase;
   readonly #random: () => number;
-  readonly #concurrency: number;
-  readonly #initialIntervalMs: number;
-  readonly #maxIntervalMs: number;
-  readonly #lateAfterMs: number;
-  readonly #lateMaxIntervalMs: number;
-  readonly #backoffFactor: number;
-  readonly #jitterRatio: number;
-  readonly #watchWindowMs: number;
-  readonly #notFoundRetries: number;
-  readonly #offlineAfterFailures: number;
-  readonly #maxGlobalBackoffMs: number;
+  readonly #policy: CheckPolicy;
+  #options: ResolvedOptions;
+  #client: { readonly current: StatusClient | null; readonly generation: number };
+  #holds: holds.HoldState;
+  readonly #entries = new Map<string, Entry>();
+  readonly #lanes: KeyedQueues<Lane>;
+  readonly #alarms: KeyedQueues<Alarm>;
+  /** Requests in flight by id, including those of ids unwatched meanwhile. */
+  readonly #inFlight = new Map<string, PendingRequest>();
   readonly #pacer: RatePacer;
   readonly #cache: StatusCache;
-
-  readonly #entries = new Map<string, Entry>();
-  #queue = new FlatQueue<string>();
-  #timer: TimerHandle | null = null;
-  #timerAt = Number.POSITIVE_INFINITY;
-  #pumpQueued = false;
-  #inFlight = 0;
-  /** When each id's request in flight started, kept even if the id is unwatched meanwhile. */
-  readonly #inFlightSince = new Map<string, number>();
-  #abort = new AbortController();
-  /** Bumped on every credentials change, so a 401 to a request sent with old credentials is not held against new ones. */
-  #credentialsGeneration = 0;
-  /** Ids waiting out the offline pause, checked at once when `resume()` is called. */
-  readonly #parkedWhileOffline = new Set<string>();
-
-  #stopped = false;
-  #paused = false;
-  #authMessage: string | null = null;
-  #rateHoldUntil = 0;
-  #rateLimitStreak = 0;
-  #offlineSince: number | null = null;
-  #offlineHoldUntil = 0;
-  #offlineStreak = 0;
-  #offlineMessage = '';
-  #connectFailuresInRow = 0;
-  #health: LegacyHealth = { state: 'idle' };
+  readonly #outbox = new Outbox();
+  readonly #timers: { readonly dispatch: TimerSlot; readonly alarm: TimerSlot; readonly health: TimerSlot };
+  readonly #run = {
+    stopped: false,
+    turnQueued: false,
+    urgentInRow: 0,
+    abort: new AbortController(),
+    minute: new MinuteCounter(),
+    lastSuccessAt: null as number | null,
+    lastHealth: null as EngineHealth | null,
+  };
 
   constructor(options: PollSchedulerOptions) {
-    this.#client = options.client;
+    this.#options = resolveOptions(options);
     this.#observer = options.observer;
     this.#clock = options.clock ?? systemClock;
+    this.#time = timeBaseOf(this.#clock);
     this.#random = options.random ?? Math.random;
-    const rate = numberOption('maxRequestsPerSecond', options.maxRequestsPerSecond, 10, {
-      min: 0,
-      minInclusive: false,
-      max: SMSBAT_STATUS_RATE_LIMIT,
+    this.#policy = options.policy ?? backoffPolicy(this.#options);
+    this.#client = { current: options.client, generation: 0 };
+    this.#holds = holds.initialHolds(options.client !== null);
+    this.#pacer = new RatePacer(this.#options.maxRequestsPerSecond);
+    this.#cache = new StatusCache(this.#options.cacheTtlMs);
+    this.#lanes = new KeyedQueues(LANES, (id, lane, at) => {
+      const entry = this.#entries.get(id);
+      return entry !== undefined && entry.request === null && entry.lane === lane && entry.dueAt === at;
     });
-    this.#concurrency = numberOption('concurrency', options.concurrency, 4, { min: 1, integer: true });
-    this.#initialIntervalMs = numberOption('initialIntervalMs', options.initialIntervalMs, 5_000, {
-      min: MIN_PER_ID_GAP_MS,
+    this.#alarms = new KeyedQueues<Alarm>(['overdue', 'give_up'], (id, kind, at) => {
+      const entry = this.#entries.get(id);
+      if (!entry) return false;
+      return kind === 'give_up' ? entry.giveUpAt === at : !entry.overdueReported && entry.deadlineAt === at;
     });
-    this.#maxIntervalMs = numberOption('maxIntervalMs', options.maxIntervalMs, 60_000, {
-      min: this.#initialIntervalMs,
-    });
-    this.#lateAfterMs = numberOption('lateAfterMs', options.lateAfterMs, 3_600_000, { min: 0 });
-    this.#lateMaxIntervalMs = numberOption('lateMaxIntervalMs', options.lateMaxIntervalMs, 600_000, {
-      min: this.#maxIntervalMs,
-    });
-    this.#backoffFactor = numberOption('backoffFactor', options.backoffFactor, 1.4, { min: 1 });
-    this.#jitterRatio = numberOption('jitterRatio', options.jitterRatio, 0.1, { min: 0, max: 0.5 });
-    this.#watchWindowMs = numberOption('watchWindowMs', options.watchWindowMs, 86_400_000, {
-      min: 0,
-      minInclusive: false,
-    });
-    this.#notFoundRetries = numberOption('notFoundRetries', options.notFoundRetries, 3, {
-      min: 0,
-      integer: true,
-    });
-    this.#offlineAfterFailures = numberOption('offlineAfterFailures', options.offlineAfterFailures, 3, {
-      min: 1,
-      integer: true,
-    });
-    this.#maxGlobalBackoffMs = numberOption('maxGlobalBackoffMs', options.maxGlobalBackoffMs, 60_000, {
-      min: 1000,
-    });
-    this.#pacer = new RatePacer(rate);
-    // Every request in flight listens on the one stop signal.
-    setMaxListeners(this.#concurrency + 10, this.#abort.signal);
-    this.#cache = new StatusCache(numberOption('cacheTtlMs', options.cacheTtlMs, 30_000, { min: 0 }));
+    this.#timers = {
+      dispatch: new TimerSlot(this.#clock, () => {
+        this.#turn();
+      }),
+      alarm: new TimerSlot(this.#clock, () => {
+        this.#fireAlarms();
+      }),
+      health: new TimerSlot(this.#clock, () => {
+        this.#sampleHealth();
+      }),
+    };
+    setMaxListeners(this.#options.concurrency + 10, this.#run.abort.signal);
+    this.#run.lastHealth = this.#currentHealth();
   }
 
   /** How many ids are still being checked. */
@@ -198,9 +120,15 @@ export class PollScheduler {
     return this.#entries.size;
   }
 
-  /** The engine's current state. */
-  get health(): LegacyHealth {
-    return this.#health;
+  /** The current values of the options that can change at run time. */
+  get options(): RuntimeOptions {
+    const { maxRequestsPerSecond, concurrency, watchWindowMs, initialIntervalMs } = this.#options;
+    return { maxRequestsPerSecond, concurrency, watchWindowMs, initialIntervalMs };
+  }
+
+  /** The engine's health right now (counts exact at this moment). */
+  get health(): EngineHealth {
+    return this.#currentHealth();
   }
 
   /** Whether `messageId` is still being checked. */
@@ -209,418 +137,517 @@ export class PollScheduler {
   }
 
   /**
-   * Starts checking an id: at once, or from a status fetched within the cache time. Adding an id already
-   * watched changes nothing.
+   * Starts checking an id: at once (ahead of routine re-checks), or from a status fetched within the cache time.
+   * Saved epoch times are converted to monotonic time here, once. Watching an id already watched changes nothing.
    */
   watch(request: WatchRequest): void {
-    if (this.#stopped || this.#entries.has(request.messageId)) return;
-    const now = this.#clock.now();
-    const lastCheckedAt = Math.min(request.lastCheckedAt ?? Number.NEGATIVE_INFINITY, now);
+    if (this.#run.stopped || this.#entries.has(request.messageId)) return;
+    const now = this.#clock.monotonicNow();
+    const addedAt = this.#time.toMonotonic(request.addedAt);
+    const pending = this.#inFlight.get(request.messageId) ?? null;
+    const lastCheckedAt = Math.min(
+      this.#time.toMonotonic(request.lastCheckedAt ?? Number.NEGATIVE_INFINITY),
+      now,
+    );
     const entry: Entry = {
       id: request.messageId,
-      addedAt: request.addedAt,
-      deadlineAt: request.deadlineAt ?? null,
+      addedAt,
+      giveUpAt: addedAt + this.#options.watchWindowMs,
+      deadlineAt: toMonotonicOrNull(this.#time, request.deadlineAt),
       overdueReported: request.overdueReported ?? false,
-      dueAt: now,
-      intervalMs: this.#initialIntervalMs,
-      lastRequestAt: Math.max(
-        lastCheckedAt,
-        this.#inFlightSince.get(request.messageId) ?? Number.NEGATIVE_INFINITY,
-      ),
+      seen: (request.lastRawStatus ?? null) !== null,
       lastRaw: request.lastRawStatus ?? null,
+      dueAt: now,
+      lane: 'first',
+      delayMs: this.#options.initialIntervalMs,
+      lastRequestAt: Math.max(lastCheckedAt, pending?.sentAt ?? Number.NEGATIVE_INFINITY),
       notFoundCount: 0,
-      failureCount: 0,
-      inFlight: false,
+      consecutiveFailures: 0,
+      // A request still in flight from before an unwatch is adopted, not doubled.
+      request: pending,
     };
     this.#entries.set(entry.id, entry);
+    this.#alarms.push(entry.id, 'give_up', entry.giveUpAt);
+    if (entry.deadlineAt !== null && !entry.overdueReported)
+      this.#alarms.push(entry.id, 'overdue', entry.deadlineAt);
     const cached = this.#cache.get(entry.id, now);
-    if (cached) {
-      this.#observer.onSnapshot(entry.id, cached.snapshot, cached.at);
-      this.#afterSnapshot(entry, cached.snapshot, now);
-    } else {
-      this.#enqueue(entry, Math.max(now, entry.lastRequestAt + MIN_PER_ID_GAP_MS));
-    }
-    this.#pumpSoon();
-    this.#updateHealth();
+    if (cached) this.#afterSnapshot(entry, cached.snapshot, cached.at, now);
+    else if (pending === null) this.#enqueue(entry, now);
+    this.#outbox.changed(entry.id);
+    this.#armAlarms();
+    this.#soon();
   }
 
   /** Stops checking an id; a request already in flight for it is ignored when it returns. */
   unwatch(messageId: string): void {
-    this.#entries.delete(messageId);
-    this.#updateHealth();
+    if (this.#remove(messageId)) this.#soon();
   }
 
   /**
-   * Checks the given ids (or every watched id) as soon as the rate cap allows, except those fetched within the
-   * cache time or in flight. Returns how many were queued.
+   * Checks the given ids (or every watched id) as soon as the rate cap and the per-id gap allow, and says per id
+   * what happened: queued (with when), answered from the cache, already in flight, held by a pause or blocker
+   * (until when), or not watched.
    */
-  refreshNow(messageIds?: Iterable<string>): number {
-    if (this.#stopped) return 0;
-    const now = this.#clock.now();
-    let queued = 0;
-    for (const entry of this.#selectEntries(messageIds)) {
-      if (entry.inFlight || this.#cache.get(entry.id, now)) continue;
-      this.#enqueue(entry, Math.max(now, entry.lastRequestAt + MIN_PER_ID_GAP_MS));
-      queued += 1;
+  refreshNow(messageIds?: Iterable<string>): RefreshOutcome[] {
+    const outcomes: RefreshOutcome[] = [];
+    const now = this.#clock.monotonicNow();
+    const hold = holds.activeHold(this.#holds, now);
+    for (const messageId of messageIds ?? [...this.#entries.keys()]) {
+      const entry = this.#run.stopped ? undefined : this.#entries.get(messageId);
+      if (!entry) outcomes.push({ messageId, outcome: 'not_watched' });
+      else if (entry.request !== null) outcomes.push({ messageId, outcome: 'in_flight' });
+      else if (this.#cache.get(messageId, now)) outcomes.push({ messageId, outcome: 'cached' });
+      else {
+        this.#enqueue(entry, Math.min(entry.dueAt, now));
+        if (hold === null)
+          outcomes.push({ messageId, outcome: 'queued', at: this.#time.toEpoch(entry.dueAt) });
+        else outcomes.push({ messageId, outcome: 'held', heldBy: this.#heldBy(hold) });
+      }
     }
-    this.#pumpSoon();
-    return queued;
+    this.#soon();
+    return outcomes;
   }
 
-  /** Stops starting requests until `resume()`. */
+  /** Stops starting requests until `resume()`; overdue and give-up still happen on time. */
   pause(): void {
-    if (this.#stopped) return;
-    this.#paused = true;
-    this.#disarm();
-    this.#updateHealth();
+    this.#setHolds(holds.setPaused(this.#holds, true));
+  }
+
+  /** Starts requests again; also ends an offline wait, so waking from sleep or coming back online checks at once. */
+  resume(): void {
+    this.#setHolds(holds.setPaused(this.#holds, false));
   }
 
   /**
-   * Starts requests again. Also clears the offline wait, so waking from sleep or coming back online checks at
-   * once. It does not lift a pause for rejected credentials: `credentialsChanged()` does.
+   * Replaces the client (new credentials or base URL) in one step: lifts a credentials or base-URL blocker, forgets
+   * cached statuses and checks again. An answer to a request sent with the old client does not block the new one.
+   * `null` means no credentials: nothing is sent until a client is set.
    */
-  resume(): void {
-    if (this.#stopped) return;
-    this.#paused = false;
-    this.#clearOffline(this.#clock.now());
-    this.#pumpSoon();
-    this.#updateHealth();
-  }
-
-  /** The credentials were replaced: forget cached results and the auth failure, and check again. */
-  credentialsChanged(): void {
-    if (this.#stopped) return;
-    this.#authMessage = null;
-    this.#credentialsGeneration += 1;
+  setClient(client: StatusClient | null): void {
+    if (this.#run.stopped) return;
+    this.#client = { current: client, generation: this.#client.generation + 1 };
     this.#cache.clear();
-    this.#pumpSoon();
-    this.#updateHealth();
+    this.#setHolds(holds.clientReplaced(this.#holds, client !== null));
   }
 
-  /** Stops for good: no new requests, in-flight ones aborted, no more reports. */
+  /** Sets or clears (null) the deadline of a watched id, in epoch ms; a deadline already past is reported at once. */
+  setDeadline(messageId: string, deadlineAt: number | null): void {
+    const entry = this.#entries.get(messageId);
+    if (this.#run.stopped || !entry) return;
+    const now = this.#clock.monotonicNow();
+    entry.deadlineAt = deadlineAt === null ? null : this.#time.toMonotonic(deadlineAt);
+    if (entry.deadlineAt !== null && entry.deadlineAt > now) entry.overdueReported = false;
+    if (entry.deadlineAt !== null && !entry.overdueReported)
+      this.#alarms.push(entry.id, 'overdue', entry.deadlineAt);
+    if (entry.request === null) {
+      const soonest = entry.deadlineAt !== null && entry.deadlineAt > now ? entry.deadlineAt : entry.dueAt;
+      this.#enqueue(entry, Math.min(entry.dueAt, soonest));
+    }
+    this.#outbox.changed(entry.id);
+    this.#armAlarms();
+    this.#soon();
+  }
+
+  /**
+   * Changes run-time options at once. Every value is checked first: on a bad one a TypeError names it, and nothing
+   * changes.
+   */
+  updateOptions(partial: Partial<Pick<PollSchedulerOptions, RuntimeOptionName>>): void {
+    const next = applyRuntimeOptions(this.#options, partial);
+    if (this.#run.stopped) return;
+    const previous = this.#options;
+    this.#options = next;
+    if (next.maxRequestsPerSecond !== previous.maxRequestsPerSecond)
+      this.#pacer.setRate(next.maxRequestsPerSecond);
+    if (next.concurrency !== previous.concurrency)
+      setMaxListeners(next.concurrency + 10, this.#run.abort.signal);
+    if (next.watchWindowMs !== previous.watchWindowMs) {
+      for (const entry of this.#entries.values()) entry.giveUpAt = entry.addedAt + next.watchWindowMs;
+      this.#alarms.rebuild(this.#alarmItems());
+      this.#armAlarms();
+    }
+    this.#soon();
+  }
+
+  /** Where one watched id stands: next check (epoch ms), in flight, failures in a row, what holds it. */
+  facts(messageId: string): ScheduleFacts | null {
+    const entry = this.#entries.get(messageId);
+    if (!entry) return null;
+    const inFlight = entry.request !== null;
+    const now = this.#clock.monotonicNow();
+    const hold = inFlight ? null : holds.activeHold(this.#holds, now);
+    const nextAt =
+      hold === null ? entry.dueAt : hold.until === null ? null : Math.max(entry.dueAt, hold.until);
+    return {
+      nextCheckAt: inFlight || nextAt === null ? null : this.#time.toEpoch(nextAt),
+      inFlight,
+      consecutiveFailures: entry.consecutiveFailures + entry.notFoundCount,
+      heldBy: hold === null ? null : this.#heldBy(hold),
+    };
+  }
+
+  /** Stops for good: no new requests, in-flight ones aborted, no timers left, no more reports after this call. */
   stop(): void {
-    if (this.#stopped) return;
-    this.#stopped = true;
-    this.#disarm();
-    this.#abort.abort();
-    this.#setHealth({ state: 'stopped' });
+    if (this.#run.stopped) return;
+    this.#run.stopped = true;
+    for (const timer of Object.values(this.#timers)) timer.disarm();
+    this.#run.abort.abort();
+    this.#deliver();
+    this.#emitHealth(true);
   }
 
-  *#selectEntries(messageIds: Iterable<string> | undefined): Iterable<Entry> {
-    if (messageIds === undefined) {
-      yield* this.#entries.values();
-      return;
-    }
-    for (const id of messageIds) {
-      const entry = this.#entries.get(id);
-      if (entry) yield entry;
-    }
-  }
+  // ---- the dispatch loop -------------------------------------------------------------------------------------
 
-  #enqueue(entry: Entry, dueAt: number): void {
-    entry.dueAt = dueAt;
-    this.#queue.push(entry.id, dueAt);
-    this.#compactQueueIfBloated();
-  }
-
-  /** Stale queue items (rescheduled or removed ids) are skipped lazily; rebuild when they dominate. */
-  #compactQueueIfBloated(): void {
-    if (this.#queue.length <= 4 * this.#entries.size + 1024) return;
-    const queue = new FlatQueue<string>();
-    for (const entry of this.#entries.values()) {
-      if (!entry.inFlight) queue.push(entry.id, entry.dueAt);
-    }
-    this.#queue = queue;
-  }
-
-  #pumpSoon(): void {
-    if (this.#pumpQueued) return;
-    this.#pumpQueued = true;
+  /** Runs a turn soon (in a microtask): deliver reports, dispatch what is due, deliver again. */
+  #soon(): void {
+    if (this.#run.turnQueued || this.#run.stopped) return;
+    this.#run.turnQueued = true;
     queueMicrotask(() => {
-      this.#pumpQueued = false;
-      this.#pump();
+      this.#run.turnQueued = false;
+      this.#turn();
     });
   }
 
+  #turn(): void {
+    if (this.#run.stopped) return;
+    this.#deliver();
+    this.#pump();
+    this.#deliver();
+  }
+
+  /** Starts every check that is due, within the holds, the concurrency cap and the rate cap. No listener runs here. */
   #pump(): void {
-    if (this.#stopped || this.#paused || this.#authMessage !== null) return;
-    const now = this.#clock.now();
-    const holdUntil = Math.max(this.#rateHoldUntil, this.#offlineHoldUntil);
-    if (holdUntil > now) {
-      this.#arm(holdUntil);
-      return;
-    }
-    this.#updateHealth();
-    while (this.#inFlight < this.#concurrency) {
-      const entry = this.#peekDue();
-      if (!entry) {
-        this.#disarm();
+    const { dispatch } = this.#timers;
+    const now = this.#clock.monotonicNow();
+    while (!this.#run.stopped && this.#inFlight.size < this.#options.concurrency) {
+      const hold = holds.activeHold(this.#holds, now);
+      if (hold !== null) {
+        dispatch.arm(hold.until ?? Number.POSITIVE_INFINITY);
         return;
       }
-      const startAt = Math.max(entry.dueAt, this.#pacer.nextSlot(now));
+      const heads = LANES.map((lane) => this.#lanes.peek(lane));
+      const dueAt = Math.min(...heads.map((head) => head?.at ?? Number.POSITIVE_INFINITY));
+      const startAt = Math.max(dueAt, this.#pacer.nextSlot(now));
       if (startAt > now) {
-        this.#arm(startAt);
+        dispatch.arm(startAt);
         return;
       }
-      this.#queue.pop();
-      this.#dispatch(entry, now);
+      const [deadline, first, routine] = heads.map((head) => head !== undefined && head.at <= now);
+      const pick = pickLane(
+        { deadline: deadline === true, first: first === true, routine: routine === true },
+        this.#run.urgentInRow,
+        this.#options.routineShareEvery,
+      );
+      this.#run.urgentInRow = pick.urgentInRow;
+      const head = pick.lane === null ? undefined : heads[LANES.indexOf(pick.lane)];
+      const entry = head === undefined ? undefined : this.#entries.get(head.id);
+      const client = this.#client.current;
+      if (pick.lane === null || !entry || client === null) return;
+      this.#lanes.pop(pick.lane);
+      this.#dispatch(entry, client, now);
     }
   }
 
-  #peekDue(): Entry | undefined {
-    while (this.#queue.length > 0) {
-      const id = this.#queue.peek();
-      const dueAt = this.#queue.peekValue();
-      const entry = id === undefined ? undefined : this.#entries.get(id);
-      if (entry && !entry.inFlight && entry.dueAt === dueAt) return entry;
-      this.#queue.pop();
-    }
-    return undefined;
-  }
-
-  #dispatch(entry: Entry, now: number): void {
-    entry.inFlight = true;
+  #dispatch(entry: Entry, client: StatusClient, now: number): void {
+    const request: PendingRequest = { id: entry.id, sentAt: now, generation: this.#client.generation };
+    entry.request = request;
     entry.lastRequestAt = now;
+    this.#inFlight.set(entry.id, request);
     this.#pacer.take(now);
-    this.#inFlight += 1;
-    this.#inFlightSince.set(entry.id, now);
-    void this.#check(entry, this.#abort.signal, this.#credentialsGeneration);
+    this.#run.minute.record(now);
+    this.#outbox.changed(entry.id);
+    void this.#check(client, request, this.#run.abort.signal);
   }
 
-  async #check(entry: Entry, signal: AbortSignal, generation: number): Promise<void> {
+  async #check(client: StatusClient, request: PendingRequest, signal: AbortSignal): Promise<void> {
     let snapshot: StatusSnapshot | undefined;
     let failure: unknown;
     try {
-      snapshot = await this.#client.getStatus(entry.id, signal);
+      snapshot = await client.getStatus(request.id, signal);
     } catch (error) {
       failure = error;
     }
-    this.#inFlight -= 1;
-    entry.inFlight = false;
-    if (this.#inFlightSince.get(entry.id) === entry.lastRequestAt) this.#inFlightSince.delete(entry.id);
-    if (this.#stopped) return;
-    if (this.#entries.get(entry.id) === entry) {
-      const at = this.#clock.now();
+    if (this.#inFlight.get(request.id) === request) this.#inFlight.delete(request.id);
+    if (this.#run.stopped) return;
+    const entry = this.#entries.get(request.id);
+    if (entry?.request === request) {
+      entry.request = null;
+      const at = this.#clock.monotonicNow();
       if (snapshot) this.#onSuccess(entry, snapshot, at);
-      else this.#onFailure(entry, failure, at, generation);
+      else this.#onFailure(entry, asSmsbatError(failure), at, request);
     }
-    this.#pump();
+    this.#turn();
   }
+
+  // ---- outcomes of a check -------------------------------------------------------------------------------------
 
   #onSuccess(entry: Entry, snapshot: StatusSnapshot, at: number): void {
-    this.#rateLimitStreak = 0;
-    this.#clearOffline(at);
+    this.#run.lastSuccessAt = at;
+    this.#setHolds(holds.succeeded(this.#holds));
     entry.notFoundCount = 0;
-    entry.failureCount = 0;
+    entry.consecutiveFailures = 0;
     this.#cache.set(entry.id, snapshot, at);
-    this.#observer.onSnapshot(entry.id, snapshot, at);
-    this.#afterSnapshot(entry, snapshot, at);
-    this.#updateHealth();
+    this.#afterSnapshot(entry, snapshot, at, at);
   }
 
-  #afterSnapshot(entry: Entry, snapshot: StatusSnapshot, at: number): void {
-    if (isFinalKind(snapshot.kind)) {
-      this.#entries.delete(entry.id);
+  /** Reports a status seen at `seenAt` (monotonic; earlier than `now` when cached) and plans the next check. */
+  #afterSnapshot(entry: Entry, snapshot: StatusSnapshot, seenAt: number, now: number): void {
+    const final = isFinalKind(snapshot.kind);
+    // A final status at or after the deadline is late: overdue is reported first, whatever the alarm did.
+    if (final) this.#reportOverdueIfDue(entry, now);
+    const at = this.#time.toEpoch(seenAt);
+    this.#outbox.add(() => {
+      this.#observer.onSnapshot(entry.id, snapshot, at);
+    });
+    if (final) {
+      this.#remove(entry.id);
       return;
     }
-    const changed = entry.lastRaw !== snapshot.rawStatus;
-    entry.intervalMs = changed
-      ? this.#initialIntervalMs
-      : Math.min(this.#intervalCap(entry, at), entry.intervalMs * this.#backoffFactor);
+    const outcome: CheckOutcome = entry.lastRaw === snapshot.rawStatus ? 'unchanged' : 'changed';
     entry.lastRaw = snapshot.rawStatus;
-    this.#reportOverdue(entry, at);
-    this.#scheduleNext(entry, at, entry.intervalMs);
+    entry.seen = true;
+    entry.delayMs = this.#nextDelay(entry, outcome, now);
+    this.#planNext(entry, now, entry.delayMs);
   }
 
-  #onFailure(entry: Entry, error: unknown, at: number, generation: number): void {
-    const failure = asSmsbatError(error);
+  #onFailure(entry: Entry, error: SmsbatError, at: number, request: PendingRequest): void {
     // Any HTTP answer, even an error, means SMSBAT is reachable.
-    if (failure.httpStatus !== null) this.#clearOffline(at);
-    this.#reportOverdue(entry, at);
-    if (failure instanceof AuthError) {
-      // A 401 to a request sent before the credentials changed says nothing about the new ones.
-      if (generation === this.#credentialsGeneration) this.#authMessage = failure.message;
-      this.#holdEntry(entry, at, at);
-    } else if (failure instanceof RateLimitedError) {
-      this.#onRateLimited(entry, failure, at);
-    } else if (failure instanceof NotFoundError) {
-      this.#onNotFound(entry, failure, at);
-    } else if (isConnectivityError(failure)) {
-      this.#onConnectFailure(entry, failure, at);
+    if (error.httpStatus !== null) this.#setHolds(holds.answered(this.#holds));
+    const current = request.generation === this.#client.generation;
+    if (error instanceof AuthError || error instanceof WrongBaseUrlError) {
+      // An answer to a request sent with the old client says nothing about the new one.
+      if (current) this.#setHolds(holds.credentialsFailed(this.#holds, credentialsProblem(error)));
+      this.#enqueue(entry, at);
+    } else if (error instanceof RateLimitedError) {
+      const retryAfter = error.retryAfterMs === null ? null : capRetryAfterMs(error.retryAfterMs);
+      this.#setHolds(holds.rateLimited(this.#holds, at, retryAfter, this.#options));
+      // Due now, held by the global pause: it goes as soon as the pause ends, however it ends.
+      this.#enqueue(entry, at);
+    } else if (error instanceof NotFoundError) {
+      entry.notFoundCount += 1;
+      if (entry.notFoundCount > this.#options.notFoundRetries) {
+        this.#remove(entry.id);
+        this.#report((observer, epoch) => {
+          observer.onNotFound(entry.id, epoch);
+        }, at);
+        return;
+      }
+      this.#reportFailure(entry, error, at);
+      this.#planNext(entry, at, this.#nextDelay(entry, 'not_found', at));
+    } else if (isConnectivityError(error)) {
+      entry.consecutiveFailures += 1;
+      this.#reportFailure(entry, error, at);
+      const result = holds.connectFailed(this.#holds, at, error.message, this.#options);
+      this.#setHolds(result.state);
+      // Everything fails: wait for the network as a whole, probing with backoff, without penalising each id.
+      if (result.offline) this.#enqueue(entry, at);
+      else this.#planNext(entry, at, this.#nextDelay(entry, 'failed', at));
     } else {
-      this.#observer.onCheckFailed(entry.id, failure, at);
-      this.#backOffEntry(entry, at);
+      entry.consecutiveFailures += 1;
+      this.#reportFailure(entry, error, at);
+      this.#planNext(entry, at, this.#nextDelay(entry, 'failed', at));
     }
-    this.#updateHealth();
   }
 
-  #onRateLimited(entry: Entry, error: RateLimitedError, at: number): void {
-    // Requests in flight together all get the 429: count one step of backoff for the lot.
-    if (at >= this.#rateHoldUntil) this.#rateLimitStreak += 1;
-    const delay =
-      error.retryAfterMs === null
-        ? this.#globalBackoff(this.#rateLimitStreak)
-        : Math.min(Math.max(error.retryAfterMs, 1000), MAX_TIMER_DELAY_MS);
-    this.#rateHoldUntil = Math.max(this.#rateHoldUntil, at + delay);
-    this.#holdEntry(entry, at, this.#rateHoldUntil);
+  #reportFailure(entry: Entry, error: SmsbatError, at: number): void {
+    this.#report((observer, epoch) => {
+      observer.onCheckFailed(entry.id, error, epoch);
+    }, at);
   }
 
-  #onNotFound(entry: Entry, error: NotFoundError, at: number): void {
-    entry.notFoundCount += 1;
-    if (entry.notFoundCount > this.#notFoundRetries) {
-      this.#entries.delete(entry.id);
-      this.#observer.onNotFound(entry.id, at);
-      return;
-    }
-    this.#observer.onCheckFailed(entry.id, error, at);
-    this.#scheduleNext(entry, at, this.#initialIntervalMs * 2 ** (entry.notFoundCount - 1));
+  #nextDelay(entry: Entry, outcome: CheckOutcome, now: number): number {
+    return this.#policy.nextDelayMs({
+      outcome,
+      previousDelayMs: entry.delayMs,
+      ageMs: now - entry.addedAt,
+      consecutiveFailures: entry.consecutiveFailures,
+      notFoundCount: entry.notFoundCount,
+      initialIntervalMs: this.#options.initialIntervalMs,
+      rawStatus: entry.lastRaw,
+      random: this.#random(),
+    });
   }
 
-  #onConnectFailure(entry: Entry, error: SmsbatError, at: number): void {
-    this.#connectFailuresInRow += 1;
-    this.#observer.onCheckFailed(entry.id, error, at);
-    if (this.#connectFailuresInRow < this.#offlineAfterFailures) {
-      this.#backOffEntry(entry, at);
-      return;
-    }
-    // Everything fails: wait for the network as a whole, probing with backoff, without penalising each id.
-    if (at >= this.#offlineHoldUntil) this.#offlineStreak += 1;
-    this.#offlineSince ??= at;
-    this.#offlineMessage = error.message;
-    this.#offlineHoldUntil = Math.max(this.#offlineHoldUntil, at + this.#globalBackoff(this.#offlineStreak));
-    if (this.#holdEntry(entry, at, this.#offlineHoldUntil)) this.#parkedWhileOffline.add(entry.id);
-  }
-
-  /** SMSBAT is reachable again (or the host says so): end the offline pause and check the parked ids now. */
-  #clearOffline(now: number): void {
-    this.#connectFailuresInRow = 0;
-    this.#offlineStreak = 0;
-    this.#offlineSince = null;
-    this.#offlineHoldUntil = 0;
-    for (const id of this.#parkedWhileOffline) {
-      const entry = this.#entries.get(id);
-      if (entry && !entry.inFlight)
-        this.#enqueue(entry, Math.max(now, entry.lastRequestAt + MIN_PER_ID_GAP_MS));
-    }
-    this.#parkedWhileOffline.clear();
-  }
-
-  /**
-   * Puts an id back to wait out a global pause (429, offline, rejected credentials) without counting it against
-   * the id, unless its watch window is over. Returns whether it is still watched.
-   */
-  #holdEntry(entry: Entry, at: number, until: number): boolean {
-    if (at >= entry.addedAt + this.#watchWindowMs) {
-      this.#giveUp(entry, at);
-      return false;
-    }
-    this.#enqueue(entry, Math.max(until, entry.lastRequestAt + MIN_PER_ID_GAP_MS));
-    return true;
-  }
-
-  #backOffEntry(entry: Entry, at: number): void {
-    entry.failureCount += 1;
-    const delay = Math.min(
-      this.#intervalCap(entry, at),
-      this.#initialIntervalMs * 2 ** (entry.failureCount - 1),
-    );
-    this.#scheduleNext(entry, at, delay);
-  }
-
-  /** Young watches are checked at least every `maxIntervalMs`; old ones may wait up to `lateMaxIntervalMs`. */
-  #intervalCap(entry: Entry, at: number): number {
-    return at - entry.addedAt < this.#lateAfterMs ? this.#maxIntervalMs : this.#lateMaxIntervalMs;
-  }
-
-  #globalBackoff(streak: number): number {
-    return Math.min(this.#maxGlobalBackoffMs, 1000 * 2 ** (streak - 1));
-  }
-
-  #scheduleNext(entry: Entry, at: number, delayMs: number): void {
-    const giveUpAt = entry.addedAt + this.#watchWindowMs;
-    if (at >= giveUpAt) {
-      this.#giveUp(entry, at);
-      return;
-    }
-    let dueAt = at + this.#jitter(delayMs);
+  /** Queues the next check `delayMs` after `at`, no later than a pending deadline. */
+  #planNext(entry: Entry, at: number, delayMs: number): void {
+    let dueAt = at + delayMs;
     if (entry.deadlineAt !== null && !entry.overdueReported && entry.deadlineAt > at) {
       dueAt = Math.min(dueAt, entry.deadlineAt);
     }
-    dueAt = Math.max(Math.min(dueAt, giveUpAt), entry.lastRequestAt + MIN_PER_ID_GAP_MS);
     this.#enqueue(entry, dueAt);
   }
 
-  #reportOverdue(entry: Entry, at: number): void {
-    if (entry.deadlineAt === null || entry.overdueReported || at < entry.deadlineAt) return;
+  /** Queues a check of `entry` at `dueAt`, never within the per-id gap of its last request, in its lane. */
+  #enqueue(entry: Entry, dueAt: number): void {
+    entry.dueAt = Math.max(dueAt, entry.lastRequestAt + MIN_PER_ID_GAP_MS);
+    entry.lane = laneOf(entry);
+    this.#lanes.push(entry.id, entry.lane, entry.dueAt);
+    this.#outbox.changed(entry.id);
+    if (this.#lanes.length > 4 * this.#entries.size + 1024) {
+      this.#lanes.rebuild(
+        [...this.#entries.values()]
+          .filter((item) => item.request === null)
+          .map((item) => ({ id: item.id, key: item.lane, at: item.dueAt })),
+      );
+    }
+  }
+
+  #remove(messageId: string): boolean {
+    if (!this.#entries.delete(messageId)) return false;
+    this.#outbox.changed(messageId);
+    if (this.#entries.size === 0) this.#armAlarms();
+    return true;
+  }
+
+  // ---- overdue and give-up, on their own timer ---------------------------------------------------------------
+
+  #armAlarms(): void {
+    if (!this.#run.stopped) this.#timers.alarm.arm(this.#alarms.earliest());
+  }
+
+  #fireAlarms(): void {
+    const now = this.#clock.monotonicNow();
+    for (let due = this.#alarms.peek('overdue'); due && due.at <= now; due = this.#alarms.peek('overdue')) {
+      this.#alarms.pop('overdue');
+      const entry = this.#entries.get(due.id);
+      if (entry) this.#reportOverdueIfDue(entry, now);
+    }
+    for (let due = this.#alarms.peek('give_up'); due && due.at <= now; due = this.#alarms.peek('give_up')) {
+      this.#alarms.pop('give_up');
+      this.#remove(due.id);
+      this.#report((observer, epoch) => {
+        observer.onGaveUp(due.id, epoch);
+      }, due.at);
+    }
+    this.#armAlarms();
+    this.#turn();
+  }
+
+  #reportOverdueIfDue(entry: Entry, now: number): void {
+    const { deadlineAt } = entry;
+    if (deadlineAt === null || entry.overdueReported || now < deadlineAt) return;
     entry.overdueReported = true;
-    this.#observer.onOverdue(entry.id, at);
+    // Its checks are no longer deadline checks.
+    if (entry.request === null) this.#enqueue(entry, entry.dueAt);
+    this.#report((observer, epoch) => {
+      observer.onOverdue(entry.id, epoch);
+    }, deadlineAt);
   }
 
-  #giveUp(entry: Entry, at: number): void {
-    this.#entries.delete(entry.id);
-    this.#observer.onGaveUp(entry.id, at);
-    this.#updateHealth();
+  #report(call: (observer: PollObserver, epochAt: number) => void, at: number): void {
+    const epoch = this.#time.toEpoch(at);
+    this.#outbox.add(() => {
+      call(this.#observer, epoch);
+    });
   }
 
-  #jitter(delayMs: number): number {
-    return delayMs * (1 + this.#jitterRatio * (2 * this.#random() - 1));
+  // ---- holds and health -------------------------------------------------------------------------------------
+
+  #setHolds(next: holds.HoldState): void {
+    if (next === this.#holds) return;
+    const now = this.#clock.monotonicNow();
+    const before = holds.activeHold(this.#holds, now);
+    this.#holds = next;
+    const after = holds.activeHold(next, now);
+    if (before?.reason !== after?.reason || before?.until !== after?.until) this.#outbox.allChanged();
+    if (after !== null && after.until === null) this.#timers.dispatch.disarm();
+    this.#soon();
   }
 
-  #arm(at: number): void {
-    if (this.#timer !== null && this.#timerAt === at) return;
-    this.#disarm();
-    this.#timerAt = at;
-    this.#timer = this.#clock.setTimeout(
-      () => {
-        this.#timer = null;
-        this.#timerAt = Number.POSITIVE_INFINITY;
-        this.#pump();
+  #heldBy(hold: holds.ActiveHold): { reason: holds.ActiveHold['reason']; until: number | null } {
+    return { reason: hold.reason, until: hold.until === null ? null : this.#time.toEpoch(hold.until) };
+  }
+
+  #deliver(): void {
+    this.#outbox.deliver(
+      (ids) => {
+        this.#observer.onScheduleChanged(ids);
       },
-      Math.min(at - this.#clock.now(), MAX_TIMER_DELAY_MS),
+      () => [...this.#entries.keys()],
+    );
+    this.#emitHealth(false);
+  }
+
+  #currentHealth(): EngineHealth {
+    const now = this.#clock.monotonicNow();
+    let backlog = 0;
+    for (const entry of this.#entries.values())
+      if (entry.request === null && entry.dueAt <= now) backlog += 1;
+    return buildHealth({
+      stopped: this.#run.stopped,
+      holds: this.#holds,
+      counts: {
+        watching: this.#entries.size,
+        inFlight: this.#inFlight.size,
+        backlog,
+        requestsLastMinute: this.#run.minute.count(now),
+        rateCapPerSecond: this.#options.maxRequestsPerSecond,
+      },
+      lastSuccessAt: this.#run.lastSuccessAt,
+      now,
+      toEpoch: (monotonicMs) => this.#time.toEpoch(monotonicMs),
+    });
+  }
+
+  /**
+   * Emits health when its mode, blocker or watched count changed (cheap to tell), or when `sampled` and anything in
+   * it changed. The busy counts are thus refreshed with every other change and every `HEALTH_SAMPLE_MS`.
+   */
+  #emitHealth(sampled: boolean): void {
+    const last = this.#run.lastHealth;
+    if (!sampled && last !== null && keyOf(last) === this.#healthKeyNow()) return;
+    const health = this.#currentHealth();
+    if (sampled && last !== null && sameHealth(last, health)) return;
+    this.#run.lastHealth = health;
+    this.#observer.onHealth(health);
+    this.#armHealthSample(health);
+  }
+
+  /** The key of the health right now, without counting the backlog. */
+  #healthKeyNow(): string {
+    const now = this.#clock.monotonicNow();
+    const { stopped } = this.#run;
+    const blocker = stopped ? null : blockerOf(this.#holds, now, (monotonicMs) => monotonicMs);
+    return healthKey(
+      modeOf(stopped, this.#holds.paused, this.#entries.size),
+      blocker?.kind ?? null,
+      this.#entries.size,
+      this.#options.maxRequestsPerSecond,
     );
   }
 
-  #disarm(): void {
-    if (this.#timer === null) return;
-    this.#clock.clearTimeout(this.#timer);
-    this.#timer = null;
-    this.#timerAt = Number.POSITIVE_INFINITY;
+  #sampleHealth(): void {
+    this.#emitHealth(true);
+    if (this.#run.lastHealth) this.#armHealthSample(this.#run.lastHealth);
   }
 
-  #updateHealth(): void {
-    if (!this.#stopped) this.#setHealth(this.#currentHealth(this.#clock.now()));
+  #armHealthSample(health: EngineHealth): void {
+    const busy =
+      health.counts.watching > 0 || health.counts.requestsLastMinute > 0 || health.counts.inFlight > 0;
+    if (this.#run.stopped || !busy) this.#timers.health.disarm();
+    else this.#timers.health.arm(this.#clock.monotonicNow() + HEALTH_SAMPLE_MS);
   }
 
-  #currentHealth(now: number): LegacyHealth {
-    if (this.#paused) return { state: 'paused' };
-    if (this.#authMessage !== null) return { state: 'auth_failed', message: this.#authMessage };
-    if (this.#offlineSince !== null) {
-      return {
-        state: 'offline',
-        since: this.#offlineSince,
-        retryAt: Math.max(now, this.#offlineHoldUntil),
-        message: this.#offlineMessage,
-      };
+  #alarmItems(): { id: string; key: Alarm; at: number }[] {
+    const items: { id: string; key: Alarm; at: number }[] = [];
+    for (const entry of this.#entries.values()) {
+      items.push({ id: entry.id, key: 'give_up', at: entry.giveUpAt });
+      if (entry.deadlineAt !== null && !entry.overdueReported) {
+        items.push({ id: entry.id, key: 'overdue', at: entry.deadlineAt });
+      }
     }
-    if (this.#rateHoldUntil > now) {
-      return {
-        state: 'rate_limited',
-        resumesAt: this.#rateHoldUntil,
-        message: 'SMSBAT answered 429 Too Many Requests.',
-      };
-    }
-    return this.#entries.size === 0 ? { state: 'idle' } : { state: 'running' };
-  }
-
-  #setHealth(health: LegacyHealth): void {
-    if (sameHealth(this.#health, health)) return;
-    this.#health = health;
-    this.#observer.onHealth(health);
+    return items;
   }
 }
 
-function sameHealth(a: LegacyHealth, b: LegacyHealth): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+function toMonotonicOrNull(time: TimeBase, epochMs: number | null | undefined): number | null {
+  return epochMs === null || epochMs === undefined ? null : time.toMonotonic(epochMs);
+}
+
+function credentialsProblem(error: AuthError | WrongBaseUrlError): holds.CredentialsState {
+  return error instanceof WrongBaseUrlError
+    ? { kind: 'wrong_base_url', baseUrl: error.baseUrl, message: error.message }
+    : { kind: 'credentials_rejected', message: error.message };
 }
 
 /** Anything thrown by a client that is not an SmsbatError (a bug, an abort) is treated as a connection failure. */

@@ -2,6 +2,7 @@ import type { Clock, TimerHandle } from './clock';
 
 interface VirtualTimer {
   readonly id: number;
+  /** Monotonic time the timer fires at. */
   readonly at: number;
   readonly callback: () => void;
 }
@@ -9,26 +10,40 @@ interface VirtualTimer {
 /**
  * A clock whose time moves only when told to, so tests and benchmarks can run hours of polling in moments.
  * Between timers it lets pending promise callbacks run, so async code behaves as it would in real time.
+ * It keeps a monotonic time (timers run on it) and a wall-clock time, which `stepWallClock` can move on its own,
+ * as when someone changes the system clock.
  */
 export class VirtualClock implements Clock {
-  #now: number;
+  #monotonic = 0;
+  /** Wall-clock time minus monotonic time. */
+  #wallOffset: number;
   #nextId = 1;
   readonly #timers = new Map<number, VirtualTimer>();
 
   /** @param startMs the epoch time the clock starts at. */
   constructor(startMs = Date.UTC(2026, 0, 1)) {
-    this.#now = startMs;
+    this.#wallOffset = startMs;
   }
 
-  /** The virtual time in epoch milliseconds. */
+  /** The virtual wall-clock time in epoch milliseconds. */
   now(): number {
-    return this.#now;
+    return this.#monotonic + this.#wallOffset;
+  }
+
+  /** The virtual monotonic time in milliseconds (starts at 0). */
+  monotonicNow(): number {
+    return this.#monotonic;
+  }
+
+  /** Moves only the wall clock by `deltaMs` (negative: back), as a user or NTP changing the system time would. */
+  stepWallClock(deltaMs: number): void {
+    this.#wallOffset += deltaMs;
   }
 
   /** Schedules `callback` after `delayMs` of virtual time. */
   setTimeout(callback: () => void, delayMs: number): TimerHandle {
     const id = this.#nextId++;
-    this.#timers.set(id, { id, at: this.#now + Math.max(0, delayMs), callback });
+    this.#timers.set(id, { id, at: this.#monotonic + Math.max(0, delayMs), callback });
     return id;
   }
 
@@ -47,23 +62,24 @@ export class VirtualClock implements Clock {
     return this.#timers.size;
   }
 
-  /** Runs every timer due up to `untilMs` in time order, settling promises after each, then sets the time to it. */
-  async advanceTo(untilMs: number): Promise<void> {
+  /** Advances to the wall-clock time `untilMs` (epoch), running the timers on the way. */
+  advanceTo(untilMs: number): Promise<void> {
+    return this.advanceBy(untilMs - this.now());
+  }
+
+  /** Advances the time by `deltaMs`, running every timer due on the way in time order, settling promises after each. */
+  async advanceBy(deltaMs: number): Promise<void> {
+    const until = this.#monotonic + Math.max(0, deltaMs);
     await settle();
     for (;;) {
       const next = this.#earliest();
-      if (!next || next.at > untilMs) break;
+      if (!next || next.at > until) break;
       this.#timers.delete(next.id);
-      this.#now = Math.max(this.#now, next.at);
+      this.#monotonic = Math.max(this.#monotonic, next.at);
       next.callback();
       await settle();
     }
-    this.#now = Math.max(this.#now, untilMs);
-  }
-
-  /** Advances the time by `deltaMs`, running the timers on the way. */
-  advanceBy(deltaMs: number): Promise<void> {
-    return this.advanceTo(this.#now + deltaMs);
+    this.#monotonic = Math.max(this.#monotonic, until);
   }
 
   #earliest(): VirtualTimer | undefined {

@@ -275,7 +275,8 @@ describe('smsbat-monitor (built CLI) against the simulator', () => {
       .trimEnd()
       .split('\n')
       .map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines.some((line) => line.type === 'health' && line.state === 'auth_failed')).toBe(true);
+    const blockers = lines.map((line) => (line.blocker ?? null) as { readonly kind: string } | null);
+    expect(blockers.some((blocker) => blocker?.kind === 'credentials_rejected')).toBe(true);
     expect(lines.at(-1)).toMatchObject({ type: 'summary', ended: 'auth_failed', exitCode: 3 });
     const unauthorized = requestsFor(['fast-a1', 'fast-a2'], since).filter((r) => !r.authorized);
     expect(unauthorized.length).toBeGreaterThan(0);

@@ -12,7 +12,15 @@ export type Script = (messageId: string, callIndex: number, now: number) => Scri
 /** One call the fake received. */
 export interface ScriptedCall {
   readonly messageId: string;
+  /** Wall-clock time (epoch ms). */
   readonly at: number;
+  /** Monotonic time: unaffected by steps of the wall clock. */
+  readonly monotonicAt: number;
+}
+
+/** What the fake throws when the caller's AbortSignal fires, as fetch does. */
+export class AbortedCallError extends Error {
+  override readonly name = 'AbortError';
 }
 
 /** Builds a basic snapshot for a status string. */
@@ -30,9 +38,14 @@ export function snapshotOf(messageId: string, rawStatus: string, cost: number | 
   };
 }
 
-/** A StatusClient for unit tests: answers from a script, after an optional latency on the given clock. */
+/**
+ * A StatusClient for unit tests: answers from a script, after an optional latency on the given clock. Honours the
+ * AbortSignal as a real client does: an aborted call rejects at once and its latency timer is cancelled.
+ */
 export class ScriptedStatusClient implements StatusClient {
   readonly calls: ScriptedCall[] = [];
+  /** Calls that were aborted before they were answered. */
+  aborted = 0;
   readonly #counts = new Map<string, number>();
   #inFlight = 0;
   /** The most calls that were in flight at once. */
@@ -54,21 +67,41 @@ export class ScriptedStatusClient implements StatusClient {
     return this.calls.filter((call) => call.messageId === messageId);
   }
 
-  async getStatus(messageId: string): Promise<StatusSnapshot> {
+  /** Calls in flight now. */
+  get inFlight(): number {
+    return this.#inFlight;
+  }
+
+  async getStatus(messageId: string, signal?: AbortSignal): Promise<StatusSnapshot> {
+    if (signal?.aborted) throw new AbortedCallError('aborted before sending');
     const now = this.clock.now();
-    this.calls.push({ messageId, at: now });
+    this.calls.push({ messageId, at: now, monotonicAt: this.clock.monotonicNow() });
     const index = this.#counts.get(messageId) ?? 0;
     this.#counts.set(messageId, index + 1);
     this.#inFlight += 1;
     this.maxInFlight = Math.max(this.maxInFlight, this.#inFlight);
     try {
-      if (this.latencyMs > 0)
-        await new Promise<void>((resolve) => this.clock.setTimeout(resolve, this.latencyMs));
+      if (this.latencyMs > 0) await this.#wait(signal);
       const answer = this.script(messageId, index, this.clock.now());
       if (answer instanceof Error) throw answer;
       return typeof answer === 'string' ? snapshotOf(messageId, answer) : answer;
     } finally {
       this.#inFlight -= 1;
     }
+  }
+
+  #wait(signal: AbortSignal | undefined): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = (): void => {
+        this.clock.clearTimeout(timer);
+        this.aborted += 1;
+        reject(new AbortedCallError('aborted'));
+      };
+      const timer = this.clock.setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, this.latencyMs);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
   }
 }

@@ -20,5 +20,5 @@ export {
   describeSchemaError,
   type StatusResponse,
 } from './response-schema';
-export { parseRetryAfter, MAX_RETRY_AFTER_MS } from './retry-after';
+export { capRetryAfterMs, parseRetryAfter, MAX_RETRY_AFTER_MS } from './retry-after';
 export { secretsOf, maskSecrets, SECRET_MASK, MIN_MASKED_SECRET_CHARS } from './secrets';

@@ -12,16 +12,20 @@ const RFC_850 = new RegExp(`^${LONG_DAY}, (\\d{2})-${MONTH}-(\\d{2}) ${TIME} GMT
 const ASCTIME = new RegExp(`^${DAY} ${MONTH} ([ \\d]\\d) ${TIME} (\\d{4})$`, 'i');
 
 /**
- * The longest `Retry-After` believed, in milliseconds: one hour. A longer wait from a status API is a
- * misconfiguration or a bogus header, and a wait over about 24.8 days would overflow a Node timer; the caller's
- * own back-off applies instead.
+ * The longest `Retry-After` honoured, in milliseconds: one hour. A longer wait from a status API is a
+ * misconfiguration or a bogus header (and one over about 24.8 days would overflow a Node timer), so it is cut to an
+ * hour rather than ignored: the server did ask us to wait.
  */
 export const MAX_RETRY_AFTER_MS = 3_600_000;
 
+/** The one place that bounds a server's wait: at least 0, at most `MAX_RETRY_AFTER_MS`. */
+export function capRetryAfterMs(ms: number): number {
+  return Math.min(Math.max(0, ms), MAX_RETRY_AFTER_MS);
+}
+
 /**
  * Reads a `Retry-After` value, delta-seconds (`120`) or an HTTP-date, as milliseconds from `nowMs` (0 when the
- * date has passed). Anything else gives null, including negative values and waits longer than
- * `MAX_RETRY_AFTER_MS` (as seconds or as a date that far ahead).
+ * date has passed), capped at `MAX_RETRY_AFTER_MS`. Anything else (negative values, other text) gives null.
  */
 export function parseRetryAfter(value: string | undefined, nowMs: number): number | null {
   if (value === undefined) return null;
@@ -33,7 +37,7 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
     const at = parseHttpDate(text, nowMs);
     ms = at === null ? null : Math.max(0, at - nowMs);
   }
-  return ms !== null && Number.isFinite(ms) && ms <= MAX_RETRY_AFTER_MS ? ms : null;
+  return ms !== null && !Number.isNaN(ms) ? capRetryAfterMs(ms) : null;
 }
 
 /** Parses the three HTTP-date formats of RFC 9110 as UTC epoch milliseconds, or null. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { peakPerSecond } from '../../../bench/stats';
-import type { LegacyHealth } from '../../../shared/legacy-health';
+import type { EngineHealth } from '../../../shared/engine-health';
 import type { StatusSnapshot } from '../../../shared/message';
 import { SmsbatClient } from '../../../electron/core/client';
 import { RateLimitedError } from '../../../electron/core/errors';
@@ -47,7 +47,7 @@ function engineFor(url: string, apiKey: string, options: Partial<MonitorEngineOp
     timeoutMs: 1500,
   });
   const client = new ObservedClient(inner);
-  const health: LegacyHealth[] = [];
+  const health: EngineHealth[] = [];
   const engine = new MonitorEngine({
     client,
     initialIntervalMs: 1000,
@@ -155,12 +155,12 @@ describe('engine against the simulator over HTTP', () => {
     const { engine, client, health } = engineFor(sim.url, sim.simulator.credentials.apiKey);
     await engine.start();
     engine.watch(Array.from({ length: 20 }, (_, i) => `fast-${i}`));
-    await until(() => health.some((state) => state.state === 'auth_failed'), 5_000);
+    await until(() => health.some((state) => state.blocker?.kind === 'credentials_rejected'), 5_000);
     const requestsWhenRejected = client.starts.length;
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect(client.starts.length).toBe(requestsWhenRejected);
     expect(requestsWhenRejected).toBeLessThanOrEqual(4);
-    expect(engine.health).toMatchObject({ state: 'auth_failed' });
+    expect(engine.health.blocker).toMatchObject({ kind: 'credentials_rejected' });
 
     sim.simulator.setFaults({});
     engine.credentialsChanged();
@@ -180,12 +180,12 @@ describe('engine against the simulator over HTTP', () => {
     await until(() => engine.messages().every((message) => message.snapshot !== null), 5_000);
 
     await first.close();
-    await until(() => engine.health.state === 'offline', 10_000);
-    const offline = health.find((state) => state.state === 'offline');
-    expect(offline?.state === 'offline' ? offline.message : '').toMatch(/refused|ECONNREFUSED|connect/i);
+    await until(() => engine.health.blocker?.kind === 'offline', 10_000);
+    const offline = health.find((state) => state.blocker?.kind === 'offline')?.blocker;
+    expect(offline?.kind === 'offline' ? offline.message : '').toMatch(/refused|ECONNREFUSED|connect/i);
 
     const second = await simulator({ seed: 13, port });
-    await until(() => engine.health.state === 'running', 10_000);
+    await until(() => engine.health.mode === 'running' && engine.health.blocker === null, 10_000);
     await until(() => ids.every((id) => second.simulator.firstSeenAt(id) !== null), 10_000);
     expect(engine.messages().map((message) => message.id)).toEqual(ids);
   });

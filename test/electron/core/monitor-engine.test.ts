@@ -30,7 +30,7 @@ describe('MonitorEngine', () => {
       'processing',
       'delivered',
     ]);
-    expect(engine.health.state).toBe('idle');
+    expect(engine.health.mode).toBe('idle');
   });
 
   it('resumes every unfinished watch after a restart, losing nothing', async () => {

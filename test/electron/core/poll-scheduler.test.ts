@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { peakPerSecond } from '../../../bench/stats';
-import type { LegacyHealth } from '../../../shared/legacy-health';
+import type { EngineHealth } from '../../../shared/engine-health';
 import type { StatusSnapshot } from '../../../shared/message';
 import {
   AuthError,
@@ -8,64 +8,11 @@ import {
   NotFoundError,
   RateLimitedError,
   ServerError,
-  type SmsbatError,
 } from '../../../electron/core/errors';
-import { PollScheduler, type PollSchedulerOptions } from '../../../electron/core/poll-scheduler';
+import { PollScheduler } from '../../../electron/core/poll-scheduler';
 import { VirtualClock } from '../../../electron/core/virtual-clock';
-import {
-  ScriptedStatusClient,
-  snapshotOf,
-  type Script,
-  type ScriptedAnswer,
-} from '../../fakes/scripted-status-client';
-
-interface Reports {
-  snapshots: { id: string; snapshot: StatusSnapshot; at: number }[];
-  failures: { id: string; error: SmsbatError; at: number }[];
-  notFound: string[];
-  gaveUp: { id: string; at: number }[];
-  overdue: { id: string; at: number }[];
-  health: LegacyHealth[];
-}
-
-function setup(script: Script, options: Partial<PollSchedulerOptions> = {}, latencyMs = 50) {
-  const clock = new VirtualClock();
-  const start = clock.now();
-  const client = new ScriptedStatusClient(clock, script, latencyMs);
-  const reports: Reports = { snapshots: [], failures: [], notFound: [], gaveUp: [], overdue: [], health: [] };
-  const scheduler = new PollScheduler({
-    client,
-    clock,
-    random: () => 0.5,
-    observer: {
-      onSnapshot: (id, snapshot, at) => reports.snapshots.push({ id, snapshot, at }),
-      onCheckFailed: (id, error, at) => reports.failures.push({ id, error, at }),
-      onNotFound: (id) => reports.notFound.push(id),
-      onGaveUp: (id, at) => reports.gaveUp.push({ id, at }),
-      onOverdue: (id, at) => reports.overdue.push({ id, at }),
-      onHealth: (health) => reports.health.push(health),
-    },
-    ...options,
-  });
-  const watch = (...ids: string[]) => {
-    for (const messageId of ids) scheduler.watch({ messageId, addedAt: clock.now() });
-  };
-  const elapsed = (at: number) => at - start;
-  return { clock, client, scheduler, reports, watch, start, elapsed };
-}
-
-const silentObserver = {
-  onSnapshot: () => undefined,
-  onCheckFailed: () => undefined,
-  onNotFound: () => undefined,
-  onGaveUp: () => undefined,
-  onOverdue: () => undefined,
-  onHealth: () => undefined,
-};
-
-function gaps(times: readonly number[]): number[] {
-  return times.slice(1).map((time, index) => time - (times[index] ?? 0));
-}
+import { ScriptedStatusClient, snapshotOf, type ScriptedAnswer } from '../../fakes/scripted-status-client';
+import { gaps, setup, silentObserver } from './scheduler/harness';
 
 describe('PollScheduler', () => {
   it('checks a new id at once, again after about 5 s, then less and less often up to the cap', async () => {
@@ -131,11 +78,12 @@ describe('PollScheduler', () => {
     await clock.advanceBy(3 * 60_000);
     const times = client.calls.map((call) => call.at);
     expect(peakPerSecond(times)).toBeLessThanOrEqual(10);
-    // 200 first checks at 10/s take about 20 s, not longer.
+    // 200 first checks at 10/s, with one slot in four kept for the re-checks that fall due meanwhile, take
+    // about 200 / 7.5 = 27 s, not longer.
     const firstChecks = new Map<string, number>();
     for (const call of client.calls)
       if (!firstChecks.has(call.messageId)) firstChecks.set(call.messageId, call.at);
-    expect(Math.max(...firstChecks.values()) - clock.now() + 3 * 60_000).toBeLessThan(21_000);
+    expect(Math.max(...firstChecks.values()) - clock.now() + 3 * 60_000).toBeLessThan(27_500);
   });
 
   it('keeps no more requests in flight than the concurrency cap', async () => {
@@ -175,10 +123,10 @@ describe('PollScheduler', () => {
     expect(intervals[0]).toBeLessThan(1200);
     expect(intervals[1]).toBeGreaterThanOrEqual(2000);
     expect(intervals[1]).toBeLessThan(2200);
-    expect(reports.health.at(-1)?.state).toBe('rate_limited');
+    expect(reports.health.at(-1)?.blocker?.kind).toBe('rate_limited');
     limited = false;
     await clock.advanceBy(20_000);
-    expect(reports.health.at(-1)?.state).toBe('running');
+    expect(reports.health.at(-1)).toMatchObject({ mode: 'running', blocker: null });
     expect(reports.snapshots.map((report) => report.id)).toEqual(expect.arrayContaining(['a', 'b']));
   });
 
@@ -201,12 +149,15 @@ describe('PollScheduler', () => {
     watch(...Array.from({ length: 20 }, (_, i) => `id-${i}`));
     await clock.advanceBy(10 * 60_000);
     expect(client.calls.length).toBeLessThanOrEqual(4);
-    expect(reports.health.at(-1)).toEqual({ state: 'auth_failed', message: 'Invalid API key' });
+    expect(reports.health.at(-1)?.blocker).toEqual({
+      kind: 'credentials_rejected',
+      message: 'Invalid API key',
+    });
     rejected = false;
-    scheduler.credentialsChanged();
+    scheduler.setClient(client);
     await clock.advanceBy(10_000);
     expect(new Set(reports.snapshots.map((report) => report.id)).size).toBe(20);
-    expect(reports.health.at(-1)?.state).toBe('running');
+    expect(reports.health.at(-1)).toMatchObject({ mode: 'running', blocker: null });
   });
 
   it('reports offline when every request fails, probes with backoff, and resumes by itself', async () => {
@@ -216,13 +167,13 @@ describe('PollScheduler', () => {
     );
     watch(...Array.from({ length: 30 }, (_, i) => `id-${i}`));
     await clock.advanceBy(5 * 60_000);
-    const offline = reports.health.find((health) => health.state === 'offline');
-    expect(offline).toMatchObject({ state: 'offline', message: 'connect ECONNREFUSED' });
+    const offline = reports.health.find((health) => health.blocker?.kind === 'offline');
+    expect(offline?.blocker).toMatchObject({ kind: 'offline', message: 'connect ECONNREFUSED' });
     // Probing, not hammering: far fewer requests than 30 ids polled every few seconds would make.
     expect(client.calls.length).toBeLessThan(40);
     online = true;
     await clock.advanceBy(2 * 60_000);
-    expect(reports.health.at(-1)?.state).toBe('idle');
+    expect(reports.health.at(-1)).toMatchObject({ mode: 'idle', blocker: null });
     expect(new Set(reports.snapshots.map((report) => report.id)).size).toBe(30);
     expect(scheduler.size).toBe(0);
   });
@@ -236,7 +187,7 @@ describe('PollScheduler', () => {
     const badIntervals = gaps(client.callsFor('bad').map((call) => call.at));
     expect(badIntervals[1]).toBeGreaterThan(badIntervals[0] ?? 0);
     expect(reports.failures.every((failure) => failure.id === 'bad')).toBe(true);
-    expect(reports.health.at(-1)?.state).toBe('running');
+    expect(reports.health.at(-1)).toMatchObject({ mode: 'running', blocker: null });
     expect(client.callsFor('good').length).toBeGreaterThan(3);
   });
 
@@ -289,7 +240,7 @@ describe('PollScheduler', () => {
     await clock.advanceBy(2_000);
     scheduler.unwatch('a');
     watch('a');
-    expect(scheduler.refreshNow(['a'])).toBe(0);
+    expect(scheduler.refreshNow(['a'])).toEqual([{ messageId: 'a', outcome: 'cached' }]);
     await clock.advanceBy(1_000);
     expect(client.callsFor('a')).toHaveLength(1);
     expect(reports.snapshots.filter((report) => report.id === 'a')).toHaveLength(2);
@@ -306,29 +257,36 @@ describe('PollScheduler', () => {
     const before = client.calls.length;
     await clock.advanceBy(10 * 60_000);
     expect(client.calls.length).toBe(before);
-    expect(reports.health.at(-1)?.state).toBe('paused');
+    expect(reports.health.at(-1)?.mode).toBe('paused');
     scheduler.resume();
     await clock.advanceBy(100);
     expect(client.calls.length).toBe(before + 1);
   });
 
-  it('stops for good: no further requests or reports after stop()', async () => {
-    const { clock, client, scheduler, watch, reports } = setup(() => 'processing', {}, 500);
-    watch('a', 'b');
+  it('stops for good: requests in flight aborted, no timer left, no further requests or reports', async () => {
+    const { clock, client, scheduler, watch, reports } = setup(() => 'processing', { concurrency: 2 }, 500);
+    watch('a', 'b', 'c');
     await clock.advanceBy(100);
+    expect(client.inFlight).toBe(2);
     scheduler.stop();
+    await clock.advanceBy(0);
+    expect(client.aborted).toBe(2);
+    expect(client.inFlight).toBe(0);
+    expect(clock.pendingTimers).toBe(0);
     const calls = client.calls.length;
-    const snapshots = reports.snapshots.length;
+    const reported = reports.log.length;
+    const health = reports.health.length;
     await clock.advanceBy(10 * 60_000);
     expect(client.calls.length).toBe(calls);
-    expect(reports.snapshots.length).toBe(snapshots);
-    expect(reports.health.at(-1)).toEqual({ state: 'stopped' });
+    expect(reports.log.length).toBe(reported);
+    expect(reports.health.length).toBe(health);
+    expect(reports.health.at(-1)?.mode).toBe('stopped');
   });
 
   it('ignores a 401 to a request sent with the old credentials once they have changed', async () => {
     const clock = new VirtualClock();
     let key = 'old';
-    const health: LegacyHealth[] = [];
+    const health: EngineHealth[] = [];
     const client = {
       calls: [] as number[],
       async getStatus(): Promise<StatusSnapshot> {
@@ -348,13 +306,13 @@ describe('PollScheduler', () => {
     scheduler.watch({ messageId: 'a', addedAt: clock.now() });
     scheduler.watch({ messageId: 'b', addedAt: clock.now() });
     await clock.advanceBy(2_050);
-    expect(scheduler.health.state).toBe('auth_failed');
+    expect(scheduler.health.blocker?.kind).toBe('credentials_rejected');
     // b's request, sent with the old key, is still in flight when the key is fixed.
     key = 'new';
-    scheduler.credentialsChanged();
+    scheduler.setClient(client);
     await clock.advanceBy(30_000);
-    expect(health.at(-1)?.state).toBe('running');
-    expect(health.filter((state) => state.state === 'auth_failed')).toHaveLength(1);
+    expect(health.at(-1)).toMatchObject({ mode: 'running', blocker: null });
+    expect(health.filter((state) => state.blocker?.kind === 'credentials_rejected')).toHaveLength(1);
   });
 
   it('counts one step of 429 backoff for requests that were in flight together', async () => {
@@ -382,11 +340,11 @@ describe('PollScheduler', () => {
     );
     watch('a', 'b', 'c');
     await clock.advanceBy(5 * 60_000);
-    expect(scheduler.health.state).toBe('offline');
+    expect(scheduler.health.blocker?.kind).toBe('offline');
     online = true;
     const before = client.calls.length;
     scheduler.resume();
-    expect(scheduler.health.state).not.toBe('offline');
+    expect(scheduler.health.blocker).toBeNull();
     await clock.advanceBy(1_000);
     expect(client.calls.length - before).toBe(3);
   });
@@ -426,7 +384,7 @@ describe('PollScheduler', () => {
     watch('a');
     await clock.advanceBy(10);
     answer = () => new RateLimitedError('slow down', { httpStatus: 429, retryAfterMs: 0 });
-    scheduler.credentialsChanged();
+    scheduler.setClient(client);
     await clock.advanceBy(5_000);
     const intervals = gaps(client.callsFor('a').map((call) => call.at));
     expect(intervals.length).toBeGreaterThan(1);
@@ -449,10 +407,10 @@ describe('PollScheduler', () => {
     );
     watch('a', 'b', 'c');
     await clock.advanceBy(60_000);
-    expect(scheduler.health.state).toBe('offline');
+    expect(scheduler.health.blocker?.kind).toBe('offline');
     mode = 'erroring';
     await clock.advanceBy(70_000);
-    expect(scheduler.health.state).toBe('running');
+    expect(scheduler.health).toMatchObject({ mode: 'running', blocker: null });
   });
 
   it('rejects bad options with a TypeError naming the option and the value', () => {

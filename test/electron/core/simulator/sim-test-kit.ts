@@ -11,6 +11,7 @@ export function manualClock(startMs = 1_700_000_000_000): ManualClock {
   let now = startMs;
   return {
     now: () => now,
+    monotonicNow: () => now,
     setTimeout: () => 0,
     clearTimeout: () => undefined,
     advance(ms) {
