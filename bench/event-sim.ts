@@ -6,6 +6,10 @@
  */
 import FlatQueue from 'flatqueue';
 import type { ChannelMix } from '../electron/core/learning';
+import { LANES, pickLane, type Lane } from '../electron/core/scheduler/lanes';
+
+/** As the scheduler: routine re-checks get at least one of every this many request slots. */
+const ROUTINE_SHARE_EVERY = 4;
 
 /** One watched id of a workload, with its true timeline. Times in ms. */
 export interface SimId {
@@ -75,8 +79,12 @@ export function simulate(workload: SimWorkload, strategy: SimStrategy, random: (
   const rate = Math.min(workload.rateCap, strategy.maxRatePerSecond ?? Number.POSITIVE_INFINITY);
   // A hair over 1/rate, so rounding never fits one start too many into a second.
   const spacingMs = 1000 / rate + 1e-6;
-  const normal = new FlatQueue<number>();
-  const urgent = new FlatQueue<number>();
+  const queues: Readonly<Record<Lane, FlatQueue>> = {
+    deadline: new FlatQueue<number>(),
+    first: new FlatQueue<number>(),
+    routine: new FlatQueue<number>(),
+  };
+  let urgentInRow = 0;
   const lastStart = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
   const detectedAtMs = new Float64Array(n).fill(Number.NaN);
   const firstCheckAtMs = new Float64Array(n).fill(Number.NaN);
@@ -123,17 +131,24 @@ export function simulate(workload: SimWorkload, strategy: SimStrategy, random: (
       return;
     }
     if (dueMs >= durationMs) return;
-    // Checks due before an id's deadline go first: a campaign must not hold up a one-time code.
+    // The scheduler's lanes: checks due before an id's deadline, then first checks, then routine re-checks.
     const id = ids[index];
     const beforeDeadline =
       id !== undefined && id.deadlineAgeMs !== null && dueMs - id.arrivalMs <= id.deadlineAgeMs;
-    (beforeDeadline ? urgent : normal).push(index, dueMs);
+    const lane: Lane = beforeDeadline
+      ? 'deadline'
+      : Number.isNaN(firstCheckAtMs[index] ?? 0)
+        ? 'first'
+        : 'routine';
+    queues[lane].push(index, dueMs);
   };
 
+  const headDue = (lane: Lane) => {
+    const queue = queues[lane];
+    return queue.length > 0 ? (queue.peekValue() ?? Infinity) : Infinity;
+  };
   for (;;) {
-    const dueUrgent = urgent.length > 0 ? (urgent.peekValue() ?? Infinity) : Infinity;
-    const dueNormal = normal.length > 0 ? (normal.peekValue() ?? Infinity) : Infinity;
-    const startAt = Math.max(nextAllowed, Math.min(dueUrgent, dueNormal));
+    const startAt = Math.max(nextAllowed, Math.min(...LANES.map(headDue)));
     const arrivalAt = ids[nextArrival]?.arrivalMs ?? Infinity;
     if (arrivalAt <= startAt && arrivalAt < durationMs) {
       now = arrivalAt;
@@ -145,7 +160,18 @@ export function simulate(workload: SimWorkload, strategy: SimStrategy, random: (
       continue;
     }
     if (startAt >= durationMs) break;
-    const index = (dueUrgent <= startAt ? urgent : normal).pop() ?? 0;
+    const pick = pickLane(
+      {
+        deadline: headDue('deadline') <= startAt,
+        first: headDue('first') <= startAt,
+        routine: headDue('routine') <= startAt,
+      },
+      urgentInRow,
+      ROUTINE_SHARE_EVERY,
+    );
+    urgentInRow = pick.urgentInRow;
+    if (pick.lane === null) break;
+    const index = queues[pick.lane].pop() ?? 0;
     const id = ids[index];
     if (id === undefined) continue;
     // At most one request per id per second, whatever the strategy asked.

@@ -13,7 +13,12 @@ import {
   WrongBaseUrlError,
   isConnectivityError,
 } from './errors';
-import { backoffPolicy, type CheckOutcome, type CheckPolicy } from './scheduler/check-policy';
+import {
+  backoffPolicy,
+  type CheckOutcome,
+  type CheckPolicy,
+  type CheckState,
+} from './scheduler/check-policy';
 import type { Entry, PendingRequest } from './scheduler/entry';
 import * as holds from './scheduler/global-holds';
 import { blockerOf, buildHealth, healthKey, keyOf, MinuteCounter, modeOf } from './scheduler/health';
@@ -39,7 +44,12 @@ import type { StatusClient } from './status-client';
 export { MIN_PER_ID_GAP_MS, SMSBAT_STATUS_RATE_LIMIT } from './scheduler/options';
 export type { PollSchedulerOptions, RuntimeOptions } from './scheduler/options';
 export type { PollObserver, WatchRequest } from './scheduler/observer';
-export { backoffPolicy, type CheckPolicy, type CheckState } from './scheduler/check-policy';
+export {
+  backoffPolicy,
+  type CheckObservation,
+  type CheckPolicy,
+  type CheckState,
+} from './scheduler/check-policy';
 
 /** How often the busy counts of health (in flight, backlog, requests in the last minute) are refreshed. */
 export const HEALTH_SAMPLE_MS = 5_000;
@@ -172,7 +182,7 @@ export class PollScheduler {
       this.#alarms.push(entry.id, 'overdue', entry.deadlineAt);
     const cached = this.#cache.get(entry.id, now);
     if (cached) this.#afterSnapshot(entry, cached.snapshot, cached.at, now);
-    else if (pending === null) this.#enqueue(entry, now);
+    else if (pending === null) this.#enqueue(entry, now + this.#firstDelay(entry, now));
     this.#outbox.changed(entry.id);
     this.#armAlarms();
     this.#soon();
@@ -387,6 +397,13 @@ export class PollScheduler {
     entry.notFoundCount = 0;
     entry.consecutiveFailures = 0;
     this.#cache.set(entry.id, snapshot, at);
+    this.#policy.observe?.({
+      messageId: entry.id,
+      ageMs: at - entry.addedAt,
+      nowMs: at,
+      final: isFinalKind(snapshot.kind),
+      snapshot,
+    });
     this.#afterSnapshot(entry, snapshot, at, at);
   }
 
@@ -456,7 +473,17 @@ export class PollScheduler {
   }
 
   #nextDelay(entry: Entry, outcome: CheckOutcome, now: number): number {
-    return this.#policy.nextDelayMs({
+    return this.#policy.nextDelayMs(this.#checkState(entry, outcome, now));
+  }
+
+  /** Delay before a new id's first check: what the policy asks, at once by default. */
+  #firstDelay(entry: Entry, now: number): number {
+    const delay = this.#policy.firstDelayMs?.(this.#checkState(entry, 'changed', now)) ?? 0;
+    return Number.isFinite(delay) && delay > 0 ? delay : 0;
+  }
+
+  #checkState(entry: Entry, outcome: CheckOutcome, now: number): CheckState {
+    return {
       outcome,
       previousDelayMs: entry.delayMs,
       ageMs: now - entry.addedAt,
@@ -465,7 +492,13 @@ export class PollScheduler {
       initialIntervalMs: this.#options.initialIntervalMs,
       rawStatus: entry.lastRaw,
       random: this.#random(),
-    });
+      messageId: entry.id,
+      nowMs: now,
+      pendingCount: this.#entries.size,
+      maxRequestsPerSecond: this.#options.maxRequestsPerSecond,
+      deadlineInMs:
+        entry.deadlineAt === null || entry.overdueReported ? null : Math.max(0, entry.deadlineAt - now),
+    };
   }
 
   /** Queues the next check `delayMs` after `at`, no later than a pending deadline. */
@@ -494,6 +527,7 @@ export class PollScheduler {
 
   #remove(messageId: string): boolean {
     if (!this.#entries.delete(messageId)) return false;
+    this.#policy.forget?.(messageId);
     this.#outbox.changed(messageId);
     if (this.#entries.size === 0) this.#armAlarms();
     return true;

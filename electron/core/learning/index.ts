@@ -4,3 +4,4 @@ export * from './check-placement';
 export * from './delivery-learner';
 export * from './hazard-profile';
 export * from './learning-policy';
+export * from './learning-check-policy';

@@ -10,7 +10,7 @@ import type { ChannelMix, DeliveryLearner } from './delivery-learner';
 export const DEFAULT_PRICE_S = 2;
 
 /** The share of the rate cap that placed checks may plan to use (the rest absorbs bursts and retries). */
-export const PLANNED_CAP_SHARE = 0.85;
+export const PLANNED_CAP_SHARE = 1;
 
 /** A first check of an id with a deadline comes within this long of sending. */
 export const DEADLINE_FIRST_CHECK_S = 1;

@@ -1,3 +1,5 @@
+import type { StatusSnapshot } from '../../../shared/message';
+
 /** What an id's last check told, as far as choosing the next delay goes. */
 export type CheckOutcome = 'changed' | 'unchanged' | 'failed' | 'not_found';
 
@@ -18,6 +20,27 @@ export interface CheckState {
   readonly rawStatus: string | null;
   /** A number in [0, 1) for jitter. */
   readonly random: number;
+  /** The id, for policies that keep per-id state. */
+  readonly messageId?: string;
+  /** The scheduler's monotonic now (ms). */
+  readonly nowMs?: number;
+  /** How many ids are being watched. */
+  readonly pendingCount?: number;
+  /** The rate cap in force (requests per second). */
+  readonly maxRequestsPerSecond?: number;
+  /** Time until the id's deadline (ms), or null when it has none or it was already reported overdue. */
+  readonly deadlineInMs?: number | null;
+}
+
+/** An answered check, for policies that learn from them. */
+export interface CheckObservation {
+  readonly messageId: string;
+  /** How long the id had been watched when SMSBAT answered. */
+  readonly ageMs: number;
+  /** The scheduler's monotonic time of the answer (ms). */
+  readonly nowMs: number;
+  readonly final: boolean;
+  readonly snapshot: StatusSnapshot;
 }
 
 /**
@@ -27,6 +50,12 @@ export interface CheckState {
 export interface CheckPolicy {
   /** Milliseconds from now until the next check. */
   nextDelayMs(state: CheckState): number;
+  /** Milliseconds from now until a new id's first check; at once when absent. `outcome` is `changed`. */
+  firstDelayMs?(state: CheckState): number;
+  /** Every answered check of a watched id, pending or final (cached answers excluded). Must not throw. */
+  observe?(observation: CheckObservation): void;
+  /** The id is no longer watched. */
+  forget?(messageId: string): void;
 }
 
 /** Tuning of {@link backoffPolicy}. */
