@@ -1,4 +1,5 @@
 /** Lag statistics, and the matched-budget comparison against the fixed-interval curve. */
+import { quantile } from './stats';
 
 /** Lag summary in seconds. */
 export interface LagSummary {
@@ -7,13 +8,6 @@ export interface LagSummary {
   readonly p95: number;
   readonly p99: number;
   readonly max: number;
-}
-
-/** The value at quantile `q` (0..1) of an ascending array, nearest rank; NaN when empty. */
-export function quantile(sorted: ArrayLike<number>, q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[rank] ?? Number.NaN;
 }
 
 /** Mean, p50, p95, p99 and max of lags given in ms, reported in seconds. */

@@ -1,6 +1,7 @@
 /** The benchmark's output: text tables with matched-budget ratios, one JSON object, and an SVG chart per workload. */
 import type { DeliveryProfile } from '../electron/core/simulator';
 import type { StrategyResult, WorkloadResult } from './run-bench';
+import { table } from './stats';
 
 /** Seconds with one decimal ("-" for NaN). */
 function seconds(value: number): string {
@@ -14,20 +15,6 @@ export function times(value: number): string {
 
 function percent(value: number): string {
   return Number.isFinite(value) ? `${(value * 100).toFixed(1)} %` : '-';
-}
-
-/** Renders rows as a plain-text table with the first column left-aligned and the rest right-aligned. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((cell, column) =>
-    Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)),
-  );
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, column) =>
-        column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
-      )
-      .join('  ');
-  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
 
 /** The text report of one workload. */
