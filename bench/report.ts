@@ -134,10 +134,10 @@ const MARKERS: Readonly<Record<string, string>> = {
 
 /** An SVG chart of lag (mean and p95, log scale) against requests (log scale) for one workload. */
 export function workloadSvg(result: WorkloadResult): string {
-  const width = 720;
+  const width = 800;
   const height = 440;
   const left = 64;
-  const right = 200;
+  const right = 270;
   const top = 36;
   const bottom = 48;
   const shown = result.strategies.filter((s) => s.kind !== 'guide' && s.requests > 0);

@@ -3,7 +3,7 @@
  * curve, today's backoff, SMSBAT's guide, and the learning policy cold and warm, on four workloads and several
  * seeds, each against the fixed curve at the same number of requests and against the oracle bound.
  *
- * Run: `npm run bench` (options: `-- --profile FILE --seeds N --json --quick --scale X --charts DIR --no-memory`).
+ * Run: `npm run bench` (options: `-- --profile FILE --seeds N --json --quick --scale X --charts DIR --price S --no-memory`).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     scale: { type: 'string' },
     charts: { type: 'string' },
+    price: { type: 'string' },
     'no-memory': { type: 'boolean', default: false },
   },
 });
@@ -60,9 +61,11 @@ function main(): number {
         'with its lag to the end of the run); x mean / x p95 = lag / fixed polling at the same number of requests',
     );
   }
+  const priceS = values.price === undefined ? undefined : positive('price', values.price, 0, 1e9);
   const results = runBench(workloads(scale), {
     profile,
     seeds,
+    ...(priceS === undefined ? {} : { priceS }),
     onWorkload: (result) => {
       if (!values.json) console.log(`\n${workloadText(result)}`);
       if (chartsDir !== null) {
