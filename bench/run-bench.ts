@@ -2,7 +2,7 @@
  * Runs every strategy on every workload for several seeds, pools the lags, and compares each strategy with the
  * fixed-interval curve at the same number of requests and with the oracle bound. Pure apart from CPU time.
  */
-import type { SavedDeliveryProfile } from '../electron/core/learning';
+import type { DeliveryLearner, SavedDeliveryProfile } from '../electron/core/learning';
 import type { DeliveryProfile } from '../electron/core/simulator';
 import { delayCdf } from '../electron/core/simulator/profiles';
 import { simulate, type SimOutcome, type SimWorkload } from './event-sim';
@@ -18,6 +18,9 @@ import {
 } from './sim-strategies';
 import { mulberry32 } from '../electron/core/simulator/random';
 import { drawWorkload, type WorkloadSpec } from './workloads';
+
+/** How many earlier runs the warm learning policy's saved profile comes from. */
+export const WARM_UP_RUNS = 3;
 
 /** The fixed intervals that make up the fixed-polling curve, in seconds. */
 export const FIXED_INTERVALS_S = [5, 7.5, 10, 15, 20, 30, 45, 60] as const;
@@ -163,19 +166,20 @@ export function runBench(specs: readonly WorkloadSpec[], options: BenchOptions):
   const latencyMs = options.latencyMs ?? 80;
   const results: WorkloadResult[] = [];
   for (const spec of specs) {
-    // Warm start: what the learning policy saved after an earlier run of the same kind of traffic.
+    // Warm start: what the learning policy saved after earlier runs of the same kind of traffic (other seeds).
     let warmProfile: SavedDeliveryProfile | null = null;
-    {
-      const warmUp = drawWorkload(spec, firstSeed + 1000, options.profile, latencyMs);
-      let learner: { save(nowMs: number): SavedDeliveryProfile } | null = null;
+    for (let run = 0; run < WARM_UP_RUNS; run += 1) {
+      const warmUp = drawWorkload(spec, firstSeed + 1000 + run, options.profile, latencyMs);
+      const saved = warmProfile;
+      let learner: DeliveryLearner | null = null;
       const strategy = learning(
         'learning-cold',
-        () => null,
+        () => saved,
         options.priceS,
         (created) => (learner = created),
       );
-      simulate(warmUp, strategy.create(mulberry32(firstSeed + 999)), mulberry32(firstSeed + 998));
-      warmProfile = (learner as { save(nowMs: number): SavedDeliveryProfile } | null)?.save(0) ?? null;
+      simulate(warmUp, strategy.create(mulberry32(firstSeed + 999 - run)), mulberry32(firstSeed + 998 - run));
+      warmProfile = (learner as DeliveryLearner | null)?.save(0) ?? null;
     }
     const strategies: NamedStrategy[] = [
       ...FIXED_INTERVALS_S.map((interval) => fixedInterval(interval)),

@@ -7,7 +7,7 @@ import { defaultMaxGapS } from './check-placement';
 import type { ChannelMix, DeliveryLearner } from './delivery-learner';
 
 /** The user's price of a request, in seconds of lag it is worth, unless set. */
-export const DEFAULT_PRICE_S = 2;
+export const DEFAULT_PRICE_S = 1;
 
 /** The share of the rate cap that placed checks may plan to use (the rest absorbs bursts and retries). */
 export const PLANNED_CAP_SHARE = 1;
