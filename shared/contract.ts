@@ -246,3 +246,23 @@ export function parseRequest<N extends RequestName>(
 export function isRequestName(name: unknown): name is RequestName {
   return typeof name === 'string' && Object.hasOwn(CONTRACT_REQUESTS, name);
 }
+
+/** The name of the preload function that subscribes to an event, e.g. `onFeed`. */
+export type EventListenerName<E extends EventName> = `on${Capitalize<E>}`;
+
+/**
+ * What the Electron preload exposes on `window.smsbat`: one named function per request and one `onX` per event,
+ * nothing generic. The preload's object `satisfies` this, so a new contract entry fails to compile until it is there.
+ */
+export type PreloadBridge = {
+  readonly [N in RequestName]: (payload: RequestPayload<N>) => Promise<ContractResult<N>>;
+} & {
+  readonly [E in EventName as EventListenerName<E>]: (
+    listener: (payload: ContractEvents[E]) => void,
+  ) => () => void;
+};
+
+/** One pushed event as it crosses a host: its name and payload. */
+export type ContractEventMessage = {
+  [E in EventName]: { readonly event: E; readonly payload: ContractEvents[E] };
+}[EventName];

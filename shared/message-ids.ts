@@ -87,6 +87,16 @@ export function isValidMessageId(id: string): boolean {
 }
 
 /**
+ * Checks one id given as is (from any host: IPC, HTTP, the CLI) with the parser's rules: the rejection with its
+ * reason, or undefined when the id is valid. Quotes are not trimmed here; a quoted id is rejected.
+ */
+export function messageIdRejection(id: string): RejectedToken | undefined {
+  if (id.length === 0)
+    return { token: id, reason: 'empty', message: 'An empty message id is not a message id' };
+  return rejectionFor(id, id);
+}
+
+/**
  * Parses pasted text into message ids. Tokens are separated by any mix of newlines, commas, semicolons, spaces and
  * tabs; surrounding quotes are trimmed; repeats are dropped (first occurrence kept) and counted; tokens that are
  * not ids are returned with a reason. Runs in time linear in the length of the text.

@@ -119,8 +119,10 @@ const SECRET_OPTIONS: ReadonlySet<string> = new Set([
 ]);
 
 const LABEL_MAX_LENGTH = 100;
-const NUMBER_PATTERN = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
-const INTEGER_PATTERN = /^\d+$/;
+/** A decimal number as people type it: an optional sign, digits with an optional fraction, an optional exponent. */
+const NUMBER_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+/** An option value that is a negative number (`--timeout -5`), not the next option. */
+const NEGATIVE_NUMBER_PATTERN = /^-(?:\d|\.\d)/;
 
 function isOptionName(name: string): name is OptionName {
   return Object.hasOwn(OPTION_SPECS, name);
@@ -168,7 +170,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       }
       values.set(token.name, true);
     } else {
-      if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-'))) {
+      const looksLikeOption =
+        !token.inlineValue &&
+        token.value?.startsWith('-') === true &&
+        !NEGATIVE_NUMBER_PATTERN.test(token.value);
+      if (token.value === undefined || looksLikeOption) {
         throw new UsageError(
           `${rawName} needs a value, e.g. ${example(token.name)}.`,
           commandOrNull(commandToken),
@@ -403,7 +409,7 @@ export function parseInteger(
 ): number {
   if (raw === undefined) return range.fallback;
   const trimmed = raw.trim();
-  const value = INTEGER_PATTERN.test(trimmed) ? Number(trimmed) : Number.NaN;
+  const value = NUMBER_PATTERN.test(trimmed) ? Number(trimmed) : Number.NaN;
   if (!Number.isSafeInteger(value) || value < range.min || value > range.max) {
     throw new UsageError(
       `${option} must be a whole number from ${range.min} to ${range.max} (got ${JSON.stringify(raw)}).`,

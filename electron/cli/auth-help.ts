@@ -18,3 +18,18 @@ export function formatAuthFailure(
     '',
   ].join('\n');
 }
+
+/**
+ * What to print when the base URL does not answer like SMSBAT: what it answered, where the address came from,
+ * and how to give the right one.
+ */
+export function formatWrongBaseUrl(reason: string, baseUrl: BaseUrlChoice): string {
+  const from = baseUrl.source === 'default' ? 'the default' : `from ${baseUrl.source}`;
+  return [
+    `smsbat-monitor: ${baseUrl.url} does not answer like SMSBAT: ${reason}`,
+    `  Address: ${from}.`,
+    '  Fix: set SMSBAT_BASE_URL or --base-url to the SMSBAT API address (https://restapi.smsbat.com unless your',
+    '  account manager gave you another), without /bat/message.',
+    '',
+  ].join('\n');
+}

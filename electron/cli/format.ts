@@ -2,8 +2,8 @@ import type { CheckError, Money, StatusSnapshot, WatchedMessage } from '../../sh
 import { formatMoney } from '../../shared/money';
 import { describeStatus } from '../../shared/status';
 import { MESSAGE_BUCKETS, type MessageBucket, type Totals } from '../../shared/totals';
-import type { ChangeEvent } from './change-events';
-import type { CheckResult } from './check-result';
+import type { CheckResult, SkipReason } from './check-result';
+import { isDeliveredLate, isNotFoundYet, type WatchEvent } from './watch-event';
 
 /** Local wall-clock time as HH:MM:SS, for the start of each watch line. */
 export function formatClock(at: number): string {
@@ -55,18 +55,35 @@ export function formatCheckError(error: Pick<CheckError, 'message' | 'httpStatus
   return `${error.message} (HTTP ${error.httpStatus})`;
 }
 
+/** Where a watched message stands, in words: its status, "not found yet (checking again)", or "not checked yet". */
+export function messageStatusWords(message: WatchedMessage): string {
+  if (isNotFoundYet(message)) return 'not found yet (a just-sent id can take a moment; checking again)';
+  return statusWords(message.snapshot);
+}
+
+/** How long after its deadline a message was delivered, e.g. "12 s after its deadline". */
+function lateBy(message: WatchedMessage, at: number): string {
+  if (message.deadlineAt === null) return 'after its deadline';
+  return `${Math.max(0, Math.round((at - message.deadlineAt) / 1000))} s after its deadline`;
+}
+
 /**
- * One line for a watch change, e.g. `12:00:05  abc123  delivered  (viber: delivered, sms: not_used; 1 part;
+ * One line for a watch event, e.g. `12:00:05  abc123  delivered  (viber: delivered, sms: not_used; 1 part;
  * 0.05 USD)`, ids padded to `idWidth`. Check failures read as warnings ("will try again") and belong on stderr.
  */
-export function formatChangeLine(change: ChangeEvent, idWidth = 0): string {
-  const { message } = change;
-  const head = `${formatClock(change.at)}  ${message.id.padEnd(idWidth)}  `;
-  const last = `last seen: ${statusWords(message.snapshot)}`;
-  switch (change.event) {
-    case 'status': {
-      const details = message.snapshot === null ? '' : formatDetails(message.snapshot);
+export function formatChangeLine(event: WatchEvent, idWidth = 0): string {
+  const { message } = event;
+  const head = `${formatClock(event.at)}  ${message.id.padEnd(idWidth)}  `;
+  const last = `last seen: ${messageStatusWords(message)}`;
+  const details = message.snapshot === null ? '' : formatDetails(message.snapshot);
+  switch (event.kind) {
+    case 'status_changed':
+    case 'delivered':
+    case 'failed':
       return `${head}${statusWords(message.snapshot)}${details === '' ? '' : `  ${details}`}`;
+    case 'delivered_late': {
+      const inside = details === '' ? '' : `; ${details.slice(1, -1)}`;
+      return `${head}delivered late  (${lateBy(message, event.at)}${inside})`;
     }
     case 'not_found':
       return `${head}not found  (SMSBAT does not know this message id)`;
@@ -76,10 +93,18 @@ export function formatChangeLine(change: ChangeEvent, idWidth = 0): string {
       return `${head}overdue  (no final status by its deadline; ${last}; still watching)`;
     case 'check_failed': {
       const error = message.lastError;
+      if (error?.kind === 'not_found') {
+        return `${head}not found yet  (a just-sent id can take a moment; checking again)`;
+      }
       const why = error === null ? 'the check failed' : formatCheckError(error);
       return `${head}check failed: ${why}; will try again`;
     }
   }
+}
+
+/** Why a check has no answer, for the table and the JSON: "stopped by --timeout before an answer". */
+export function skipWords(reason: SkipReason): string {
+  return reason === 'timeout' ? 'stopped by --timeout before an answer' : 'interrupted before an answer';
 }
 
 /** Lays rows out in left-aligned columns under a header, two spaces apart, without trailing spaces. */
@@ -115,7 +140,7 @@ export function formatCheckTable(results: readonly CheckResult[]): string {
       case 'error':
         return [result.id, 'not checked', '-', '-', '-', formatCheckError(result.error)];
       case 'skipped':
-        return [result.id, 'not checked', '-', '-', '-', 'stopped by --timeout before an answer'];
+        return [result.id, 'not checked', '-', '-', '-', skipWords(result.reason)];
     }
   });
   return formatTable(['ID', 'STATUS', 'PARTS', 'COST', 'CHANNELS', 'ERROR'], rows);
@@ -137,11 +162,45 @@ export function formatPercent(rate: number): string {
   return `${Number.isInteger(tenths) ? String(tenths) : tenths.toFixed(1)}%`;
 }
 
-/** The summary printed at the end of a watch: counts, delivery rate, cost per currency and overdue messages. */
-export function formatSummary(totals: Totals, label: string | null = null): string {
-  const counts = MESSAGE_BUCKETS.filter((bucket) => totals.counts[bucket] > 0).map(
-    (bucket) => `${totals.counts[bucket]} ${BUCKET_WORDS[bucket]}`,
+/** Counts the summary adds to the totals: deadline misses split by outcome, and ids SMSBAT has not shown yet. */
+export interface WatchFacts {
+  /** Delivered, but after the deadline. */
+  readonly deliveredLate: number;
+  /** Past the deadline and still without a final status (or ended without one). */
+  readonly overdue: number;
+  /** Still checked after 404s (a just-sent id may not be visible yet). */
+  readonly notFoundYet: number;
+}
+
+/** The deadline and 404 facts over a set of messages. */
+export function watchFacts(messages: readonly WatchedMessage[]): WatchFacts {
+  let deliveredLate = 0;
+  let overdue = 0;
+  let notFoundYet = 0;
+  for (const message of messages) {
+    if (isDeliveredLate(message)) deliveredLate += 1;
+    else if (message.overdue && message.snapshot?.kind !== 'failed') overdue += 1;
+    if (isNotFoundYet(message)) notFoundYet += 1;
+  }
+  return { deliveredLate, overdue, notFoundYet };
+}
+
+/**
+ * The summary printed at the end of a watch: counts (ids still answered 404 apart from those not checked yet),
+ * delivery rate, cost per currency, and the deadline's outcome (delivered late, overdue).
+ */
+export function formatSummary(
+  totals: Totals,
+  label: string | null = null,
+  messages: readonly WatchedMessage[] = [],
+): string {
+  const facts = watchFacts(messages);
+  const countOf = (bucket: MessageBucket): number =>
+    bucket === 'unchecked' ? totals.counts.unchecked - facts.notFoundYet : totals.counts[bucket];
+  const counts = MESSAGE_BUCKETS.filter((bucket) => countOf(bucket) > 0).map(
+    (bucket) => `${countOf(bucket)} ${BUCKET_WORDS[bucket]}`,
   );
+  if (facts.notFoundYet > 0) counts.splice(0, 0, `${facts.notFoundYet} not found yet (still checking)`);
   const lines = [
     `Summary${label === null ? '' : ` for "${label}"`}: ${plural(totals.total, 'message')}` +
       (counts.length === 0 ? '' : `: ${counts.join(', ')}`),
@@ -159,8 +218,12 @@ export function formatSummary(totals: Totals, label: string | null = null): stri
           .map((cost) => `${formatMoney(cost.amount, cost.currency)} for ${plural(cost.count, 'message')}`)
           .join('; ')}`,
   );
-  if (totals.overdue > 0) {
-    lines.push(`Overdue: ${plural(totals.overdue, 'message')} passed the deadline without a final status`);
+  if (facts.deliveredLate > 0) {
+    lines.push(`Delivered late: ${plural(facts.deliveredLate, 'message')} arrived after the deadline`);
+  }
+  const overdue = messages.length === 0 ? totals.overdue : facts.overdue;
+  if (overdue > 0) {
+    lines.push(`Overdue: ${plural(overdue, 'message')} passed the deadline without a final status`);
   }
   return lines.join('\n');
 }

@@ -29,7 +29,8 @@ Usage:
   smsbat-monitor help <command>               options of one command
 
 Ids come from the arguments or, when there are none, from stdin (one per line, or separated by spaces,
-commas or semicolons): smsbat-monitor watch < ids.txt
+commas or semicolons): smsbat-monitor watch < ids.txt. \`watch\` takes each line as it arrives, so it can
+follow a growing log: tail -f sent.log | smsbat-monitor watch
 
 Global options:
   --json                 machine-readable output (check: one JSON array; watch and demo: NDJSON)
@@ -44,8 +45,10 @@ Exit codes:
   1    some message failed (undeliverable, permanent error...), was not found, or could not be checked;
        this wins over 2 when a watch also ended with messages still pending
   2    stopped before every message settled: --timeout passed, or the watch gave up on an id
-  3    could not run: a usage mistake, missing or rejected credentials, or a setup error
-  130  stopped by Ctrl-C (143 for SIGTERM); a watch prints its summary so far first
+  3    could not run: a usage mistake, missing or rejected credentials, a base URL that does not answer
+       like SMSBAT (e.g. a web page's 404), or a setup error
+  130  stopped by Ctrl-C (143 for SIGTERM), after printing what is known so far (check: the table;
+       watch: the summary)
 
 Try it with nothing configured:  smsbat-monitor demo`;
 
@@ -56,6 +59,8 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
 Checks the current status of each message once and prints a table: id, status in words, parts, cost (with
 its currency, or "currency unknown" when SMSBAT gives none), channel statuses (e.g. "viber: delivered,
 sms: not_used") and any error. Unusable tokens and repeated ids are reported on stderr and skipped.
+On a terminal, batches of 20 ids or more show their progress on stderr; Ctrl-C prints the table so far
+(ids not yet answered shown as "not checked") and exits 130.
 
 Options:
 ${CONNECTION_OPTIONS}
@@ -64,7 +69,8 @@ ${CONNECTION_OPTIONS}
   -h, --help             this help
 
 Exit codes: 0 every id answered and none failed (pending is fine); 1 some failed, were not found or could
-not be checked; 2 --timeout stopped some checks; 3 usage mistake or credentials missing/rejected.
+not be checked; 2 --timeout stopped some checks; 3 usage mistake, credentials missing/rejected, or a base
+URL that is not SMSBAT's; 130 Ctrl-C (143 SIGTERM).
 
 ${CREDENTIALS_HELP}
 
@@ -73,29 +79,38 @@ Example:
 
   watch: `Usage: smsbat-monitor watch <id...> [options]
        ... | smsbat-monitor watch [options]
+       tail -f sent.log | smsbat-monitor watch [options]
 
 Watches messages until each has a final status (delivered, undeliverable, permanent error), is not found,
 or is given up on (after 24 h), printing each change as it happens, e.g.
   12:00:05  abc123  delivered  (viber: delivered, sms: not_used; 1 part; 0.05 USD)
-then a summary: counts, delivery rate and cost per currency. Checks back off while nothing changes (5 s,
-then longer), as SMSBAT's polling guidance asks. Problems affecting every check (rate limited, offline)
-go to stderr. Rejected credentials stop the watch at once (exit 3).
+then a summary: counts, delivery rate, cost per currency and deliveries after the --deadline. Ids piped
+into stdin are watched as each line arrives; the watch then ends once stdin has closed and every id has
+settled (or at --timeout). Checks back off while nothing changes (5 s, then longer), as SMSBAT's polling
+guidance asks; new ids and ids with a deadline are checked first. A just-sent id SMSBAT answers 404 for
+shows as "not found yet" while it is tried again. Problems affecting every check (rate limited, offline)
+go to stderr. Rejected credentials, or a base URL that does not answer like SMSBAT, stop the watch at
+once (exit 3).
 
 Options:
 ${CONNECTION_OPTIONS}
   --timeout <seconds>    stop after this long even if some messages are still pending (default: no limit)
-  --deadline <seconds>   flag messages still not final this long after the start as overdue (e.g. 2FA
-                         codes); reported as it happens and in the summary; does not change the exit code
+  --deadline <seconds>   flag messages still not final this long after being watched as overdue (e.g.
+                         2FA codes), and deliveries after it as late; reported as they happen and in the
+                         summary; does not change the exit code
   --label <text>         a name for this group of messages, shown in the summary and in --json
   --not-found-retries <n>  404s a just-sent id is forgiven before it is reported not found
                          (default ${DEFAULT_NOT_FOUND_RETRIES}, spaced 5, 10, 20 s; 0 reports the first 404)
-  --json                 NDJSON on stdout: {"type":"change",...} per change, {"type":"health",...} per
-                         engine state change, and a final {"type":"summary",...} with the exit code
+  --json                 NDJSON on stdout: {"type":"change","event":...} per message event (status_changed,
+                         delivered, failed, delivered_late, overdue, not_found, gave_up, check_failed),
+                         {"type":"health","mode":...,"blocker":...} when the engine's state changes (after
+                         the events that led to it), and a final {"type":"summary",...} with the label and
+                         the exit code
   -h, --help             this help
 
 Exit codes: 0 every message delivered; 1 some failed or were not found (wins over 2); 2 --timeout passed
-or the watch gave up on some message; 3 usage mistake or credentials missing/rejected; 130 Ctrl-C (143
-SIGTERM), after printing the summary so far. A second Ctrl-C quits at once.
+or the watch gave up on some message; 3 usage mistake, credentials missing/rejected, or a base URL that is
+not SMSBAT's; 130 Ctrl-C (143 SIGTERM), after printing the summary so far. A second Ctrl-C quits at once.
 
 ${CREDENTIALS_HELP}
 
@@ -131,8 +146,8 @@ Options:
   --json                 NDJSON output, as for watch
   -h, --help             this help
 
-Exit codes: 0 every message settled (the simulated failures are part of the demo); 2 --timeout passed;
-3 could not start; 130 Ctrl-C.`,
+Exit codes: 0 every message settled (the simulated failures are part of the demo); 2 --timeout ended it
+(even after some demo messages failed); 3 could not start; 130 Ctrl-C.`,
 };
 
 /** The help text for a command, or the overview when `command` is null. */

@@ -1,6 +1,8 @@
 /** Somewhere the CLI writes text: stdout, stderr, or a test's buffer. */
 export interface TextSink {
   write(text: string): unknown;
+  /** True when it is an interactive terminal (progress lines are drawn only there). */
+  readonly isTTY?: boolean;
 }
 
 /** Where message ids may be piped in from. `isTTY` is true when it is an interactive terminal. */

@@ -2,8 +2,9 @@ import { describeHealth, type EngineHealth } from '../../shared/engine-health';
 import type { StatusSnapshot, WatchedMessage } from '../../shared/message';
 import { describeStatus, isFinalKind } from '../../shared/status';
 import type { Totals } from '../../shared/totals';
-import type { ChangeEvent } from './change-events';
 import type { CheckResult } from './check-result';
+import { messageStatusWords, skipWords, watchFacts } from './format';
+import { isDeliveredLate, isNotFoundYet, type WatchEvent } from './watch-event';
 import type { WatchEnd } from './outcome';
 
 /** A JSON object as the CLI prints it. */
@@ -60,23 +61,33 @@ export function checkResultJson(result: CheckResult): JsonObject {
         found: null,
         ...snapshotJson(null),
         words: 'not checked',
-        error: { kind: 'timeout', message: 'stopped by --timeout before an answer', httpStatus: null },
+        error: {
+          kind: result.reason === 'timeout' ? 'timeout' : 'interrupted',
+          message: skipWords(result.reason),
+          httpStatus: null,
+        },
       };
   }
 }
 
-/** One `watch --json` line for a change: `{"type":"change","id":...,"event":...,"status":...,"kind":...}`. */
-export function changeJson(change: ChangeEvent): JsonObject {
-  const { message } = change;
+/**
+ * One `watch --json` line for a message event: `{"type":"change","id":...,"event":"delivered","status":...}`,
+ * `event` being one of the glossary's message events.
+ */
+export function changeJson(event: WatchEvent): JsonObject {
+  const { message } = event;
   return {
     type: 'change',
-    at: new Date(change.at).toISOString(),
+    at: new Date(event.at).toISOString(),
     id: message.id,
-    event: change.event,
+    event: event.kind,
     ...snapshotJson(message.snapshot),
+    words: messageStatusWords(message),
     phase: message.phase,
     label: message.label,
     overdue: message.overdue,
+    deliveredLate: isDeliveredLate(message),
+    notFoundYet: isNotFoundYet(message),
     error:
       message.lastError === null
         ? null
@@ -94,30 +105,38 @@ export function healthJson(health: EngineHealth, now: number): JsonObject {
   };
 }
 
-/** The last `watch --json` line: how the watch ended, the exit code, the totals, and each message's final state. */
+/** The last `watch --json` line: its label, how the watch ended, the exit code, the totals, and each message's final state. */
 export function summaryJson(
+  label: string | null,
   totals: Totals,
   messages: readonly WatchedMessage[],
   end: WatchEnd,
   exitCode: number,
   now: number,
 ): JsonObject {
+  const facts = watchFacts(messages);
   return {
     type: 'summary',
     at: new Date(now).toISOString(),
+    label,
     ended: end.reason,
     exitCode,
     total: totals.total,
     counts: totals.counts,
-    overdue: totals.overdue,
+    overdue: facts.overdue,
+    deliveredLate: facts.deliveredLate,
+    notFoundYet: facts.notFoundYet,
     deliveryRate: totals.deliveryRate,
     costs: totals.costs,
     messages: messages.map((message) => ({
       id: message.id,
+      label: message.label,
       phase: message.phase,
       status: message.snapshot?.rawStatus ?? null,
       kind: message.snapshot?.kind ?? null,
+      words: messageStatusWords(message),
       overdue: message.overdue,
+      deliveredLate: isDeliveredLate(message),
     })),
   };
 }

@@ -1,4 +1,4 @@
-import { MAX_MESSAGE_ID_LENGTH, parseMessageIds } from '../../shared/message-ids';
+import { MAX_MESSAGE_ID_LENGTH, parseMessageIds, type RejectedToken } from '../../shared/message-ids';
 import type { CliIo, TextSource } from './io';
 import { UsageError } from './usage-error';
 import { plural } from './format';
@@ -33,29 +33,97 @@ export async function readIds(
   }
 
   const parsed = parseMessageIds(text);
-  if (parsed.rejected.length > 0) {
-    const lines = parsed.rejected.map((rejected) => `  ${rejected.message}`);
-    io.stderr.write(
-      `smsbat-monitor: skipped ${plural(parsed.rejected.length, 'token')} that ${parsed.rejected.length === 1 ? 'is' : 'are'} not a message id:\n${lines.join('\n')}\n`,
-    );
-  }
+  reportRejected(parsed.rejected, io);
   if (parsed.duplicates > 0) {
     io.stderr.write(`smsbat-monitor: ignored ${plural(parsed.duplicates, 'repeated id')}.\n`);
   }
-  if (parsed.ids.length === 0) {
-    if (parsed.rejected.length > 0) {
-      throw new UsageError(
-        `None of the tokens in ${from} is a message id (see above). A message id is 1 to ${MAX_MESSAGE_ID_LENGTH} ` +
-          'characters of A-Z, a-z, 0-9, "-", "_", "." and ":", as in the messageId SMSBAT returned when sending.',
-        command,
-      );
+  if (parsed.ids.length === 0) throw noIds(from, parsed.rejected.length > 0, command);
+  return [...parsed.ids];
+}
+
+/** The longest line `streamIds` waits for the end of: far more than any line of ids. */
+export const MAX_LINE_BYTES = 1024 * 1024;
+
+/**
+ * The message ids of a `watch` fed through stdin, as they arrive (`tail -f sent.log | smsbat-monitor watch`):
+ * yields the new ids of each batch of complete lines the moment it is read, and the last line when stdin closes.
+ * Rejected tokens are reported on stderr as they come; ids seen before are skipped and counted, reported when
+ * stdin closes. Throws a `UsageError` when stdin closes without a single id, or a line grows past MAX_LINE_BYTES.
+ */
+export async function* streamIds(
+  source: TextSource,
+  io: CliIo,
+  command: 'check' | 'watch',
+): AsyncGenerator<string[], void, undefined> {
+  const decoder = new TextDecoder();
+  const seen = new Set<string>();
+  let repeats = 0;
+  let anyRejected = false;
+  let partial = '';
+  const take = (text: string): string[] => {
+    const parsed = parseMessageIds(text);
+    reportRejected(parsed.rejected, io);
+    anyRejected ||= parsed.rejected.length > 0;
+    repeats += parsed.duplicates;
+    const fresh: string[] = [];
+    for (const id of parsed.ids) {
+      if (seen.has(id)) repeats += 1;
+      else {
+        seen.add(id);
+        fresh.push(id);
+      }
     }
-    throw new UsageError(
-      `No message ids in ${from}. Give ids as arguments or pipe them in, one per line or separated by commas.`,
+    return fresh;
+  };
+  for await (const chunk of source) {
+    partial += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    const lineEnd = partial.lastIndexOf('\n');
+    if (lineEnd < 0) {
+      if (Buffer.byteLength(partial) > MAX_LINE_BYTES) {
+        throw new UsageError(
+          `stdin has a line longer than ${MAX_LINE_BYTES / 1024 / 1024} MiB; that is not a list of message ids. ` +
+            'Pipe in only the ids, one per line or separated by commas.',
+          command,
+        );
+      }
+      continue;
+    }
+    const complete = partial.slice(0, lineEnd);
+    partial = partial.slice(lineEnd + 1);
+    const ids = take(complete);
+    if (ids.length > 0) yield ids;
+  }
+  const ids = take(partial + decoder.decode());
+  if (ids.length > 0) yield ids;
+  if (repeats > 0) io.stderr.write(`smsbat-monitor: ignored ${plural(repeats, 'repeated id')}.\n`);
+  if (seen.size === 0) throw noIds('stdin', anyRejected, command);
+}
+
+/** Whether `watch` reads its ids from stdin: no ids as arguments, and stdin is a pipe or a file. */
+export function idsFromStdin(idTokens: readonly string[], io: CliIo): io is CliIo & { stdin: TextSource } {
+  return idTokens.length === 0 && io.stdin !== null && io.stdin.isTTY !== true;
+}
+
+function reportRejected(rejected: readonly RejectedToken[], io: CliIo): void {
+  if (rejected.length === 0) return;
+  const lines = rejected.map((token) => `  ${token.message}`);
+  io.stderr.write(
+    `smsbat-monitor: skipped ${plural(rejected.length, 'token')} that ${rejected.length === 1 ? 'is' : 'are'} not a message id:\n${lines.join('\n')}\n`,
+  );
+}
+
+function noIds(from: string, anyRejected: boolean, command: 'check' | 'watch'): UsageError {
+  if (anyRejected) {
+    return new UsageError(
+      `None of the tokens in ${from} is a message id (see above). A message id is 1 to ${MAX_MESSAGE_ID_LENGTH} ` +
+        'characters of A-Z, a-z, 0-9, "-", "_", "." and ":", as in the messageId SMSBAT returned when sending.',
       command,
     );
   }
-  return [...parsed.ids];
+  return new UsageError(
+    `No message ids in ${from}. Give ids as arguments or pipe them in, one per line or separated by commas.`,
+    command,
+  );
 }
 
 async function readAll(source: TextSource, command: 'check' | 'watch'): Promise<string> {

@@ -22,6 +22,7 @@ export function redactingIo(io: CliIo): CliIo {
   if (secrets.length === 0) return io;
   const wrap = (sink: TextSink): TextSink => ({
     write: (text: string) => sink.write(maskSecrets(text, secrets)),
+    isTTY: sink.isTTY === true,
   });
   return { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr) };
 }

@@ -11,8 +11,10 @@ export interface WatchReportOptions {
   readonly timeoutSeconds: number | null;
   /** Printed to stderr when the credentials were rejected (see `formatAuthFailure`). */
   readonly authFailure: (reason: string) => string;
-  /** Maps the watch's exit code (the demo treats failed messages as part of the show). */
-  readonly exitCodeFor?: (code: number) => number;
+  /** Printed to stderr when the base URL does not answer like SMSBAT (see `formatWrongBaseUrl`). */
+  readonly wrongBaseUrl: (reason: string) => string;
+  /** The exit code of how the watch ended. @default watchExitCode (the demo has its own: see demoExitCode) */
+  readonly exitCode?: typeof watchExitCode;
 }
 
 const SHOWN_IDS = 10;
@@ -20,17 +22,18 @@ const SHOWN_IDS = 10;
 /** Prints the end of a watch (the summary, and why it stopped early) and returns the exit code. */
 export function reportWatchEnd(io: CliIo, result: WatchSessionResult, options: WatchReportOptions): number {
   const { end, messages, totals } = result;
-  const exitCode = (options.exitCodeFor ?? ((code: number) => code))(watchExitCode(end, messages));
+  const exitCode = (options.exitCode ?? watchExitCode)(end, messages);
   if (end.reason === 'auth_failed') io.stderr.write(options.authFailure(end.message));
+  if (end.reason === 'wrong_base_url') io.stderr.write(options.wrongBaseUrl(end.message));
 
   if (options.json) {
-    io.stdout.write(jsonLine(summaryJson(totals, messages, end, exitCode, Date.now())));
+    io.stdout.write(jsonLine(summaryJson(options.label, totals, messages, end, exitCode, Date.now())));
     return exitCode;
   }
-  if (end.reason === 'auth_failed') return exitCode;
+  if (end.reason === 'auth_failed' || end.reason === 'wrong_base_url') return exitCode;
 
   const open = unsettledIds(messages);
-  if (open.length > 0 && end.reason !== 'settled') {
+  if (open.length > 0 && (end.reason === 'timeout' || end.reason === 'interrupted')) {
     const why =
       end.reason === 'timeout'
         ? `Stopped after --timeout ${options.timeoutSeconds ?? '?'} s`
@@ -42,6 +45,6 @@ export function reportWatchEnd(io: CliIo, result: WatchSessionResult, options: W
   } else if (end.reason === 'interrupted') {
     io.stderr.write(`Stopped by ${end.signal === 'SIGINT' ? 'Ctrl-C' : end.signal}.\n`);
   }
-  io.stdout.write(`\n${formatSummary(totals, options.label)}\n`);
+  io.stdout.write(`\n${formatSummary(totals, options.label, messages)}\n`);
   return exitCode;
 }

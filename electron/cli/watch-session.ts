@@ -1,26 +1,30 @@
+import type { EngineChange, EngineFeedItem, MessageView } from '../../shared/engine-api';
 import { describeHealth, type EngineHealth } from '../../shared/engine-health';
 import type { WatchedMessage } from '../../shared/message';
 import { summarize, type Totals } from '../../shared/totals';
 import { MonitorEngine, type MonitorEngineOptions } from '../core/monitor-engine';
 import type { StatusClient } from '../core/status-client';
-import { ChangeTracker, type ChangeEvent } from './change-events';
 import { formatChangeLine, formatCheckError, formatClock, idColumnWidth } from './format';
 import type { CliIo } from './io';
 import { changeJson, healthJson, jsonLine } from './json-output';
 import type { WatchEnd } from './outcome';
+import type { WatchEvent } from './watch-event';
 
 /** What a watch runs on and how it reports. */
 export interface WatchSessionOptions {
   readonly io: CliIo;
   readonly client: StatusClient;
+  /** The ids known at the start (from the arguments). */
   readonly ids: readonly string[];
+  /** Ids still to come, watched as each batch arrives (stdin); the watch cannot end before this ends. */
+  readonly incoming?: AsyncIterable<readonly string[]> | null;
   readonly label: string | null;
   readonly deadlineSeconds: number | null;
   /** Stop after this long even if some ids are still pending; null to wait for every id to settle. */
   readonly timeoutSeconds: number | null;
   readonly json: boolean;
   /** The engine's tuning (rate, not-found retries, intervals...). */
-  readonly engine: Omit<MonitorEngineOptions, 'client'>;
+  readonly engine: Omit<MonitorEngineOptions, 'client' | 'createClient' | 'credentials'>;
 }
 
 /** How a watch ended, with every message's last state and the totals over them. */
@@ -35,17 +39,26 @@ function healthState(health: EngineHealth): string {
   return health.blocker?.kind ?? health.mode;
 }
 
+/** The blockers a watch reports on stderr as they come and go (the others end the watch, and the caller explains). */
+const PASSING_BLOCKERS: ReadonlySet<string> = new Set(['rate_limited', 'offline']);
+
 /**
- * Watches ids with a `MonitorEngine` until every id is final, not found or given up on; until `timeoutSeconds`;
- * until SMSBAT rejects the credentials; or until Ctrl-C / SIGTERM. Prints each change as it happens (a line, or an
- * NDJSON object with `json`) and engine health changes (stderr, or NDJSON). Prints no summary: the caller does.
+ * Watches ids with a `MonitorEngine` until every id is final, not found or given up on (and the incoming ids, if
+ * any, have ended); until `timeoutSeconds`; until SMSBAT rejects the credentials or the base URL turns out not to
+ * be SMSBAT's (the engine's blockers); or until Ctrl-C / SIGTERM. Prints the engine's message events as they
+ * happen (a line, or an NDJSON object with `json`), and changes of the engine's health after the events of the
+ * same change (stderr, or NDJSON). Prints no summary: the caller does. Rethrows an error of `incoming` (e.g. no
+ * ids at all on stdin) after stopping the engine.
  */
 export async function runWatchSession(options: WatchSessionOptions): Promise<WatchSessionResult> {
   const { io, json } = options;
   const engine = new MonitorEngine({ ...options.engine, client: options.client });
-  const tracker = new ChangeTracker();
+  const messages = new Map<string, MessageView>();
+  const watching = new Set<string>();
   let connectivityWarned = false;
-  const idWidth = idColumnWidth(options.ids);
+  let idWidth = idColumnWidth(options.ids);
+  let inputOpen = options.incoming !== undefined && options.incoming !== null;
+  const input: { failed: boolean; error: unknown } = { failed: false, error: null };
 
   let settle: (end: WatchEnd) => void = () => undefined;
   const ended = new Promise<WatchEnd>((resolve) => {
@@ -57,66 +70,91 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<Wat
     done = true;
     settle(end);
   };
+  // Nothing left to check: every message is final, not found or given up on, and no more ids are coming.
+  let anyWatched = false;
+  const finishIfSettled = (): void => {
+    if (!inputOpen && anyWatched && watching.size === 0) finish({ reason: 'settled' });
+  };
 
-  const emit = (change: ChangeEvent): void => {
+  const emit = (event: WatchEvent): void => {
     if (json) {
-      io.stdout.write(jsonLine(changeJson(change)));
+      io.stdout.write(jsonLine(changeJson(event)));
       return;
     }
-    if (change.event !== 'check_failed') {
-      if (change.event === 'status') connectivityWarned = false;
-      io.stdout.write(`${formatChangeLine(change, idWidth)}\n`);
+    const error = event.message.lastError;
+    if (event.kind !== 'check_failed' || error?.kind === 'not_found') {
+      if (event.kind !== 'check_failed') connectivityWarned = false;
+      io.stdout.write(`${formatChangeLine(event, idWidth)}\n`);
       return;
     }
-    const kind = change.message.lastError?.kind;
-    if (kind === 'network' || kind === 'timeout') {
+    // Failures that hold every check are the engine's blockers, reported once as health.
+    if (error?.kind === 'auth' || error?.kind === 'wrong_base_url') return;
+    if (error?.kind === 'network' || error?.kind === 'timeout') {
       // One line while SMSBAT is unreachable, not one per id; the engine's "offline" health follows.
       if (connectivityWarned) return;
       connectivityWarned = true;
-      const error = change.message.lastError;
-      const why = error === null ? 'no answer' : formatCheckError(error);
-      io.stderr.write(`${formatClock(change.at)}  cannot reach SMSBAT: ${why}; will try again\n`);
+      io.stderr.write(
+        `${formatClock(event.at)}  cannot reach SMSBAT: ${formatCheckError(error)}; will try again\n`,
+      );
       return;
     }
-    io.stderr.write(`${formatChangeLine(change, idWidth)}\n`);
+    io.stderr.write(`${formatChangeLine(event, idWidth)}\n`);
   };
 
-  let lastState = healthState(engine.health);
-  let lastBlocked = engine.health.blocker !== null;
+  let lastState: string | null = null;
   const reportHealth = (health: EngineHealth): void => {
     const state = healthState(health);
     if (state === lastState) return;
-    const wasBlocked = lastBlocked;
+    const previous = lastState;
     lastState = state;
-    lastBlocked = health.blocker !== null;
     const now = Date.now();
     if (json) {
       io.stdout.write(jsonLine(healthJson(health, now)));
-      return;
-    }
-    if (health.blocker?.kind === 'credentials_rejected') return; // The caller explains it, with what to do.
-    if (health.blocker !== null) {
+    } else if (PASSING_BLOCKERS.has(state)) {
       io.stderr.write(`${formatClock(now)}  ${describeHealth(health, now)}\n`);
-    } else if (wasBlocked && health.mode === 'running') {
+    } else if (previous !== null && PASSING_BLOCKERS.has(previous) && health.blocker === null) {
       io.stderr.write(`${formatClock(now)}  SMSBAT is answering again; watching.\n`);
+    }
+    const { blocker } = health;
+    if (blocker?.kind === 'credentials_rejected') finish({ reason: 'auth_failed', message: blocker.message });
+    if (blocker?.kind === 'wrong_base_url') finish({ reason: 'wrong_base_url', message: blocker.message });
+  };
+
+  const upsert = (views: readonly MessageView[]): void => {
+    for (const view of views) {
+      messages.set(view.id, view);
+      anyWatched = true;
+      if (view.phase === 'watching') watching.add(view.id);
+      else watching.delete(view.id);
+    }
+  };
+  const applyChange = (change: EngineChange): void => {
+    upsert(change.upserted);
+    for (const id of change.removed) {
+      messages.delete(id);
+      watching.delete(id);
+    }
+    for (const event of change.events) {
+      const message = messages.get(event.messageId);
+      if (message !== undefined) emit({ kind: event.kind, at: event.at, message });
+    }
+    // Health comes after the events of the same change: they are what led to it.
+    if (change.health !== undefined) reportHealth(change.health);
+    finishIfSettled();
+  };
+  const onFeed = (item: EngineFeedItem): void => {
+    if (item.type === 'snapshot') {
+      upsert(item.snapshot.messages);
+      // The starting state is news only when something already holds every check.
+      if (item.snapshot.health.blocker === null) lastState = healthState(item.snapshot.health);
+      else reportHealth(item.snapshot.health);
+      finishIfSettled();
+    } else {
+      applyChange(item.change);
     }
   };
 
-  const offChange = engine.onChange((change) => {
-    const now = Date.now();
-    for (const message of change.upserted) {
-      for (const event of tracker.changes(message, now)) emit(event);
-    }
-    // Nothing left to check: every message is final, not found or given up on.
-    if (engine.activeCount === 0) finish({ reason: 'settled' });
-  });
-  const offHealth = engine.onHealth((health) => {
-    if (done) return;
-    reportHealth(health);
-    if (health.blocker?.kind === 'credentials_rejected') {
-      finish({ reason: 'auth_failed', message: health.blocker.message });
-    }
-  });
+  const offFeed = engine.subscribe(onFeed);
   const offSignal = io.onSignal((signal) => {
     finish({ reason: 'interrupted', signal });
   });
@@ -128,22 +166,47 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<Wat
           finish({ reason: 'timeout' });
         }, options.timeoutSeconds * 1000);
 
+  const watchOptions = {
+    label: options.label,
+    deadlineMs: options.deadlineSeconds === null ? null : options.deadlineSeconds * 1000,
+  };
+  // Counted as watching at once: the feed announces them a batch window later, and the watch must not end before.
+  const watchNow = (ids: readonly string[]): void => {
+    for (const id of engine.watch(ids, watchOptions).added) watching.add(id);
+    anyWatched ||= ids.length > 0;
+  };
+  const readIncoming = async (incoming: AsyncIterable<readonly string[]>): Promise<void> => {
+    try {
+      for await (const ids of incoming) {
+        if (done) return;
+        idWidth = Math.max(idWidth, idColumnWidth(ids));
+        watchNow(ids);
+      }
+    } catch (error) {
+      input.failed = true;
+      input.error = error;
+      finish({ reason: 'settled' });
+      return;
+    }
+    inputOpen = false;
+    finishIfSettled();
+  };
+
   try {
     await engine.start();
-    engine.watch(options.ids, {
-      label: options.label,
-      deadlineMs: options.deadlineSeconds === null ? null : options.deadlineSeconds * 1000,
-    });
+    if (options.ids.length > 0) watchNow(options.ids);
+    if (options.incoming !== undefined && options.incoming !== null) void readIncoming(options.incoming);
     const end = await ended;
-    // Stopping flushes the last batch of changes, which the listener still prints.
+    // Stopping publishes the last change, which the feed still delivers and prints.
     await engine.stop();
-    const messages = engine.messages();
-    return { end, messages, totals: summarize(messages) };
+    await new Promise((resolve) => setImmediate(resolve));
+    if (input.failed) throw input.error;
+    const final = engine.messages();
+    return { end, messages: final, totals: summarize(final) };
   } finally {
     clearInterval(timer);
     clearTimeout(timer);
     offSignal();
-    offChange();
-    offHealth();
+    offFeed();
   }
 }

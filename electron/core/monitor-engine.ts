@@ -1,63 +1,334 @@
-import type { RefreshOutcome } from '../../shared/engine-api';
+import type { Credentials } from '../../shared/credentials';
+import type {
+  EngineFeedItem,
+  EngineSettings,
+  EngineSnapshot,
+  MessageView,
+  MonitorApi,
+  RefreshOutcome,
+  WatchOptions,
+  WatchResult,
+} from '../../shared/engine-api';
 import type { EngineHealth } from '../../shared/engine-health';
-import type { WatchedMessage } from '../../shared/message';
+import { SettingsError, unknownSettings, validateSettings } from '../../shared/engine-settings';
+import { summarize } from '../../shared/totals';
 import { callSafely, printError, type ErrorSink } from './call-safely';
 import { systemClock, type Clock } from './clock';
-import { PollScheduler, type PollObserver, type PollSchedulerOptions } from './poll-scheduler';
-import type { StatusClient } from './status-client';
-import { WatchList, type AddOptions, type AddResult, type WatchListListener } from './watch-list';
-import type { WatchListStore } from './watch-list-store';
+import { validateCredentials } from './client/options';
+import { checkMessageIds } from './engine/check-ids';
+import { Connection } from './engine/connection';
+import { EngineStoppedError } from './engine/engine-errors';
+import {
+  applyTuning,
+  connectionSource,
+  prepareConnection,
+  initialSettings,
+  schedulerTuning,
+  type MonitorEngineOptions,
+} from './engine/engine-options';
+import { FeedPublisher } from './engine/feed-publisher';
+import { HealthNotifier } from './engine/health-notifier';
+import { toMessageView } from './engine/message-view';
+import { reportRecorder } from './engine/report-recorder';
+import { numberOption } from './option-checks';
+import { PollScheduler } from './poll-scheduler';
+import { WatchList, type WatchListListener } from './watch-list';
+import type { WatchRecord } from './watch-list-store';
 
-/** Options of the engine: the client, where to keep the list, and the scheduler's tuning. */
-export interface MonitorEngineOptions extends Omit<PollSchedulerOptions, 'client' | 'observer'> {
-  readonly client: StatusClient;
-  /** @default an in-memory store */
-  readonly store?: WatchListStore;
-  /** @default 50 */
-  readonly batchWindowMs?: number;
-  /** Called when saving the list fails (the list stays in memory and saving is tried again). */
-  readonly onStoreError?: (error: unknown) => void;
-  /** Where errors thrown by change and health listeners go. @default printed to stderr */
-  readonly onListenerError?: ErrorSink;
-}
+export type { MonitorEngineOptions } from './engine/engine-options';
+export type { ClientConfig, ClientFactory } from './engine/connection';
+export { EngineStoppedError } from './engine/engine-errors';
+export { SettingsError } from '../../shared/engine-settings';
 
 /** Listener for the engine's overall state. */
 export type HealthListener = (health: EngineHealth) => void;
 
+type Lifecycle = 'new' | 'starting' | 'started' | 'stopped';
+
 /**
- * The monitor's engine: the watch list, kept current by the poll scheduler through a status client. Hosts (the
- * desktop app, the CLI, the loopback server) drive it through this one object.
+ * The monitor's engine: the watch list, kept current by the poll scheduler through a client built from the
+ * settings and credentials. Every host (the desktop app, the loopback server, the CLI) drives it through
+ * `MonitorApi`: a versioned snapshot and feed, and one method per action.
  */
-export class MonitorEngine {
+export class MonitorEngine implements MonitorApi {
   readonly #clock: Clock;
-  readonly #watchList: WatchList;
+  readonly #list: WatchList;
+  readonly #connection: Connection;
   readonly #scheduler: PollScheduler;
-  readonly #client: StatusClient;
-  readonly #healthListeners = new Set<HealthListener>();
+  readonly #feed: FeedPublisher;
+  readonly #healthNotifier: HealthNotifier;
   readonly #onListenerError: ErrorSink;
-  #started = false;
+  #settings: EngineSettings;
+  #lifecycle: Lifecycle = 'new';
+  #starting: Promise<void> | null = null;
+  #stopping: Promise<void> | null = null;
 
   constructor(options: MonitorEngineOptions) {
-    const { client, store, batchWindowMs, onStoreError, onListenerError, ...schedulerOptions } = options;
+    const { store, batchWindowMs, onStoreError, ...schedulerOptions } = options;
     this.#clock = options.clock ?? systemClock;
-    this.#onListenerError = onListenerError ?? printError;
-    this.#watchList = new WatchList({
-      store,
+    const onListenerError: ErrorSink = options.onListenerError ?? printError;
+    this.#onListenerError = onListenerError;
+    this.#settings = initialSettings(options);
+    this.#connection = new Connection(connectionSource(options), this.#settings.baseUrl);
+    this.#list = new WatchList({ store, clock: this.#clock, batchWindowMs, onStoreError, onListenerError });
+    this.#feed = new FeedPublisher({
       clock: this.#clock,
-      batchWindowMs,
-      onStoreError,
-      onListenerError: this.#onListenerError,
+      batchWindowMs: numberOption('batchWindowMs', batchWindowMs, 50, { min: 0 }),
+      onListenerError,
+      source: {
+        messages: () => this.#list.all().map((record) => this.#view(record)),
+        message: (id) => {
+          const record = this.#list.get(id);
+          return record && this.#view(record);
+        },
+        health: () => this.#scheduler.health,
+        settings: () => this.#settings,
+        totals: () => summarize(this.#list.all()),
+      },
     });
-    this.#client = client;
-    this.#scheduler = new PollScheduler({ ...schedulerOptions, client, observer: this.#observer() });
+    this.#healthNotifier = new HealthNotifier(onListenerError);
+    this.#scheduler = new PollScheduler({
+      ...schedulerOptions,
+      client: this.#connection.connect(),
+      observer: reportRecorder({
+        list: this.#list,
+        feed: this.#feed,
+        onHealth: (health) => {
+          this.#healthNotifier.publish(health);
+        },
+      }),
+    });
   }
 
-  /** Loads the saved list and resumes watching every message that was still being watched. */
-  async start(): Promise<void> {
-    if (this.#started) return;
-    this.#started = true;
-    const saved = await this.#watchList.load();
-    for (const message of saved) {
+  /**
+   * Loads the saved list and resumes watching every message still being watched. Can be called again after it
+   * failed (the store could not be read); ids watched or unwatched meanwhile stay as they are.
+   */
+  start(): Promise<void> {
+    if (this.#lifecycle === 'stopped') return Promise.reject(new EngineStoppedError('start'));
+    if (this.#lifecycle === 'started') return Promise.resolve();
+    this.#starting ??= this.#load().then(
+      () => {
+        if (this.#lifecycle === 'starting') this.#lifecycle = 'started';
+      },
+      (error: unknown) => {
+        this.#starting = null;
+        if (this.#lifecycle === 'starting') this.#lifecycle = 'new';
+        throw error;
+      },
+    );
+    this.#lifecycle = 'starting';
+    return this.#starting;
+  }
+
+  /**
+   * Stops checking, publishes the last changes and saves the list one last time (failed saves are no longer
+   * retried after this). Rejects when that last save fails, so a quitting app can tell the user.
+   */
+  stop(): Promise<void> {
+    if (this.#stopping) return this.#stopping;
+    this.#lifecycle = 'stopped';
+    this.#scheduler.stop();
+    this.#connection.close();
+    this.#feed.healthChanged(this.#scheduler.health);
+    this.#feed.close();
+    this.#stopping = this.#list.close();
+    return this.#stopping;
+  }
+
+  /** The whole state at the current version: plain JSON, never a secret. */
+  snapshot(): EngineSnapshot {
+    return this.#feed.snapshot();
+  }
+
+  /** Delivers a snapshot, then every change with a version one higher; never synchronously. */
+  subscribe(listener: (item: EngineFeedItem) => void): () => void {
+    return this.#feed.subscribe(listener);
+  }
+
+  /** Starts watching ids; ids that are not valid message ids are rejected with a reason. Throws once stopped. */
+  watch(messageIds: readonly string[], options: WatchOptions = {}): WatchResult {
+    this.#assertRunning('watch');
+    const { valid, rejected } = checkMessageIds(messageIds);
+    const result = this.#list.add(valid, options);
+    for (const message of result.added) {
+      this.#scheduler.watch({
+        messageId: message.id,
+        addedAt: message.addedAt,
+        deadlineAt: message.deadlineAt,
+      });
+    }
+    const added = result.added.map((message) => message.id);
+    this.#feed.upserted(added);
+    if (added.length > 0) this.#feed.totalsMayHaveChanged();
+    return { added, alreadyWatched: result.alreadyWatched, rejected };
+  }
+
+  /** Stops watching ids and forgets them; returns those that were on the list. */
+  unwatch(messageIds: readonly string[]): readonly string[] {
+    for (const id of messageIds) this.#scheduler.unwatch(id);
+    const removed = this.#list.remove(messageIds);
+    this.#feed.removed(removed);
+    return removed;
+  }
+
+  /** Checks the given ids (or every watched id) as soon as the rate cap allows; says what it did with each. */
+  refreshNow(messageIds?: readonly string[]): readonly RefreshOutcome[] {
+    if (this.#lifecycle === 'stopped') return [];
+    if (messageIds === undefined) return this.#scheduler.refreshNow();
+    const { valid, rejected } = checkMessageIds(messageIds);
+    const notWatched = rejected.map((rejection): RefreshOutcome => ({
+      messageId: rejection.token,
+      outcome: 'not_watched',
+    }));
+    return [...this.#scheduler.refreshNow(valid), ...notWatched];
+  }
+
+  /** Holds every check until `resume()`. */
+  pause(): void {
+    this.#scheduler.pause();
+  }
+
+  /** Checks again at once (also after sleep or a network change); a credentials or base URL hold stays. */
+  resume(): void {
+    this.#scheduler.resume();
+  }
+
+  /**
+   * Validates and applies settings; a new base URL or auth method rebuilds the client. Throws `SettingsError`
+   * naming every refused setting, and then changes nothing.
+   */
+  updateSettings(partial: Partial<EngineSettings>): EngineSettings {
+    this.#assertRunning('change settings');
+    const unknown = unknownSettings(partial);
+    if (unknown.length > 0) throw new TypeError(`Unknown settings: ${unknown.join(', ')}`);
+    const problems = validateSettings(partial);
+    if (partial.authMethod !== undefined && !problems.some((problem) => problem.setting === 'authMethod')) {
+      const problem = this.#connection.authMethodProblem(partial.authMethod);
+      if (problem !== null) problems.push(problem);
+    }
+    if (problems.length > 0) throw new SettingsError(problems);
+    const previous = this.#settings;
+    const next: EngineSettings = { ...previous, ...partial };
+    const changed = (key: keyof EngineSettings): boolean => next[key] !== previous[key];
+    const pending =
+      changed('baseUrl') || changed('authMethod')
+        ? prepareConnection(this.#connection, next, changed('baseUrl') ? 'baseUrl' : 'authMethod')
+        : null;
+    try {
+      // The scheduler checks its tuning against its other options and changes nothing when it refuses.
+      applyTuning(this.#scheduler, schedulerTuning(next, changed));
+    } catch (error) {
+      pending?.discard();
+      throw error;
+    }
+    this.#settings = next;
+    if (pending) this.#scheduler.setClient(pending.commit());
+    if (JSON.stringify(next) !== JSON.stringify(previous)) this.#feed.settingsChanged();
+    return next;
+  }
+
+  /**
+   * Replaces the credentials in one step: a new client, and a hold for rejected credentials lifted; a 401 to a
+   * request sent with the old ones is not held against the new. Null leaves the engine waiting for credentials.
+   */
+  setCredentials(credentials: Credentials | null): void {
+    this.#assertRunning('change credentials');
+    const checked = credentials === null ? null : validateCredentials(credentials);
+    this.#scheduler.setClient(this.#connection.setCredentials(checked));
+    if (checked !== null && checked.method !== this.#settings.authMethod) {
+      this.#settings = { ...this.#settings, authMethod: checked.method };
+      this.#feed.settingsChanged();
+    }
+  }
+
+  /** Forgets every message whose watch ended (final, not found, gave up); returns their ids. */
+  clearFinished(): readonly string[] {
+    const removed = this.#list.removeFinished();
+    this.#feed.removed(removed);
+    return removed;
+  }
+
+  /** Sets (or clears) the label of messages on the list; returns the ids found. */
+  setLabel(messageIds: readonly string[], label: string | null): readonly string[] {
+    this.#feed.upserted(this.#list.setLabel(messageIds, label));
+    return this.#found(messageIds);
+  }
+
+  /** Expects a final status within `deadlineMs` from now (or no deadline, with null); returns the watched ids found. */
+  setDeadline(messageIds: readonly string[], deadlineMs: number | null): readonly string[] {
+    const deadlineAt =
+      deadlineMs === null
+        ? null
+        : this.#clock.now() + numberOption('deadlineMs', deadlineMs, 0, { min: 0, minInclusive: false });
+    const changed = this.#list.setDeadline(messageIds, deadlineAt);
+    for (const id of changed) this.#scheduler.setDeadline(id, deadlineAt);
+    this.#feed.upserted(changed);
+    if (changed.length > 0) this.#feed.totalsMayHaveChanged();
+    return this.#found(messageIds).filter((id) => this.#list.get(id)?.phase === 'watching');
+  }
+
+  /** Marks failures as seen by a person (until something new goes wrong); returns the ids found. */
+  acknowledge(messageIds: readonly string[]): readonly string[] {
+    this.#feed.upserted(this.#list.setAcknowledged(messageIds, true));
+    return this.#found(messageIds);
+  }
+
+  /** Every message as hosts see it, in the order added. */
+  messages(): MessageView[] {
+    return this.#list.all().map((record) => this.#view(record));
+  }
+
+  /** One message as hosts see it. */
+  message(messageId: string): MessageView | undefined {
+    const record = this.#list.get(messageId);
+    return record && this.#view(record);
+  }
+
+  /** The engine's overall state right now (also in every snapshot). */
+  get health(): EngineHealth {
+    return this.#scheduler.health;
+  }
+
+  /** How many messages are still being checked. */
+  get activeCount(): number {
+    return this.#list.all().filter((message) => message.phase === 'watching').length;
+  }
+
+  /** Subscribes to the watch list's batches (older form of `subscribe`), each delivered from a microtask. */
+  onChange(listener: WatchListListener): () => void {
+    let subscribed = true;
+    const off = this.#list.onChange((change) => {
+      queueMicrotask(() => {
+        if (subscribed) callSafely(listener, change, this.#onListenerError);
+      });
+    });
+    return () => {
+      subscribed = false;
+      off();
+    };
+  }
+
+  /** Subscribes to health changes alone, each delivered from a microtask (`subscribe` carries them too). */
+  onHealth(listener: HealthListener): () => void {
+    return this.#healthNotifier.add(listener);
+  }
+
+  /** The credentials were replaced inside the client: lifts a hold for rejected credentials. */
+  credentialsChanged(): void {
+    this.#scheduler.setClient(this.#connection.connect());
+  }
+
+  /** Publishes and saves pending changes now. */
+  async flush(): Promise<void> {
+    this.#feed.publish();
+    await this.#list.flush();
+  }
+
+  async #load(): Promise<void> {
+    const loaded = await this.#list.load();
+    if (this.#lifecycle === 'stopped') return;
+    for (const message of loaded) {
       if (message.phase !== 'watching') continue;
       this.#scheduler.watch({
         messageId: message.id,
@@ -68,111 +339,19 @@ export class MonitorEngine {
         lastCheckedAt: message.lastCheckedAt,
       });
     }
+    this.#feed.upserted(loaded.map((message) => message.id));
+    if (loaded.length > 0) this.#feed.totalsMayHaveChanged();
   }
 
-  /** Starts watching ids (already validated with `parseMessageIds`). */
-  watch(messageIds: readonly string[], options: AddOptions = {}): AddResult {
-    const result = this.#watchList.add(messageIds, options);
-    for (const message of result.added) {
-      this.#scheduler.watch({
-        messageId: message.id,
-        addedAt: message.addedAt,
-        deadlineAt: message.deadlineAt,
-      });
-    }
-    return result;
+  #assertRunning(action: string): void {
+    if (this.#lifecycle === 'stopped') throw new EngineStoppedError(action);
   }
 
-  /** Stops watching ids and forgets them; returns those that were watched. */
-  unwatch(messageIds: readonly string[]): string[] {
-    for (const id of messageIds) this.#scheduler.unwatch(id);
-    return this.#watchList.remove(messageIds);
+  #found(messageIds: readonly string[]): string[] {
+    return [...new Set(messageIds)].filter((id) => this.#list.get(id) !== undefined);
   }
 
-  /** Checks the given ids (or all) now, within the rate cap; says per id what happened. */
-  refreshNow(messageIds?: readonly string[]): RefreshOutcome[] {
-    return this.#scheduler.refreshNow(messageIds);
-  }
-
-  /** Pauses all checks. */
-  pause(): void {
-    this.#scheduler.pause();
-  }
-
-  /** Resumes checks at once (also after sleep or a network change). */
-  resume(): void {
-    this.#scheduler.resume();
-  }
-
-  /** The credentials were replaced: checks start again if they had been rejected. */
-  credentialsChanged(): void {
-    this.#scheduler.setClient(this.#client);
-  }
-
-  /** Stops checking and saves the list. */
-  async stop(): Promise<void> {
-    this.#scheduler.stop();
-    await this.#watchList.flush();
-  }
-
-  /** Every watched message, in the order added. */
-  messages(): WatchedMessage[] {
-    return this.#watchList.all();
-  }
-
-  /** One watched message. */
-  message(messageId: string): WatchedMessage | undefined {
-    return this.#watchList.get(messageId);
-  }
-
-  /** The engine's overall state. */
-  get health(): EngineHealth {
-    return this.#scheduler.health;
-  }
-
-  /** How many messages are still being checked. */
-  get activeCount(): number {
-    return this.#scheduler.size;
-  }
-
-  /** Subscribes to batches of message changes. */
-  onChange(listener: WatchListListener): () => void {
-    return this.#watchList.onChange(listener);
-  }
-
-  /** Subscribes to changes of the engine's overall state. */
-  onHealth(listener: HealthListener): () => void {
-    this.#healthListeners.add(listener);
-    return () => this.#healthListeners.delete(listener);
-  }
-
-  /** Emits and saves pending changes now. */
-  flush(): Promise<void> {
-    return this.#watchList.flush();
-  }
-
-  #observer(): PollObserver {
-    const list = this.#watchList;
-    return {
-      onSnapshot: (id, snapshot, at) => {
-        list.recordSnapshot(id, snapshot, at);
-      },
-      onCheckFailed: (id, error, at) => {
-        list.recordError(id, error, at);
-      },
-      onNotFound: (id, at) => {
-        list.markNotFound(id, at);
-      },
-      onGaveUp: (id, at) => {
-        list.markGaveUp(id, at);
-      },
-      onOverdue: (id) => {
-        list.markOverdue(id);
-      },
-      onHealth: (health) => {
-        for (const listener of this.#healthListeners) callSafely(listener, health, this.#onListenerError);
-      },
-      onScheduleChanged: () => undefined,
-    };
+  #view(record: WatchRecord): MessageView {
+    return toMessageView(record, this.#scheduler.facts(record.id));
   }
 }

@@ -1,8 +1,17 @@
 import type { WatchedMessage } from '../../shared/message';
 
+/** A message as the watch list keeps it: the record hosts see, plus whether a person acknowledged its failure. */
+export interface WatchRecord extends WatchedMessage {
+  /** A person saw this failure; withdrawn when something new goes wrong. */
+  readonly acknowledged: boolean;
+}
+
+/** A record as saved by any version of the monitor: records saved before acknowledgements existed lack the flag. */
+export type SavedRecord = WatchedMessage & { readonly acknowledged?: boolean };
+
 /** What changed in the watch list in one batch: messages added or updated, and ids removed. */
 export interface WatchListChange {
-  readonly upserted: readonly WatchedMessage[];
+  readonly upserted: readonly WatchRecord[];
   readonly removed: readonly string[];
 }
 
@@ -12,21 +21,21 @@ export interface WatchListChange {
  */
 export interface WatchListStore {
   /** Every message saved so far. */
-  load(): Promise<readonly WatchedMessage[]>;
+  load(): Promise<readonly SavedRecord[]>;
   /** Applies one batch of changes. */
   save(change: WatchListChange): Promise<void>;
 }
 
 /** A store that lives as long as the process: for the CLI, tests and benchmarks. */
 export class InMemoryWatchListStore implements WatchListStore {
-  readonly #messages = new Map<string, WatchedMessage>();
+  readonly #messages = new Map<string, SavedRecord>();
 
-  constructor(initial: readonly WatchedMessage[] = []) {
+  constructor(initial: readonly SavedRecord[] = []) {
     for (const message of initial) this.#messages.set(message.id, message);
   }
 
   /** Every message saved so far, in the order first saved. */
-  load(): Promise<readonly WatchedMessage[]> {
+  load(): Promise<readonly SavedRecord[]> {
     return Promise.resolve([...this.#messages.values()]);
   }
 

@@ -1,16 +1,13 @@
-import type {
-  CheckError,
-  HistoryEntry,
-  StatusSnapshot,
-  WatchedMessage,
-  WatchPhase,
-} from '../../shared/message';
-import { isFinalKind, mayReplaceStatus } from '../../shared/status';
+import type { StatusSnapshot, WatchPhase } from '../../shared/message';
 import { callSafely, printError, type ErrorSink } from './call-safely';
 import { systemClock, type Clock, type TimerHandle } from './clock';
 import type { SmsbatError } from './errors';
 import { numberOption } from './option-checks';
-import type { WatchListChange, WatchListStore } from './watch-list-store';
+import { WatchListSaver } from './watch-list-saver';
+import { newWatch, normaliseLabel, withError, withSnapshot } from './watch-record';
+
+export { MAX_LABEL_LENGTH } from './watch-record';
+import type { SavedRecord, WatchListChange, WatchListStore, WatchRecord } from './watch-list-store';
 import { InMemoryWatchListStore } from './watch-list-store';
 
 /** Options of the watch list. */
@@ -23,7 +20,7 @@ export interface WatchListOptions {
   readonly batchWindowMs?: number;
   /** History entries kept per message; the first and the newest survive. @default 50 */
   readonly maxHistoryEntries?: number;
-  /** Called when saving a batch fails; the change stays in memory and saving is tried again with backoff. */
+  /** Called when saving a batch fails; the change stays in memory and saving is tried again with backoff until `close()`. */
   readonly onStoreError?: (error: unknown) => void;
   /** Where errors thrown by change listeners go. @default printed to stderr */
   readonly onListenerError?: ErrorSink;
@@ -39,59 +36,75 @@ export interface AddOptions {
 
 /** What an add did: ids that are now watched (new, or restarted after giving up) and ids that already were. */
 export interface AddResult {
-  readonly added: readonly WatchedMessage[];
+  readonly added: readonly WatchRecord[];
   readonly alreadyWatched: readonly string[];
 }
 
 /** Listener for batches of changes. */
 export type WatchListListener = (change: WatchListChange) => void;
 
-/** Longest label kept. */
-export const MAX_LABEL_LENGTH = 100;
-
 /**
  * The state of every watched message and the history of its status changes. Each update replaces the message's
- * object (nothing is mutated in place), and listeners get one event for everything that changed in a batch.
+ * object (nothing is mutated in place), and listeners get one event for everything that changed in a batch, which
+ * is also what is saved.
  */
 export class WatchList {
   readonly #store: WatchListStore;
   readonly #clock: Clock;
   readonly #batchWindowMs: number;
   readonly #maxHistoryEntries: number;
-  readonly #onStoreError: (error: unknown) => void;
   readonly #onListenerError: ErrorSink;
-  /** Delay before saving again after a failed save; doubles while saves keep failing. */
-  #saveRetryMs = 0;
-  #retryTimer: TimerHandle | null = null;
-  readonly #messages = new Map<string, WatchedMessage>();
+  readonly #saver: WatchListSaver;
+  readonly #messages = new Map<string, WatchRecord>();
   readonly #listeners = new Set<WatchListListener>();
-  #pendingUpserts = new Map<string, WatchedMessage>();
+  #pendingUpserts = new Map<string, WatchRecord>();
   #pendingRemovals = new Set<string>();
-  /** Changes already announced whose save failed; saved again with the next batch or retry. */
-  #unsavedUpserts = new Map<string, WatchedMessage>();
-  #unsavedRemovals = new Set<string>();
   #flushTimer: TimerHandle | null = null;
-  #saving: Promise<void> = Promise.resolve();
+  /** Ids removed while a load is running: the load must not bring them back. */
+  #removedWhileLoading: Set<string> | null = null;
 
   constructor(options: WatchListOptions = {}) {
-    this.#store = options.store ?? new InMemoryWatchListStore();
     this.#clock = options.clock ?? systemClock;
     this.#batchWindowMs = numberOption('batchWindowMs', options.batchWindowMs, 50, { min: 0 });
     this.#maxHistoryEntries = numberOption('maxHistoryEntries', options.maxHistoryEntries, 50, {
       min: 2,
       integer: true,
     });
-    this.#onStoreError = options.onStoreError ?? (() => undefined);
     this.#onListenerError = options.onListenerError ?? printError;
+    this.#store = options.store ?? new InMemoryWatchListStore();
+    this.#saver = new WatchListSaver({
+      store: this.#store,
+      clock: this.#clock,
+      current: (id) => this.#messages.get(id),
+      onStoreError: options.onStoreError ?? (() => undefined),
+      onListenerError: this.#onListenerError,
+      onRetryDue: () => {
+        this.#emitBatch();
+      },
+    });
   }
 
-  /** Reads the saved messages into memory (replacing none already added) and returns them. */
-  async load(): Promise<readonly WatchedMessage[]> {
-    const saved = await this.#store.load();
-    for (const message of saved) {
-      if (!this.#messages.has(message.id)) this.#messages.set(message.id, message);
+  /**
+   * Reads the saved messages into memory and returns those it added: none already on the list (added or
+   * changed meanwhile) and none removed while it ran. Records saved without an acknowledgement load unacknowledged.
+   */
+  async load(): Promise<readonly WatchRecord[]> {
+    const removed = new Set<string>();
+    this.#removedWhileLoading = removed;
+    let saved: readonly SavedRecord[];
+    try {
+      saved = await this.#store.load();
+    } finally {
+      this.#removedWhileLoading = null;
     }
-    return saved;
+    const loaded: WatchRecord[] = [];
+    for (const message of saved) {
+      if (this.#messages.has(message.id) || removed.has(message.id)) continue;
+      const record: WatchRecord = { ...message, acknowledged: message.acknowledged === true };
+      this.#messages.set(record.id, record);
+      loaded.push(record);
+    }
+    return loaded;
   }
 
   /** How many messages are on the list. */
@@ -100,12 +113,12 @@ export class WatchList {
   }
 
   /** One message, if watched. */
-  get(messageId: string): WatchedMessage | undefined {
+  get(messageId: string): WatchRecord | undefined {
     return this.#messages.get(messageId);
   }
 
   /** Every message, in the order added. */
-  all(): WatchedMessage[] {
+  all(): WatchRecord[] {
     return [...this.#messages.values()];
   }
 
@@ -126,7 +139,7 @@ export class WatchList {
         ? null
         : numberOption('deadlineMs', options.deadlineMs, 0, { min: 0, minInclusive: false });
     const now = this.#clock.now();
-    const added: WatchedMessage[] = [];
+    const added: WatchRecord[] = [];
     const alreadyWatched: string[] = [];
     for (const id of messageIds) {
       const existing = this.#messages.get(id);
@@ -134,19 +147,7 @@ export class WatchList {
         alreadyWatched.push(id);
         continue;
       }
-      const message: WatchedMessage = {
-        id,
-        label: label ?? existing?.label ?? null,
-        phase: 'watching',
-        snapshot: existing?.snapshot ?? null,
-        history: existing?.history ?? [],
-        addedAt: now,
-        lastCheckedAt: existing?.lastCheckedAt ?? null,
-        lastChangedAt: existing?.lastChangedAt ?? null,
-        deadlineAt: deadlineMs === null ? null : now + deadlineMs,
-        overdue: false,
-        lastError: null,
-      };
+      const message = newWatch(id, existing, now, label, deadlineMs === null ? null : now + deadlineMs);
       this.#put(message);
       added.push(message);
     }
@@ -157,6 +158,7 @@ export class WatchList {
   remove(messageIds: Iterable<string>): string[] {
     const removed: string[] = [];
     for (const id of messageIds) {
+      this.#removedWhileLoading?.add(id);
       if (!this.#messages.delete(id)) continue;
       this.#pendingUpserts.delete(id);
       this.#pendingRemovals.add(id);
@@ -166,42 +168,54 @@ export class WatchList {
     return removed;
   }
 
+  /** Removes every message whose watch ended (final, not found, gave up); returns their ids. */
+  removeFinished(): string[] {
+    return this.remove(
+      this.all()
+        .filter((message) => message.phase !== 'watching')
+        .map((message) => message.id),
+    );
+  }
+
+  /** Sets (or clears, with null) the label of messages on the list; returns those it changed. */
+  setLabel(messageIds: Iterable<string>, label: string | null): string[] {
+    const normalised = normaliseLabel(label);
+    return this.#update(messageIds, (message) =>
+      message.label === normalised ? null : { ...message, label: normalised },
+    );
+  }
+
+  /**
+   * Sets (or clears) when a final status is expected by, for messages still watched; a new deadline can be
+   * missed again. Returns the ids it changed.
+   */
+  setDeadline(messageIds: Iterable<string>, deadlineAt: number | null): string[] {
+    return this.#update(messageIds, (message) => {
+      if (message.phase !== 'watching' || message.deadlineAt === deadlineAt) return null;
+      return { ...message, deadlineAt, overdue: false };
+    });
+  }
+
+  /** Marks messages as seen by a person (or not); returns the ids it changed. */
+  setAcknowledged(messageIds: Iterable<string>, acknowledged: boolean): string[] {
+    return this.#update(messageIds, (message) =>
+      message.acknowledged === acknowledged ? null : { ...message, acknowledged },
+    );
+  }
+
   /**
    * Records a status check. A final status is never replaced by a non-final one (answers can arrive out of
    * order); a new status is appended to the history.
    */
   recordSnapshot(messageId: string, snapshot: StatusSnapshot, at: number): void {
     const message = this.#messages.get(messageId);
-    if (!message) return;
-    const current = message.snapshot;
-    if (current && !mayReplaceStatus(current.kind, snapshot.kind)) {
-      this.#put({ ...message, lastCheckedAt: at, lastError: null });
-      return;
-    }
-    const statusChanged = current?.rawStatus !== snapshot.rawStatus;
-    const phase: WatchPhase = isFinalKind(snapshot.kind) ? 'final' : 'watching';
-    this.#put({
-      ...message,
-      phase,
-      snapshot,
-      history: statusChanged ? this.#appendHistory(message.history, snapshot, at) : message.history,
-      lastCheckedAt: at,
-      lastChangedAt: statusChanged ? at : message.lastChangedAt,
-      lastError: null,
-    });
+    if (message) this.#put(withSnapshot(message, snapshot, at, this.#maxHistoryEntries));
   }
 
   /** Records a failed check; the message keeps its last known status. */
   recordError(messageId: string, error: SmsbatError, at: number): void {
     const message = this.#messages.get(messageId);
-    if (!message) return;
-    const lastError: CheckError = {
-      kind: error.kind,
-      message: error.message,
-      httpStatus: error.httpStatus,
-      at,
-    };
-    this.#put({ ...message, lastError, lastCheckedAt: at });
+    if (message) this.#put(withError(message, error, at));
   }
 
   /** SMSBAT does not know the id: it is no longer checked. */
@@ -220,14 +234,42 @@ export class WatchList {
     if (message && !message.overdue) this.#put({ ...message, overdue: true });
   }
 
-  /** Emits and saves the pending batch now; resolves once it (and any earlier save) is stored. */
+  /** Emits and saves the pending batch now; resolves once it (and any earlier save) was attempted. */
   async flush(): Promise<void> {
-    if (this.#flushTimer !== null) {
-      this.#clock.clearTimeout(this.#flushTimer);
-      this.#flushTimer = null;
-    }
+    this.#emitNow();
+    await this.#saver.settled();
+  }
+
+  /**
+   * Emits the pending batch, stops retrying failed saves, and saves what is unsaved one last time: rejects when
+   * that fails. Later changes are still announced but saved only by another `close()`.
+   */
+  async close(): Promise<void> {
+    this.#cancelFlushTimer();
+    await this.#saver.close(this.#announceBatch());
+  }
+
+  #emitNow(): void {
+    this.#cancelFlushTimer();
     this.#emitBatch();
-    await this.#saving;
+  }
+
+  #cancelFlushTimer(): void {
+    if (this.#flushTimer === null) return;
+    this.#clock.clearTimeout(this.#flushTimer);
+    this.#flushTimer = null;
+  }
+
+  #update(messageIds: Iterable<string>, change: (message: WatchRecord) => WatchRecord | null): string[] {
+    const changed: string[] = [];
+    for (const id of new Set(messageIds)) {
+      const message = this.#messages.get(id);
+      const next = message ? change(message) : null;
+      if (next === null) continue;
+      this.#put(next);
+      changed.push(id);
+    }
+    return changed;
   }
 
   #setPhase(messageId: string, phase: WatchPhase, at: number): void {
@@ -236,16 +278,7 @@ export class WatchList {
     this.#put({ ...message, phase, lastChangedAt: at });
   }
 
-  #appendHistory(history: readonly HistoryEntry[], snapshot: StatusSnapshot, at: number): HistoryEntry[] {
-    const entry: HistoryEntry = { at, rawStatus: snapshot.rawStatus, kind: snapshot.kind };
-    const next = [...history, entry];
-    if (next.length <= this.#maxHistoryEntries) return next;
-    const first = next[0];
-    const newest = next.slice(next.length - (this.#maxHistoryEntries - 1));
-    return first ? [first, ...newest] : newest;
-  }
-
-  #put(message: WatchedMessage): void {
+  #put(message: WatchRecord): void {
     this.#messages.set(message.id, message);
     this.#pendingRemovals.delete(message.id);
     this.#pendingUpserts.set(message.id, message);
@@ -262,79 +295,20 @@ export class WatchList {
 
   /** Announces the pending changes to listeners, and saves them together with any that failed to save before. */
   #emitBatch(): void {
+    this.#saver.save(this.#announceBatch());
+  }
+
+  /** Takes the pending changes and tells listeners about them (when there are any). */
+  #announceBatch(): WatchListChange {
     const announced: WatchListChange = {
       upserted: [...this.#pendingUpserts.values()],
       removed: [...this.#pendingRemovals],
     };
     this.#pendingUpserts = new Map();
     this.#pendingRemovals = new Set();
-    const toSave = this.#withUnsaved(announced);
-    if (toSave.upserted.length > 0 || toSave.removed.length > 0) {
-      this.#saving = this.#saving.then(() => this.#save(toSave));
+    if (announced.upserted.length > 0 || announced.removed.length > 0) {
+      for (const listener of this.#listeners) callSafely(listener, announced, this.#onListenerError);
     }
-    if (announced.upserted.length === 0 && announced.removed.length === 0) return;
-    for (const listener of this.#listeners) callSafely(listener, announced, this.#onListenerError);
+    return announced;
   }
-
-  /** Merges the changes whose save failed under the new ones (newer wins) and forgets them. */
-  #withUnsaved(change: WatchListChange): WatchListChange {
-    if (this.#unsavedUpserts.size === 0 && this.#unsavedRemovals.size === 0) return change;
-    const upserts = this.#unsavedUpserts;
-    const removals = this.#unsavedRemovals;
-    this.#unsavedUpserts = new Map();
-    this.#unsavedRemovals = new Set();
-    for (const id of change.removed) {
-      upserts.delete(id);
-      removals.add(id);
-    }
-    for (const message of change.upserted) {
-      removals.delete(message.id);
-      upserts.set(message.id, message);
-    }
-    return { upserted: [...upserts.values()], removed: [...removals] };
-  }
-
-  async #save(change: WatchListChange): Promise<void> {
-    try {
-      await this.#store.save(change);
-      this.#saveRetryMs = 0;
-    } catch (error) {
-      callSafely(this.#onStoreError, error, this.#onListenerError);
-      this.#requeueUnsaved(change);
-      this.#retrySaveLater();
-    }
-  }
-
-  /** Saves the unsaved changes again after a growing delay (1 s, 2 s, 4 s... up to a minute). */
-  #retrySaveLater(): void {
-    if (this.#retryTimer !== null) return;
-    this.#saveRetryMs = Math.min(60_000, Math.max(1000, this.#saveRetryMs * 2));
-    this.#retryTimer = this.#clock.setTimeout(() => {
-      this.#retryTimer = null;
-      this.#emitBatch();
-    }, this.#saveRetryMs);
-  }
-
-  /** Keeps a batch whose save failed (at the messages' current state) for the next save. */
-  #requeueUnsaved(change: WatchListChange): void {
-    for (const message of change.upserted) {
-      const current = this.#messages.get(message.id);
-      if (current && !this.#unsavedUpserts.has(message.id)) this.#unsavedUpserts.set(message.id, current);
-    }
-    for (const id of change.removed) {
-      if (!this.#messages.has(id)) this.#unsavedRemovals.add(id);
-    }
-  }
-}
-
-function normaliseLabel(label: string | null | undefined): string | null {
-  if (label == null) return null;
-  const trimmed = label.trim();
-  if (trimmed.length === 0) return null;
-  if (trimmed.length > MAX_LABEL_LENGTH) {
-    throw new TypeError(
-      `Expected \`label\` to be at most ${MAX_LABEL_LENGTH} characters, got ${trimmed.length}`,
-    );
-  }
-  return trimmed;
 }

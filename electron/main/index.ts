@@ -1,36 +1,55 @@
-import { join } from 'node:path';
 import { app, BrowserWindow } from 'electron';
+import { createHostEngine } from '../host/create-host-engine';
+import { startHostServices } from '../host/host-services';
+import { registerContractIpc, sendContractEvent } from './ipc-main';
+import { showNotification } from './show-notification';
+import { trustedSenderCheck } from './trusted-sender';
+import { createWindow, DEV_SERVER_URL, WINDOW_FILE_URL } from './window';
 
-/** Opens the monitor window with the renderer locked down (isolated, sandboxed, no Node). */
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 960,
-    height: 640,
-    title: 'SMSBAT Delivery Monitor',
-    show: false,
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
+/** The Electron host: the shared host services, the contract over IPC, one window, OS notifications. */
+async function main(): Promise<void> {
+  await app.whenReady();
+  const services = await startHostServices({
+    dataDir: app.getPath('userData'),
+    env: process.env,
+    createEngine: createHostEngine,
+    onProblem: (message) => {
+      console.error(message);
     },
   });
-  window.once('ready-to-show', () => {
-    window.show();
+  services.subscribe(showNotification);
+  registerContractIpc(services.handlers, {
+    isTrustedSender: trustedSenderCheck(
+      () => BrowserWindow.getAllWindows().map((window) => window.webContents),
+      { fileUrl: WINDOW_FILE_URL, devUrl: DEV_SERVER_URL },
+    ),
+    onHandlerError: (name, error) => {
+      console.error(`${name} failed:`, error);
+    },
   });
-  const devUrl = process.env['ELECTRON_RENDERER_URL'];
-  if (devUrl) void window.loadURL(devUrl);
-  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
-  return window;
+  const openWindow = (): void => {
+    const window = createWindow();
+    window.webContents.on('did-finish-load', () => {
+      const unsubscribe = services.subscribe((message) => {
+        sendContractEvent(window.webContents, message);
+      });
+      window.webContents.once('did-start-navigation', unsubscribe);
+      window.once('closed', unsubscribe);
+    });
+  };
+  openWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.once('will-quit', (event) => {
+    event.preventDefault();
+    void services.stop().finally(() => {
+      app.exit(0);
+    });
+  });
 }
 
-void app.whenReady().then(() => {
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
-  });
-});
-
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+void main();

@@ -125,6 +125,36 @@ describe('parseCliArgs', () => {
     expect(usageError(['watch', '--not-found-retries', '1.5', 'a']).message).toMatch(/whole number/);
   });
 
+  it('talks about the value of negative and out-of-range numbers, not about a missing value', () => {
+    const cases: [string[], RegExp][] = [
+      [
+        ['watch', '--timeout', '-5', 'a'],
+        /^--timeout must be more than 0 and at most 2147483 seconds \(got -5\)/,
+      ],
+      [['watch', '--timeout=-5', 'a'], /^--timeout must be more than 0 .*\(got -5\)/],
+      [['watch', '--deadline', '-0.5', 'a'], /^--deadline must be more than 0 .*\(got -0\.5\)/],
+      [
+        ['watch', '--timeout', '1e9', 'a'],
+        /^--timeout must be more than 0 and at most 2147483 seconds \(got 1e9\)/,
+      ],
+      [['check', '--rate', '-5', 'a'], /^--rate must be above 0 requests per second \(got -5\)/],
+      [['check', '--rate', '1e3', 'a'], /^--rate 1e3 is above SMSBAT's limit of 50/],
+      [['simulate', '--port', '-1'], /^--port must be a whole number from 0 to 65535 \(got "-1"\)/],
+      [['simulate', '--port', '1e9'], /^--port must be a whole number from 0 to 65535 \(got "1e9"\)/],
+      [
+        ['watch', '--not-found-retries', '-2', 'a'],
+        /^--not-found-retries must be a whole number from 0 to 20/,
+      ],
+    ];
+    for (const [argv, message] of cases) expect(usageError(argv).message).toMatch(message);
+  });
+
+  it('accepts numbers written with an exponent or a plus sign when they are in range', () => {
+    expect(parseCliArgs(['watch', '--timeout', '1.2e2', 'a'])).toMatchObject({ timeoutSeconds: 120 });
+    expect(parseCliArgs(['check', '--rate', '+5', 'a'])).toMatchObject({ rate: 5 });
+    expect(parseCliArgs(['simulate', '--port', '8e3'])).toMatchObject({ port: 8000 });
+  });
+
   it('reports options missing their value and booleans given one', () => {
     expect(usageError(['check', 'a', '--rate']).message).toMatch(/--rate needs a value, e\.g\. --rate 5/);
     expect(usageError(['check', '--rate', '--json', 'a']).message).toMatch(/--rate needs a value/);

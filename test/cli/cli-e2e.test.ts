@@ -1,6 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { DEMO_CREDENTIALS, startSimulator, type RunningSimulator } from '../../electron/core/simulator';
 
@@ -43,6 +45,8 @@ interface CliResult {
 interface CliOptions {
   readonly env?: Record<string, string>;
   readonly stdin?: string;
+  /** Leave stdin open for the test to write to (and close). */
+  readonly keepStdinOpen?: boolean;
 }
 
 let sim: RunningSimulator;
@@ -71,7 +75,8 @@ function startCli(
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  child.stdin.end(options.stdin ?? '');
+  if (options.keepStdinOpen === true) child.stdin.write(options.stdin ?? '');
+  else child.stdin.end(options.stdin ?? '');
   const done = new Promise<CliResult>((resolveDone, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {
@@ -83,6 +88,35 @@ function startCli(
 
 function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   return startCli(args, options).done;
+}
+
+/** Resolves once `check()` is true, polling every 20 ms; rejects after `ms`. */
+async function until(check: () => boolean, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolveWait) => setTimeout(resolveWait, 20));
+  }
+}
+
+/** A web server on 127.0.0.1 that is not SMSBAT: every request gets a 404 HTML page. */
+async function notSmsbat(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((_request, response) => {
+    response.writeHead(404, { 'content-type': 'text/html' });
+    response.end('<!doctype html><html><body><h1>Not Found</h1></body></html>');
+  });
+  await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => {
+          resolveClose();
+        });
+      }),
+  };
 }
 
 /** Requests the simulator served for `ids` after the first `skip` entries of its log. */
@@ -131,8 +165,10 @@ describe('smsbat-monitor (built CLI) against the simulator', () => {
 
     const served = requestsFor(ids, since).sort((a, b) => a.at - b.at);
     expect(served.map((r) => r.auth)).toEqual(['basic', 'basic', 'basic', 'basic']);
-    const gaps = served.slice(1).map((r, i) => r.at - (served[i]?.at ?? 0));
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(150); // 5/s = 200 ms apart, with clock slack
+    // 5/s starts them 200 ms apart. Connection set-up makes single gaps jitter on a busy machine, so the bound is on
+    // the span of all four (600 ms when paced), with wide slack.
+    const span = (served.at(-1)?.at ?? 0) - (served[0]?.at ?? 0);
+    expect(span).toBeGreaterThanOrEqual(450);
   });
 
   it('check --json reads ids from stdin, reports rejects and repeats, and can use Basic @:key', async () => {
@@ -176,10 +212,12 @@ describe('smsbat-monitor (built CLI) against the simulator', () => {
       /^\d\d:\d\d:\d\d {2}fast-viber-w1 {2}delivered {2}\(viber: delivered, sms: not_used; 1 part; [\d.]+ (UAH|USD|EUR)\)$/m,
     );
     expect(out).toMatch(/^\d\d:\d\d:\d\d {2}fast-sms-w2 {4}queued for sending {2}\(\d parts?\)$/m);
+    // Seen at the re-check the --deadline asks for, so after that deadline: a late delivery.
     expect(out).toMatch(
-      /^\d\d:\d\d:\d\d {2}fast-sms-w2 {4}delivered {2}\(\d parts?; [\d.]+ \(currency unknown\)\)$/m,
+      /^\d\d:\d\d:\d\d {2}fast-sms-w2 {4}delivered late {2}\(\d+ s after its deadline; \d parts?; [\d.]+ \(currency unknown\)\)$/m,
     );
     expect(out.indexOf('fast-sms-w2    queued')).toBeLessThan(out.indexOf('fast-sms-w2    delivered'));
+    expect(out).toContain('Delivered late: 1 message arrived after the deadline');
     expect(out).toContain('Summary: 2 messages: 2 delivered');
     expect(out).toContain('Delivery rate: 100% (2 of 2 with a final status)');
     expect(out).toMatch(/^Cost: .*for 1 message/m);
@@ -207,7 +245,7 @@ describe('smsbat-monitor (built CLI) against the simulator', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as Record<string, unknown>);
     const changes = lines.filter((line) => line.type === 'change');
-    expect(changes.find((c) => c.id === 'undeliverable-fallback-n1' && c.event === 'status')).toMatchObject({
+    expect(changes.find((c) => c.id === 'undeliverable-fallback-n1' && c.event === 'failed')).toMatchObject({
       status: 'undeliverable',
       words: 'undeliverable (rejected)',
       kind: 'failed',
@@ -225,6 +263,7 @@ describe('smsbat-monitor (built CLI) against the simulator', () => {
     expect(lines.some((line) => line.type === 'health')).toBe(true);
     expect(lines.at(-1)).toMatchObject({
       type: 'summary',
+      label: 'batch-7',
       ended: 'settled',
       exitCode: 1,
       total: 3,
@@ -309,6 +348,131 @@ describe('smsbat-monitor (built CLI) against the simulator', () => {
     const changed = new Set(lines.filter((line) => line.type === 'change').map((line) => line.id));
     expect(changed.size).toBeGreaterThanOrEqual(10); // every demo id is checked at once (12 at 10/s)
     expect(lines.at(-1)).toMatchObject({ type: 'summary', ended: 'timeout', exitCode: 2, total: 12 });
+  });
+
+  it('check and watch exit 3 on a base URL that is not SMSBAT, naming it, instead of reporting ids not found', async () => {
+    const web = await notSmsbat();
+    try {
+      const env = { SMSBAT_BASE_URL: web.url, SMSBAT_API_KEY: KEY };
+      const check = await runCli(['check', 'abc123', 'def456'], { env });
+      expect(check.code).toBe(3);
+      expect(check.stderr).toContain(`${web.url} does not answer like SMSBAT: HTTP 404 with an HTML page`);
+      expect(check.stderr).toContain('Address: from SMSBAT_BASE_URL.');
+      expect(check.stdout).not.toContain('not found');
+
+      const watch = await runCli(['watch', '--json', 'abc123', 'def456'], { env });
+      expect(watch.code).toBe(3);
+      expect(watch.ms).toBeLessThan(10_000);
+      expect(watch.stderr).toContain(`${web.url} does not answer like SMSBAT`);
+      const lines = watch.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(lines.some((line) => line.event === 'not_found')).toBe(false);
+      expect(lines.at(-1)).toMatchObject({ type: 'summary', ended: 'wrong_base_url', exitCode: 3 });
+    } finally {
+      await web.close();
+    }
+  });
+
+  it('watch --json prints an engine health event only after the changes that led to it', async () => {
+    const closed = await notSmsbat();
+    await closed.close(); // Nothing listens there any more: every check fails to connect.
+    const { child, done } = startCli(['watch', '--json', 'fast-o1', 'fast-o2', 'fast-o3'], {
+      env: { SMSBAT_BASE_URL: closed.url, SMSBAT_API_KEY: KEY },
+    });
+    let seen = '';
+    await new Promise<void>((resolveSeen) => {
+      child.stdout?.on('data', (chunk: string) => {
+        seen += chunk;
+        if (seen.includes('"offline"')) resolveSeen();
+      });
+    });
+    child.kill('SIGINT');
+    const result = await done;
+    const lines = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const offline = lines.findIndex(
+      (line) => line.type === 'health' && (line.blocker as { kind?: string } | null)?.kind === 'offline',
+    );
+    expect(offline).toBeGreaterThan(0);
+    const failedChecks = lines.filter((line) => line.type === 'change' && line.event === 'check_failed');
+    expect(failedChecks.map((line) => line.id).sort()).toEqual(['fast-o1', 'fast-o2', 'fast-o3']);
+    for (const line of failedChecks) expect(lines.indexOf(line)).toBeLessThan(offline);
+  });
+
+  it('Ctrl-C during a check prints the results it has, then exits 130', async () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `fast-c${i}`);
+    const since = sim.simulator.requests().length;
+    const { child, done } = startCli(['check', '--rate', '4', ...ids], { env: simEnv() });
+    await until(() => requestsFor(ids, since).length >= 3, 10_000, 'a few checks');
+    child.kill('SIGINT');
+    const result = await done;
+    expect(result.code).toBe(130);
+    const rows = result.stdout.trimEnd().split('\n').slice(1);
+    expect(rows).toHaveLength(40);
+    const answered = rows.filter((row) => !row.includes('not checked'));
+    expect(answered.length).toBeGreaterThanOrEqual(2);
+    expect(answered.length).toBeLessThan(40);
+    expect(rows.at(-1)).toMatch(/^fast-c39\s+not checked\s.*interrupted before an answer$/);
+    expect(result.stderr).toMatch(/stopped by Ctrl-C before \d+ ids could be checked/);
+  });
+
+  it('watch reads ids from stdin as they arrive, checks a new one within 2 s among hundreds pending', async () => {
+    const pending = Array.from({ length: 200 }, (_, i) => `stuck-q${i}`);
+    const since = sim.simulator.requests().length;
+    const { child, done } = startCli(['watch', '--json', '--rate', '50', '--deadline', '30'], {
+      env: simEnv(),
+      stdin: `${pending.slice(0, 100).join('\n')}\n`,
+      keepStdinOpen: true,
+    });
+    // Ids arrive over time, each watched as its line is read: no waiting for stdin to close.
+    await until(
+      () => new Set(requestsFor(pending.slice(0, 100), since).map((r) => r.messageId)).size >= 100,
+      15_000,
+      'the first lines',
+    );
+    child.stdin?.write(`${pending.slice(100).join('\n')}\n`);
+    const checkedIds = (): number => new Set(requestsFor(pending, since).map((r) => r.messageId)).size;
+    await until(() => checkedIds() >= 200, 15_000, 'every pending id');
+    const written = Date.now();
+    child.stdin?.write('fast-q-new\n');
+    await until(() => requestsFor(['fast-q-new'], since).length > 0, 10_000, 'the new id');
+    const firstCheck = requestsFor(['fast-q-new'], since)[0]?.at ?? Number.POSITIVE_INFINITY;
+    expect(firstCheck - written).toBeLessThan(2_000);
+    // The watch goes on while stdin is open (stuck ids never settle); Ctrl-C ends it with the summary so far.
+    expect(child.exitCode).toBeNull();
+    child.kill('SIGINT');
+    const result = await done;
+    expect(result.code).toBe(130);
+    const summary = JSON.parse(result.stdout.trimEnd().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+    expect(summary).toMatchObject({ type: 'summary', total: 201 });
+  });
+
+  it('watch ends when stdin has closed and every id piped in has settled', async () => {
+    const { child, done } = startCli(['watch', '--json'], {
+      env: simEnv(),
+      stdin: 'fast-viber-t1\n',
+      keepStdinOpen: true,
+    });
+    let seen = '';
+    await new Promise<void>((resolveSeen) => {
+      child.stdout?.on('data', (chunk: string) => {
+        seen += chunk;
+        if (seen.includes('"delivered"')) resolveSeen();
+      });
+    });
+    // Settled, but stdin is still open: more ids may come.
+    await new Promise((resolveWait) => setTimeout(resolveWait, 300));
+    expect(child.exitCode).toBeNull();
+    child.stdin?.end('fast-sms-t2, not/an/id\n');
+    const result = await done;
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('"not/an/id" contains "/"');
+    const summary = JSON.parse(result.stdout.trimEnd().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+    expect(summary).toMatchObject({ type: 'summary', ended: 'settled', total: 2, counts: { delivered: 2 } });
   });
 
   it('the built file is a Node script with a shebang', () => {

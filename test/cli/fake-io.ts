@@ -17,6 +17,8 @@ export interface FakeIoOptions {
   readonly env?: Record<string, string | undefined>;
   /** Text piped into stdin; when absent stdin is an interactive terminal. */
   readonly stdin?: string;
+  /** Whether stderr is an interactive terminal. @default false */
+  readonly stderrIsTTY?: boolean;
 }
 
 /** Makes a fake io: stdout/stderr buffers, stdin from a string (or a TTY), and signals on demand. */
@@ -42,7 +44,7 @@ export function fakeIo(options: FakeIoOptions = {}): FakeIo {
         };
   return {
     stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
+    stderr: { write: (chunk: string) => (stderr += chunk), isTTY: options.stderrIsTTY === true },
     stdin,
     env: options.env ?? {},
     onSignal(listener) {

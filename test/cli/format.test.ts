@@ -1,7 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { StatusSnapshot, WatchedMessage } from '../../shared/message';
 import { summarize } from '../../shared/totals';
-import { ChangeTracker } from '../../electron/cli/change-events';
 import type { CheckResult } from '../../electron/cli/check-result';
 import {
   formatChangeLine,
@@ -10,7 +9,7 @@ import {
   formatSummary,
   formatTable,
 } from '../../electron/cli/format';
-import { changeJson } from '../../electron/cli/json-output';
+import { changeJson, summaryJson } from '../../electron/cli/json-output';
 import { checkExitCode, watchExitCode } from '../../electron/cli/outcome';
 
 const AT = new Date(2026, 0, 1, 12, 0, 5).getTime(); // 12:00:05 local time
@@ -62,7 +61,7 @@ const BASIC_PENDING = snapshot({
 
 describe('formatChangeLine', () => {
   it('names the status in words with channels, parts and cost', () => {
-    expect(formatChangeLine({ event: 'status', at: AT, message: message() })).toBe(
+    expect(formatChangeLine({ kind: 'delivered', at: AT, message: message() })).toBe(
       '12:00:05  abc123  delivered  (viber: delivered, sms: not_used; 1 part; 0.05 USD)',
     );
   });
@@ -76,42 +75,105 @@ describe('formatChangeLine', () => {
         charge: { amount: 0.3, currency: null },
       }),
     });
-    expect(formatChangeLine({ event: 'status', at: AT, message: basic }, 8)).toBe(
+    expect(formatChangeLine({ kind: 'delivered', at: AT, message: basic }, 8)).toBe(
       '12:00:05  abc123    delivered  (3 parts; 0.30 (currency unknown))',
     );
     const pending = message({ phase: 'watching', snapshot: BASIC_PENDING });
-    expect(formatChangeLine({ event: 'status', at: AT, message: pending })).toBe(
+    expect(formatChangeLine({ kind: 'status_changed', at: AT, message: pending })).toBe(
       '12:00:05  abc123  queued for sending  (2 parts)',
     );
     const odd = message({
       phase: 'watching',
       snapshot: { ...BASIC_PENDING, rawStatus: 'Mystery', kind: 'unknown' },
     });
-    expect(formatChangeLine({ event: 'status', at: AT, message: odd })).toContain('unknown status "Mystery"');
+    expect(formatChangeLine({ kind: 'status_changed', at: AT, message: odd })).toContain(
+      'unknown status "Mystery"',
+    );
   });
 
   it('describes the end of a watch, overdue messages and failed checks', () => {
     const pending = message({ phase: 'watching', snapshot: BASIC_PENDING });
     expect(
       formatChangeLine({
-        event: 'not_found',
+        kind: 'not_found',
         at: AT,
         message: message({ phase: 'not_found', snapshot: null }),
       }),
     ).toBe('12:00:05  abc123  not found  (SMSBAT does not know this message id)');
     expect(
-      formatChangeLine({ event: 'gave_up', at: AT, message: { ...pending, phase: 'gave_up' } }),
+      formatChangeLine({ kind: 'gave_up', at: AT, message: { ...pending, phase: 'gave_up' } }),
     ).toContain('gave up  (no final status within the watch window; last seen: queued for sending)');
-    expect(formatChangeLine({ event: 'overdue', at: AT, message: { ...pending, overdue: true } })).toContain(
+    expect(formatChangeLine({ kind: 'overdue', at: AT, message: { ...pending, overdue: true } })).toContain(
       'overdue  (no final status by its deadline; last seen: queued for sending; still watching)',
     );
     const failing = {
       ...pending,
       lastError: { kind: 'server' as const, message: 'SMSBAT failed', httpStatus: 503, at: AT },
     };
-    expect(formatChangeLine({ event: 'check_failed', at: AT, message: failing })).toBe(
+    expect(formatChangeLine({ kind: 'check_failed', at: AT, message: failing })).toBe(
       '12:00:05  abc123  check failed: SMSBAT failed (HTTP 503); will try again',
     );
+  });
+});
+
+describe('a 404 that is being retried, and late deliveries', () => {
+  const notFoundYet = message({
+    phase: 'watching',
+    snapshot: null,
+    lastError: {
+      kind: 'not_found',
+      message: 'SMSBAT does not know message "abc123"',
+      httpStatus: 404,
+      at: AT,
+    },
+  });
+  const late = message({ deadlineAt: AT - 12_000, lastChangedAt: AT });
+
+  it('says an id answered 404 is not found yet and checked again, not "not checked yet"', () => {
+    expect(formatChangeLine({ kind: 'check_failed', at: AT, message: notFoundYet })).toBe(
+      '12:00:05  abc123  not found yet  (a just-sent id can take a moment; checking again)',
+    );
+    const overdue = formatChangeLine({ kind: 'overdue', at: AT, message: { ...notFoundYet, overdue: true } });
+    expect(overdue).toContain('last seen: not found yet');
+    expect(overdue).not.toContain('not checked yet');
+    expect(changeJson({ kind: 'check_failed', at: AT, message: notFoundYet })).toMatchObject({
+      words: expect.stringMatching(/^not found yet/) as unknown,
+      notFoundYet: true,
+    });
+    const summary = formatSummary(
+      summarize([notFoundYet, message({ id: 'b', phase: 'watching', snapshot: null })]),
+      null,
+      [notFoundYet, message({ id: 'b', phase: 'watching', snapshot: null })],
+    );
+    expect(summary).toContain('2 messages: 1 not found yet (still checking), 1 not checked yet');
+  });
+
+  it('reports a delivery after the deadline as delivered late, in the line and the summary', () => {
+    expect(formatChangeLine({ kind: 'delivered_late', at: AT, message: late })).toBe(
+      '12:00:05  abc123  delivered late  (12 s after its deadline; viber: delivered, sms: not_used; 1 part; 0.05 USD)',
+    );
+    const onTime = message({ id: 'b', deadlineAt: AT + 1, lastChangedAt: AT });
+    const lines = formatSummary(summarize([late, onTime]), null, [late, onTime]).split('\n');
+    expect(lines).toContain('Delivered late: 1 message arrived after the deadline');
+    expect(lines.some((line) => line.startsWith('Overdue'))).toBe(false);
+  });
+
+  it('puts the label, late deliveries and each message in the JSON summary', () => {
+    const json = summaryJson(
+      'batch-7',
+      summarize([late]),
+      [{ ...late, label: 'batch-7' }],
+      { reason: 'settled' },
+      0,
+      AT,
+    );
+    expect(json).toMatchObject({
+      type: 'summary',
+      label: 'batch-7',
+      deliveredLate: 1,
+      overdue: 0,
+      messages: [{ id: 'abc123', label: 'batch-7', deliveredLate: true }],
+    });
   });
 });
 
@@ -126,7 +188,7 @@ describe('formatCheckTable', () => {
         state: 'error',
         error: { kind: 'server', message: 'SMSBAT failed to answer', httpStatus: 502 },
       },
-      { id: 'y', state: 'skipped' },
+      { id: 'y', state: 'skipped', reason: 'timeout' },
     ];
     expect(formatCheckTable(results).split('\n')).toEqual([
       'ID          STATUS              PARTS  COST      CHANNELS                         ERROR',
@@ -182,33 +244,13 @@ describe('formatSummary', () => {
   });
 });
 
-describe('ChangeTracker', () => {
-  it('reports each status, error, overdue and end of watch once', () => {
-    const tracker = new ChangeTracker();
-    const pending = message({ phase: 'watching', snapshot: BASIC_PENDING });
-    expect(tracker.changes(pending, AT).map((c) => c.event)).toEqual(['status']);
-    expect(tracker.changes({ ...pending, lastCheckedAt: AT + 1 }, AT)).toEqual([]);
-    const failing = {
-      ...pending,
-      lastError: { kind: 'server' as const, message: 'x', httpStatus: 503, at: AT },
-    };
-    expect(tracker.changes(failing, AT).map((c) => c.event)).toEqual(['check_failed']);
-    expect(tracker.changes(failing, AT)).toEqual([]);
-    expect(tracker.changes({ ...failing, overdue: true }, AT).map((c) => c.event)).toEqual(['overdue']);
-    expect(tracker.changes({ ...pending, overdue: true, phase: 'gave_up' }, AT).map((c) => c.event)).toEqual([
-      'gave_up',
-    ]);
-    expect(
-      tracker.changes(message({ id: 'other', phase: 'not_found', snapshot: null }), AT).map((c) => c.event),
-    ).toEqual(['not_found']);
-  });
-
+describe('changeJson', () => {
   it('produces NDJSON change objects with the status fields', () => {
-    const json = changeJson({ event: 'status', at: AT, message: message() });
+    const json = changeJson({ kind: 'delivered', at: AT, message: message() });
     expect(json).toMatchObject({
       type: 'change',
       id: 'abc123',
-      event: 'status',
+      event: 'delivered',
       status: 'delivered',
       words: 'delivered',
       kind: 'delivered',
@@ -233,6 +275,7 @@ describe('exit codes', () => {
     expect(watchExitCode({ reason: 'timeout' }, [failed, pending])).toBe(1);
     expect(watchExitCode({ reason: 'settled' }, [{ ...pending, phase: 'gave_up' }])).toBe(2);
     expect(watchExitCode({ reason: 'auth_failed', message: 'no' }, [failed])).toBe(3);
+    expect(watchExitCode({ reason: 'wrong_base_url', message: 'not SMSBAT' }, [pending])).toBe(3);
     expect(watchExitCode({ reason: 'interrupted', signal: 'SIGINT' }, [delivered])).toBe(130);
     expect(watchExitCode({ reason: 'interrupted', signal: 'SIGTERM' }, [delivered])).toBe(143);
   });
@@ -243,9 +286,9 @@ describe('exit codes', () => {
     expect(
       checkExitCode([
         { id: 'a', state: 'not_found' },
-        { id: 'b', state: 'skipped' },
+        { id: 'b', state: 'skipped', reason: 'timeout' },
       ]),
     ).toBe(1);
-    expect(checkExitCode([{ id: 'b', state: 'skipped' }])).toBe(2);
+    expect(checkExitCode([{ id: 'b', state: 'skipped', reason: 'timeout' }])).toBe(2);
   });
 });

@@ -42,6 +42,15 @@ describe('run (in process)', () => {
     expect(await run(['check'], allRejected)).toBe(3);
     expect(allRejected.err()).toMatch(/skipped 3 tokens that are not a message id/);
     expect(allRejected.err()).toMatch(/None of the tokens in stdin is a message id/);
+
+    // watch reads stdin as it comes, and says the same once it has closed without an id.
+    const watchRejected = fakeIo({ env, stdin: 'a/b, x?y\n' });
+    expect(await run(['watch'], watchRejected)).toBe(3);
+    expect(watchRejected.err()).toMatch(/skipped 2 tokens that are not a message id/);
+    expect(watchRejected.err()).toMatch(/None of the tokens in stdin is a message id/);
+    const watchEmpty = fakeIo({ env, stdin: '\n\n' });
+    expect(await run(['watch'], watchEmpty)).toBe(3);
+    expect(watchEmpty.err()).toMatch(/No message ids in stdin/);
   });
 
   it('runs the simulator until a signal, printing its URL, demo credentials and how to use it', async () => {
@@ -63,6 +72,41 @@ describe('run (in process)', () => {
     expect(await running).toBe(0);
     expect(io.out()).toContain('Simulator stopped.');
     expect(io.listeners()).toBe(0);
+  });
+
+  it('demo exits 2 when --timeout ended it, even after a demo message failed', async () => {
+    const io = fakeIo();
+    // The demo's unknown id is reported not found after about 2 s; most others are still on their way at 5 s.
+    expect(await run(['demo', '--json', '--timeout', '5'], io)).toBe(2);
+    const lines = io
+      .out()
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; counts?: Record<string, number> });
+    const summary = lines.at(-1);
+    expect(summary).toMatchObject({ type: 'summary', ended: 'timeout', exitCode: 2 });
+    expect((summary?.counts?.not_found ?? 0) + (summary?.counts?.failed ?? 0)).toBeGreaterThan(0);
+  });
+
+  it('check draws a progress line on a terminal for a large batch, and none when stderr is not a terminal', async () => {
+    const sim = await startSimulator({ rateLimit: null });
+    try {
+      const ids = Array.from({ length: 30 }, (_, i) => `fast-p${i}`);
+      const env = { SMSBAT_BASE_URL: sim.url, SMSBAT_API_KEY: DEMO_CREDENTIALS.apiKey };
+      const terminal = fakeIo({ env, stderrIsTTY: true });
+      expect(await run(['check', '--rate', '50', ...ids], terminal)).toBe(0);
+      expect(terminal.err().startsWith('\r\u001b[KChecked ')).toBe(true);
+      expect(terminal.err()).toContain('Checked 30 of 30 ids (100%)');
+      // The line is erased before the table, which stays clean.
+      expect(terminal.err().endsWith('\r\u001b[K')).toBe(true);
+      expect(terminal.out()).not.toContain('Checked');
+
+      const piped = fakeIo({ env });
+      expect(await run(['check', '--rate', '50', ...ids], piped)).toBe(0);
+      expect(piped.err()).toBe('');
+    } finally {
+      await sim.close();
+    }
   });
 
   it('says which port is taken', async () => {

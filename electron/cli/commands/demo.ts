@@ -1,8 +1,8 @@
 import { SmsbatClient } from '../../core/client';
 import type { DemoArgs } from '../args';
 import { DEMO_IDS, DEMO_TIME_SCALE } from '../demo-ids';
-import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
+import { demoExitCode } from '../outcome';
 import { reportWatchEnd } from '../watch-report';
 import { runWatchSession } from '../watch-session';
 import { startSimulatorFor } from './simulate';
@@ -17,8 +17,8 @@ const DEMO_ENGINE_TUNING = {
 
 /**
  * `smsbat-monitor demo`: starts the simulator in process on a free loopback port, with time running faster, and
- * watches the demo ids on it with the `watch` output. Needs no account or configuration. Exits 0 when every
- * message settled (the simulated failures are part of the show), 2 after `--timeout`, 130/143 after a signal.
+ * watches the demo ids on it with the `watch` output. Needs no account or configuration. Exit code: see
+ * `demoExitCode`.
  */
 export async function runDemo(args: DemoArgs, io: CliIo): Promise<number> {
   const running = await startSimulatorFor({
@@ -52,14 +52,15 @@ export async function runDemo(args: DemoArgs, io: CliIo): Promise<number> {
       deadlineSeconds: null,
       timeoutSeconds: args.timeoutSeconds,
       json: args.json,
-      engine: { ...DEMO_ENGINE_TUNING, maxRequestsPerSecond: args.rate },
+      engine: { ...DEMO_ENGINE_TUNING, baseUrl: running.url, maxRequestsPerSecond: args.rate },
     });
     const exitCode = reportWatchEnd(io, result, {
       json: args.json,
       label: null,
       timeoutSeconds: args.timeoutSeconds,
       authFailure: (reason) => `smsbat-monitor: the demo simulator rejected its own credentials: ${reason}\n`,
-      exitCodeFor: (code) => (code === EXIT.failed ? EXIT.ok : code),
+      wrongBaseUrl: (reason) => `smsbat-monitor: the demo simulator did not answer as expected: ${reason}\n`,
+      exitCode: demoExitCode,
     });
     if (!args.json && result.end.reason === 'settled') {
       io.stdout.write(

@@ -71,3 +71,43 @@ function codeOf(value: unknown, text: (value: unknown) => string | null): string
   if (typeof value === 'string') return text(value);
   return null;
 }
+
+/**
+ * Whether a 404 came from SMSBAT itself ("no such message") rather than from some other server at the base URL.
+ * SMSBAT's error bodies are JSON objects carrying `error` (a string, or an object with a `code` or `message`) in
+ * one of its three documented shapes; a 404 with such a body is SMSBAT's. So is a 404 with an empty body: that
+ * is no evidence of another server, and holding every check because one id drew an empty 404 would be worse
+ * than reporting that id not found. Anything else (an HTML page, plain text, JSON of another shape) means the
+ * address is not SMSBAT's API.
+ */
+export function isSmsbatNotFoundBody(bodyText: string): boolean {
+  const text = bodyText.replace(/^\uFEFF/, '').trim();
+  if (text === '') return true;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (!isRecord(body)) return false;
+  const { error } = body;
+  if (typeof error === 'string') return error.trim() !== '';
+  if (!isRecord(error)) return false;
+  return (
+    (typeof error.message === 'string' && error.message.trim() !== '') ||
+    (typeof error.code === 'string' && error.code.trim() !== '') ||
+    (typeof error.code === 'number' && Number.isFinite(error.code))
+  );
+}
+
+/** A few words on what a body that is not SMSBAT's JSON looks like: "an HTML page", "JSON of another API"... */
+export function describeForeignBody(bodyText: string): string {
+  const text = bodyText.replace(/^\uFEFF/, '').trim();
+  if (text.startsWith('<')) return 'an HTML page';
+  try {
+    JSON.parse(text);
+    return 'JSON that is not an SMSBAT error';
+  } catch {
+    return 'text that is not JSON';
+  }
+}

@@ -13,7 +13,13 @@ export {
   validateStatusBody,
   type ResponseHeaders,
 } from './interpret-response';
-export { parseErrorBody, httpStatusText, type ErrorBodyInfo } from './error-body';
+export {
+  parseErrorBody,
+  httpStatusText,
+  isSmsbatNotFoundBody,
+  describeForeignBody,
+  type ErrorBodyInfo,
+} from './error-body';
 export {
   statusResponseSchema,
   toSnapshot,

@@ -6,9 +6,11 @@ import {
   RateLimitedError,
   RequestRejectedError,
   ServerError,
+  WrongBaseUrlError,
   type SmsbatErrorDetails,
 } from '../errors';
-import { httpStatusText, parseErrorBody } from './error-body';
+import { describeForeignBody, httpStatusText, isSmsbatNotFoundBody, parseErrorBody } from './error-body';
+import { DEFAULT_BASE_URL } from './options';
 import { describeSchemaError, statusResponseSchema, toSnapshot } from './response-schema';
 import { parseRetryAfter } from './retry-after';
 import { maskSecrets } from './secrets';
@@ -18,12 +20,14 @@ export type ResponseHeaders = Readonly<Record<string, string | string[] | undefi
 
 /**
  * Turns one HTTP response to `GET /bat/message/{id}` into a snapshot, or throws the matching `SmsbatError`:
- * 401/403 `AuthError`, 404 `NotFoundError`, 429 `RateLimitedError` (with `Retry-After`), 5xx `ServerError`,
+ * 401/403 `AuthError`, 404 `NotFoundError` (or `WrongBaseUrlError` when the 404 is not SMSBAT's: see
+ * `isSmsbatNotFoundBody`), 429 `RateLimitedError` (with `Retry-After`), 5xx `ServerError`,
  * other 4xx `RequestRejectedError`, and `InvalidResponseError` for a 2xx that is not the status JSON.
  * Pure apart from `nowMs`, which only matters for a `Retry-After` given as a date.
  *
  * `secrets` (see `secretsOf`) are masked in an error response's body and headers before anything is read from
  * them. A successful body is read as sent, since masking a short secret could change the status itself.
+ * `baseUrl` is the address the request went to, named by `WrongBaseUrlError`.
  */
 export function interpretResponse(
   messageId: string,
@@ -32,8 +36,17 @@ export function interpretResponse(
   bodyText: string,
   nowMs: number = Date.now(),
   secrets: readonly string[] = [],
+  baseUrl: string = DEFAULT_BASE_URL,
 ): StatusSnapshot {
   if (httpStatus >= 200 && httpStatus < 300) return parseStatusBody(messageId, httpStatus, bodyText);
+  if (httpStatus === 404 && !isSmsbatNotFoundBody(bodyText)) {
+    // The message leaves the address out: the error carries it as `baseUrl`, and every report names it.
+    throw new WrongBaseUrlError(
+      `HTTP 404 with ${describeForeignBody(bodyText)} instead of SMSBAT's JSON, so the address is wrong, not ` +
+        'the message id.',
+      { httpStatus, baseUrl },
+    );
+  }
 
   const said = parseErrorBody(httpStatus, bodyText, secrets);
   const details: SmsbatErrorDetails = { httpStatus, apiCode: said.apiCode };

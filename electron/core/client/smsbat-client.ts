@@ -54,6 +54,11 @@ export class SmsbatClient implements StatusClient {
     return this.#options.origin;
   }
 
+  /** The base URL as configured (origin and path prefix, never credentials), e.g. `https://restapi.smsbat.com`. */
+  get baseUrl(): string {
+    return `${this.#options.origin}${this.#options.pathPrefix}`;
+  }
+
   /** Replaces the credentials used by requests started from now on. */
   setCredentials(credentials: Credentials): void {
     this.#credentials = validateCredentials(credentials);
@@ -94,6 +99,7 @@ export class SmsbatClient implements StatusClient {
         bodyText,
         Date.now(),
         ok ? [] : secretsOf(sent, this.#credentials),
+        this.baseUrl,
       );
     } catch (error) {
       if (signal?.aborted === true) throw signal.reason;

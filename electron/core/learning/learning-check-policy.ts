@@ -18,7 +18,7 @@ export interface LearningCheckPolicyOptions {
   readonly priceS?: number;
   /** Epoch ms now, for fading old observations and saving. @default Date.now */
   readonly now?: () => number;
-  /** Random source in [0, 1) for sampling pending ids. @default Math.random */
+  /** Random source in [0, 1) for sampling pending ids and spreading first checks. @default Math.random */
   readonly random?: () => number;
 }
 
@@ -112,7 +112,7 @@ export function learningCheckPolicy(options: LearningCheckPolicyOptions): Learni
       pendingCount: state.pendingCount ?? order.length,
       maxRequestsPerSecond: state.maxRequestsPerSecond ?? 10,
       priceS,
-      random: 1 - state.random,
+      random: first ? 1 - random() : 1,
     });
     return Math.max(0, (nextAgeS - ageS) * 1000);
   };

@@ -18,8 +18,6 @@ export interface CheckState {
   readonly initialIntervalMs: number;
   /** The status SMSBAT reported last, or null. */
   readonly rawStatus: string | null;
-  /** A number in [0, 1) for jitter. */
-  readonly random: number;
   /** The id, for policies that keep per-id state. */
   readonly messageId?: string;
   /** The scheduler's monotonic now (ms). */
@@ -44,13 +42,14 @@ export interface CheckObservation {
 }
 
 /**
- * Decides when an id is checked next. Pure: same state, same answer. The scheduler then keeps the result within
- * the per-id gap, the deadline and the watch window, so a policy need not.
+ * Decides when an id is checked next. Pure: same state, same answer. The scheduler then spreads the result by its
+ * jitter and keeps it within the per-id gap and the deadline, so a policy need not; the unspread delay is what the
+ * policy gets back as `previousDelayMs`.
  */
 export interface CheckPolicy {
   /** Milliseconds from now until the next check. */
   nextDelayMs(state: CheckState): number;
-  /** Milliseconds from now until a new id's first check; at once when absent. `outcome` is `changed`. */
+  /** Milliseconds from now until a new id's first check (not spread by the jitter); at once when absent. */
   firstDelayMs?(state: CheckState): number;
   /** Every answered check of a watched id, pending or final (cached answers excluded). Must not throw. */
   observe?(observation: CheckObservation): void;
@@ -68,34 +67,26 @@ export interface BackoffTuning {
   readonly lateMaxIntervalMs: number;
   /** Growth of the delay per check that saw no change. @default 1.4 */
   readonly backoffFactor: number;
-  /** Random spread of each delay, as a fraction of it. @default 0.1 */
-  readonly jitterRatio: number;
 }
 
 /**
  * Exponential backoff: the initial interval after a change, growing by `backoffFactor` per unchanged check up to a
- * cap that depends on the watch's age; failures and 404s double from the initial interval; ± `jitterRatio`.
+ * cap that depends on the watch's age; failures and 404s double from the initial interval.
  */
 export function backoffPolicy(tuning: BackoffTuning): CheckPolicy {
   return {
     nextDelayMs(state) {
       const cap = state.ageMs < tuning.lateAfterMs ? tuning.maxIntervalMs : tuning.lateMaxIntervalMs;
-      let delay: number;
       switch (state.outcome) {
         case 'changed':
-          delay = state.initialIntervalMs;
-          break;
+          return state.initialIntervalMs;
         case 'unchanged':
-          delay = Math.min(cap, state.previousDelayMs * tuning.backoffFactor);
-          break;
+          return Math.min(cap, state.previousDelayMs * tuning.backoffFactor);
         case 'failed':
-          delay = Math.min(cap, state.initialIntervalMs * 2 ** (state.consecutiveFailures - 1));
-          break;
+          return Math.min(cap, state.initialIntervalMs * 2 ** (state.consecutiveFailures - 1));
         case 'not_found':
-          delay = state.initialIntervalMs * 2 ** (state.notFoundCount - 1);
-          break;
+          return state.initialIntervalMs * 2 ** (state.notFoundCount - 1);
       }
-      return jitter(delay, tuning.jitterRatio, state.random);
     },
   };
 }

@@ -72,27 +72,18 @@ export function blockerOf(
 }
 
 /**
- * The part of health that changes only on events (mode, blocker kind, how many ids are watched). Health is emitted
- * whenever this key changes; the busy counts (in flight, backlog, requests in the last minute) and the last success
- * are refreshed with it and on a coarse cadence, so a steady stream of requests does not emit on every dispatch.
+ * The part of health that changes only on events (mode, blocker kind, rate cap). Health is emitted whenever this key
+ * changes; the counts (watched, in flight, backlog, requests in the last minute) and the last success are refreshed
+ * with it and on a coarse cadence, so neither a steady stream of requests nor a campaign of ids settling one by one
+ * emits health per request.
  */
-export function healthKey(
-  mode: HealthMode,
-  blocker: BlockerKind | null,
-  watching: number,
-  rateCapPerSecond: number,
-): string {
-  return `${mode}|${blocker ?? ''}|${watching}|${rateCapPerSecond}`;
+export function healthKey(mode: HealthMode, blocker: BlockerKind | null, rateCapPerSecond: number): string {
+  return `${mode}|${blocker ?? ''}|${rateCapPerSecond}`;
 }
 
 /** The key of an emitted health object. */
 export function keyOf(health: EngineHealth): string {
-  return healthKey(
-    health.mode,
-    health.blocker?.kind ?? null,
-    health.counts.watching,
-    health.counts.rateCapPerSecond,
-  );
+  return healthKey(health.mode, health.blocker?.kind ?? null, health.counts.rateCapPerSecond);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { EngineHealth } from '../../../shared/engine-health';
 import type { StatusSnapshot } from '../../../shared/message';
 import type { SmsbatError } from '../errors';
+import type { IdReport } from './after-check';
 
 /**
  * What the scheduler reports. Calls are synchronous, never made from inside the dispatch loop (a listener may
@@ -38,4 +39,35 @@ export interface WatchRequest {
   /** The last status seen, so a change after a restart still counts as a change. */
   readonly lastRawStatus?: string | null;
   readonly lastCheckedAt?: number | null;
+}
+
+/** The watch window of an id ended (at `at`, monotonic ms). */
+export interface GaveUpReport {
+  readonly kind: 'gave_up';
+  readonly at: number;
+}
+
+/** Makes the observer call for one report about `id`; `at` is the report's time in epoch ms. */
+export function tellObserver(
+  observer: PollObserver,
+  id: string,
+  report: IdReport | GaveUpReport,
+  at: number,
+): void {
+  switch (report.kind) {
+    case 'snapshot':
+      observer.onSnapshot(id, report.snapshot, at);
+      break;
+    case 'check_failed':
+      observer.onCheckFailed(id, report.error, at);
+      break;
+    case 'not_found':
+      observer.onNotFound(id, at);
+      break;
+    case 'overdue':
+      observer.onOverdue(id, at);
+      break;
+    case 'gave_up':
+      observer.onGaveUp(id, at);
+  }
 }

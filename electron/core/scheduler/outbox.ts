@@ -1,18 +1,30 @@
 import { callSafely, printError } from '../call-safely';
+import type { IdReport } from './after-check';
+import { tellObserver, type GaveUpReport, type PollObserver } from './observer';
 
 /**
- * Observer calls waiting to be delivered, so no listener ever runs inside the dispatch loop: the scheduler records
- * what happened, and delivers it in a microtask turn of its own (where a listener may pause, watch or unwatch).
- * Ids whose scheduling facts changed are collected into one batch per delivery.
+ * Reports waiting to be delivered, so no listener ever runs inside the dispatch loop: the scheduler records what
+ * happened, and delivers it in a turn of its own (where a listener may pause, watch or unwatch). Ids whose
+ * scheduling facts changed are collected into one batch per delivery.
  */
 export class Outbox {
-  #calls: (() => void)[] = [];
+  #reports: { readonly id: string; readonly report: IdReport | GaveUpReport; readonly at: number }[] = [];
   #changed = new Set<string>();
   #allChanged = false;
 
-  /** Queues one observer call. */
-  add(call: () => void): void {
-    this.#calls.push(call);
+  /**
+   * @param toEpoch converts a report's monotonic time to epoch ms, when it is recorded
+   * @param allIds every watched id, for a batch where every id changed
+   */
+  constructor(
+    private readonly observer: PollObserver,
+    private readonly toEpoch: (monotonicMs: number) => number,
+    private readonly allIds: () => readonly string[],
+  ) {}
+
+  /** Queues one report about `id`. */
+  report(id: string, report: IdReport | GaveUpReport): void {
+    this.#reports.push({ id, report, at: this.toEpoch(report.at) });
   }
 
   /** Notes that the facts of `messageId` changed. */
@@ -25,29 +37,36 @@ export class Outbox {
     this.#allChanged = true;
   }
 
-  /** Whether anything waits for delivery. */
-  get isEmpty(): boolean {
-    return this.#calls.length === 0 && this.#changed.size === 0 && !this.#allChanged;
-  }
-
   /**
-   * Delivers the queued calls in order, then one batch of changed ids (with `allIds` when every id changed). Calls queued
-   * by listeners meanwhile are delivered too. A listener that throws is reported and does not stop the others.
+   * Delivers the queued reports in order, then one batch of changed ids. Reports queued by listeners meanwhile are
+   * delivered too. A listener that throws is reported and does not stop the others.
    */
-  deliver(onScheduleChanged: (ids: readonly string[]) => void, allIds: () => readonly string[]): void {
-    while (this.#calls.length > 0) {
-      const calls = this.#calls;
-      this.#calls = [];
-      for (const call of calls) callSafely(run, call, printError);
+  deliver(): void {
+    while (this.#reports.length > 0) {
+      const reports = this.#reports;
+      this.#reports = [];
+      for (const item of reports) callSafely(this.#tell, item, printError);
     }
     if (this.#changed.size === 0 && !this.#allChanged) return;
-    const ids = this.#allChanged ? [...new Set([...allIds(), ...this.#changed])] : [...this.#changed];
+    const ids = this.#allChanged ? [...new Set([...this.allIds(), ...this.#changed])] : [...this.#changed];
     this.#changed = new Set();
     this.#allChanged = false;
-    if (ids.length > 0) callSafely(onScheduleChanged, ids, printError);
+    if (ids.length > 0) {
+      callSafely(
+        (batch: readonly string[]) => {
+          this.observer.onScheduleChanged(batch);
+        },
+        ids,
+        printError,
+      );
+    }
   }
-}
 
-function run(call: () => void): void {
-  call();
+  readonly #tell = (item: {
+    readonly id: string;
+    readonly report: IdReport | GaveUpReport;
+    readonly at: number;
+  }) => {
+    tellObserver(this.observer, item.id, item.report, item.at);
+  };
 }

@@ -29,6 +29,11 @@ export class TimerSlot {
     );
   }
 
+  /** Whether the timer is armed. */
+  get armed(): boolean {
+    return this.#handle !== null;
+  }
+
   /** Cancels the timer, if armed. */
   disarm(): void {
     if (this.#handle === null) return;

@@ -11,8 +11,12 @@ export type InjectedFault =
   | { readonly name: 'wrong-types' }
   | { readonly name: 'unknown-status' };
 
-/** Undocumented statuses the `unknownStatusRate` fault sends instead of the real one. */
-export const UNKNOWN_STATUSES = ['Sent', 'Read', 'Mystery'] as const;
+/**
+ * Statuses the `unknownStatusRate` fault sends instead of the real one: strings the monitor truly does not know
+ * (kind `unknown`). Never `Sent`, `Read` and the like: SMSBAT's other pages define those, and the monitor rightly
+ * reads `Read` as delivered, which would end a watch on a delivery that never happened.
+ */
+export const UNKNOWN_STATUSES = ['Mystery', 'Submitted', 'awaiting_dlr'] as const;
 
 // Used when `slowMs` is not given.
 const DEFAULT_SLOW_MS = 2000;

@@ -139,4 +139,20 @@ describe('PollScheduler facts, options and deadlines', () => {
     expect(client.callsFor('a').some((call) => elapsed(call.at) === 3_000)).toBe(true);
     scheduler.stop();
   });
+
+  it('asks a plugged-in policy for every next delay, and keeps its answers within the per-id gap', async () => {
+    const asked: string[] = [];
+    const { clock, client, watch } = setup((_id, call) => (call < 2 ? 'processing' : 'sent'), {
+      policy: {
+        nextDelayMs: (state) => {
+          asked.push(`${state.outcome}:${state.rawStatus ?? ''}`);
+          return 10;
+        },
+      },
+    });
+    watch('a');
+    await clock.advanceBy(10_000);
+    expect(asked.slice(0, 3)).toEqual(['changed:processing', 'unchanged:processing', 'changed:sent']);
+    expect(Math.min(...gaps(client.callsFor('a').map((call) => call.at)))).toBeGreaterThanOrEqual(1_000);
+  });
 });

@@ -422,4 +422,20 @@ describe('PollScheduler', () => {
     expect(() => new PollScheduler({ client, observer, concurrency: 0 })).toThrow(/concurrency.*got `0`/);
     expect(() => new PollScheduler({ client, observer, initialIntervalMs: 200 })).toThrow(TypeError);
   });
+
+  it.each([
+    { random: 0, expected: 4_500 },
+    { random: 0.999_999, expected: 5_500 },
+  ])(
+    'spreads delays by ±10 % (random $random: second check after $expected ms)',
+    async ({ random, expected }) => {
+      const { clock, client, watch } = setup(() => 'processing', { random: () => random }, 0);
+      watch('a');
+      await clock.advanceBy(120_000);
+      const intervals = gaps(client.callsFor('a').map((call) => call.at));
+      expect(Math.abs((intervals[0] ?? 0) - expected)).toBeLessThanOrEqual(1);
+      // The spread does not compound: the fifth delay is still within 10 % of 5 s × 1.4⁴.
+      expect(Math.abs((intervals[4] ?? 0) - (5_000 * 1.4 ** 4 * expected) / 5_000)).toBeLessThanOrEqual(1);
+    },
+  );
 });

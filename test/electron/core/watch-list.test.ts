@@ -198,4 +198,80 @@ describe('WatchList', () => {
     expect(listenerErrors.length).toBeGreaterThanOrEqual(2);
     expect((await inner.load()).map((message) => message.id).sort()).toEqual(['a', 'b']);
   });
+
+  it('does not bring back an id removed while the saved list was loading', async () => {
+    const saved = new InMemoryWatchListStore();
+    await saved.save({ upserted: [], removed: [] });
+    const seed = new WatchList({ store: saved });
+    seed.add(['keep', 'drop']);
+    await seed.flush();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow: WatchListStore = {
+      load: async () => {
+        await gate;
+        return saved.load();
+      },
+      save: (change) => saved.save(change),
+    };
+    const list = new WatchList({ store: slow });
+    const loading = list.load();
+    list.remove(['drop']);
+    release();
+    const loaded = await loading;
+    expect(loaded.map((message) => message.id)).toEqual(['keep']);
+    expect(list.all().map((message) => message.id)).toEqual(['keep']);
+  });
+
+  it('loads records saved without an acknowledgement as unacknowledged, and keeps acknowledgements', async () => {
+    const [added] = new WatchList().add(['old']).added;
+    if (!added) throw new Error('not added');
+    const { acknowledged: _dropped, ...old } = added;
+    const store = new InMemoryWatchListStore([old]);
+    const first = new WatchList({ store });
+    expect((await first.load())[0]?.acknowledged).toBe(false);
+    expect(first.setAcknowledged(['old', 'missing'], true)).toEqual(['old']);
+    await first.close();
+    const second = new WatchList({ store });
+    await second.load();
+    expect(second.get('old')?.acknowledged).toBe(true);
+  });
+
+  it('sets labels and deadlines on ids already watched, and clears finished messages', () => {
+    const { clock, list } = setup();
+    list.add(['a', 'b', 'c']);
+    list.recordSnapshot('c', snapshotOf('c', 'delivered'), clock.now());
+    expect(list.setLabel(['a', 'b', 'zzz'], '  Campaign ')).toEqual(['a', 'b']);
+    expect(list.get('a')?.label).toBe('Campaign');
+    expect(list.setLabel(['a'], 'Campaign')).toEqual([]);
+    expect(list.setDeadline(['a', 'c'], clock.now() + 60_000)).toEqual(['a']);
+    expect(list.get('a')?.deadlineAt).toBe(clock.now() + 60_000);
+    expect(list.removeFinished()).toEqual(['c']);
+    expect(list.all().map((message) => message.id)).toEqual(['a', 'b']);
+  });
+
+  it('stops retrying a failed save at close(), which rejects when the last attempt fails', async () => {
+    const attempts: number[] = [];
+    const clock = new VirtualClock();
+    const list = new WatchList({
+      clock,
+      store: {
+        load: () => Promise.resolve([]),
+        save: () => {
+          attempts.push(clock.now());
+          return Promise.reject(new Error('disk full'));
+        },
+      },
+    });
+    list.add(['a']);
+    await list.flush();
+    expect(attempts).toHaveLength(1);
+    await expect(list.close()).rejects.toThrow('disk full');
+    expect(attempts).toHaveLength(2);
+    await clock.advanceBy(10 * 60_000);
+    expect(attempts).toHaveLength(2);
+    expect(clock.pendingTimers).toBe(0);
+  });
 });

@@ -9,6 +9,7 @@ import {
   RequestRejectedError,
   ServerError,
   SmsbatError,
+  WrongBaseUrlError,
 } from '../../../../electron/core/errors';
 
 const BASIC =
@@ -234,6 +235,41 @@ describe('interpretResponse: error statuses', () => {
     expect((thrown(503, '<html>down</html>') as SmsbatError).message).toContain('Service Unavailable');
     expect((thrown(502, '') as SmsbatError).message).toContain('Bad Gateway');
     expect((thrown(500, '{"unrelated":true}') as SmsbatError).message).toContain('Internal Server Error');
+  });
+});
+
+describe('interpretResponse: a 404 that is not SMSBAT', () => {
+  const BASE = 'https://sms.example.test/prefix';
+  const run404 = (body: string): unknown => {
+    try {
+      interpretResponse('abc123', 404, {}, body, 0, [], BASE);
+    } catch (error) {
+      return error;
+    }
+    throw new Error('expected HTTP 404 to throw');
+  };
+
+  it.each([
+    ['an HTML page', '<html><body>Not Found</body></html>', /HTML page/],
+    ['plain text', 'Not Found', /not JSON/],
+    ['JSON without an error field', '{"detail":"Not Found"}', /JSON that is not an SMSBAT error/],
+    ['a JSON list', '[]', /JSON that is not an SMSBAT error/],
+  ])('is a WrongBaseUrlError for %s, naming the base URL', (_what, body, words) => {
+    const error = run404(body);
+    expect(error).toBeInstanceOf(WrongBaseUrlError);
+    expect(error).toMatchObject({ baseUrl: BASE, httpStatus: 404 });
+    expect((error as Error).message).toMatch(words);
+  });
+
+  it.each([
+    ['{status, error, message, code}', '{"status":404,"error":"Not Found","message":"Gone","code":1004}'],
+    ['{error: {code, message}}', '{"error":{"code":"MESSAGE_NOT_FOUND","message":"Gone"}}'],
+    ['{error: {code}}', '{"error":{"code":1004}}'],
+    ['{error, message, status}', '{"error":"Not Found","message":"Gone","status":404}'],
+    ['an empty body', ''],
+    ['a blank body', ' \n'],
+  ])("is a NotFoundError for SMSBAT's %s", (_what, body) => {
+    expect(run404(body)).toBeInstanceOf(NotFoundError);
   });
 });
 

@@ -14,7 +14,9 @@ import {
   InvalidResponseError,
   NetworkError,
   ServerError,
+  NotFoundError,
   TimeoutError,
+  WrongBaseUrlError,
 } from '../../../../electron/core/errors';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
@@ -133,6 +135,47 @@ describe('SmsbatClient requests', () => {
     };
     expect(CLIENT_VERSION).toBe(pkg.version);
     expect(USER_AGENT).toBe(`smsbat-delivery-monitor/${pkg.version}`);
+  });
+});
+
+describe('SmsbatClient on a base URL that is not SMSBAT', () => {
+  const answer404 =
+    (contentType: string, body: string): Handler =>
+    (_request, response) => {
+      response.writeHead(404, { 'content-type': contentType });
+      response.end(body);
+    };
+
+  it.each([
+    ['an HTML page', 'text/html', '<!doctype html><html><body><h1>404 Not Found</h1></body></html>'],
+    ['plain text', 'text/plain', 'Cannot GET /api/bat/message/abc'],
+    ['JSON of another API', 'application/json', '{"detail":"Not Found"}'],
+  ])('fails with WrongBaseUrlError, naming the base URL, for a 404 with %s', async (_what, type, body) => {
+    const server = await serve(answer404(type, body));
+    const baseUrl = `${server.url}/api`;
+    const error = await client({ baseUrl })
+      .getStatus('abc')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WrongBaseUrlError);
+    expect(error).toMatchObject({ baseUrl, httpStatus: 404, kind: 'wrong_base_url' });
+    expect((error as Error).message).toMatch(/^HTTP 404 with .* instead of SMSBAT's JSON/);
+    expect((error as Error).message).not.toContain('secret-key-9876');
+  });
+
+  it.each([
+    [
+      '{status, error, message, code}',
+      '{"status":404,"error":"Not Found","message":"Message not found.","code":1004}',
+    ],
+    ['{error: {code, message}}', '{"error":{"code":"MESSAGE_NOT_FOUND","message":"Message not found."}}'],
+    ['{error, message, status}', '{"error":"Not Found","message":"Message not found.","status":404}'],
+    ['an empty body (no evidence of another server)', ''],
+  ])('still reports NotFoundError for a 404 with %s', async (_what, body) => {
+    const server = await serve(answer404('application/json', body));
+    const error = await client({ baseUrl: server.url })
+      .getStatus('abc')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
   });
 });
 

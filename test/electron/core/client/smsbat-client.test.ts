@@ -10,7 +10,7 @@ import {
   ServerError,
   TimeoutError,
 } from '../../../../electron/core/errors';
-import { startSimulator } from '../../../../electron/core/simulator';
+import { UNKNOWN_STATUSES, startSimulator } from '../../../../electron/core/simulator';
 import type { RunningSimulator } from '../../../../electron/core/simulator';
 
 let running: RunningSimulator;
@@ -144,8 +144,10 @@ describe('SmsbatClient against the simulator', () => {
 
   it('keeps an undocumented status raw, with kind unknown', async () => {
     running.simulator.setFaults({ unknownStatusRate: 1 });
-    const snapshot = await clientFor().getStatus('abc123');
-    expect(['Sent', 'Read', 'Mystery']).toContain(snapshot.rawStatus);
+    const client = clientFor();
+    const snapshots = await Promise.all(Array.from({ length: 12 }, (_, i) => client.getStatus(`abc${i}`)));
+    expect(new Set(snapshots.map((snapshot) => snapshot.rawStatus))).toEqual(new Set(UNKNOWN_STATUSES));
+    for (const snapshot of snapshots) expect(snapshot.kind).toBe('unknown');
   });
 
   it('fails with NetworkError when the connection is reset', async () => {

@@ -13,7 +13,6 @@ const BACKOFF = backoffPolicy({
   lateAfterMs: 3_600_000,
   lateMaxIntervalMs: 600_000,
   backoffFactor: 1.4,
-  jitterRatio: 0.1,
 });
 
 function state(overrides: Partial<CheckState>): CheckState {
@@ -25,7 +24,6 @@ function state(overrides: Partial<CheckState>): CheckState {
     notFoundCount: 0,
     initialIntervalMs: 5_000,
     rawStatus: 'processing',
-    random: 0.5,
     messageId: 'a',
     nowMs: 10_000,
     pendingCount: 1,

@@ -6,7 +6,6 @@ const tuning = {
   lateAfterMs: 3_600_000,
   lateMaxIntervalMs: 600_000,
   backoffFactor: 1.4,
-  jitterRatio: 0.1,
 };
 
 const policy = backoffPolicy(tuning);
@@ -20,7 +19,6 @@ function state(overrides: Partial<CheckState>): CheckState {
     notFoundCount: 0,
     initialIntervalMs: 5_000,
     rawStatus: 'processing',
-    random: 0.5,
     ...overrides,
   };
 }
@@ -48,16 +46,6 @@ describe('backoffPolicy', () => {
 
   it('uses the scheduler’s current first interval', () => {
     expect(policy.nextDelayMs(state({ outcome: 'changed', initialIntervalMs: 2_000 }))).toBe(2_000);
-  });
-
-  it('spreads each delay by ±10 %: random 0 gives the low end, random near 1 the high end', () => {
-    const low = policy.nextDelayMs(state({ previousDelayMs: 10_000, random: 0 }));
-    const high = policy.nextDelayMs(state({ previousDelayMs: 10_000, random: 0.999_999 }));
-    expect(low).toBe(12_600);
-    expect(high).toBeCloseTo(15_400, 0);
-    expect(high).toBeLessThan(15_400);
-    // The cap applies before the spread, so a capped delay stays within 10 % of it.
-    expect(policy.nextDelayMs(state({ previousDelayMs: 60_000, random: 0.999_999 }))).toBeLessThan(66_000);
   });
 });
 

@@ -51,12 +51,12 @@ describe('buildHealth', () => {
     expect(buildHealth({ ...base, holds }).blocker?.kind).toBe('credentials_rejected');
   });
 
-  it('keys health by mode, blocker kind and counts that change only on events', () => {
+  it('keys health by mode, blocker kind and rate cap, which change only on events', () => {
     const health = buildHealth({ ...base, holds: initialHolds(true) });
-    expect(keyOf(health)).toBe(
-      keyOf({ ...health, counts: { ...counts, inFlight: 4, requestsLastMinute: 99 } }),
-    );
-    expect(keyOf(health)).not.toBe(keyOf({ ...health, counts: { ...counts, watching: 4 } }));
+    const busier = { ...counts, watching: 4, inFlight: 4, requestsLastMinute: 99 };
+    expect(keyOf(health)).toBe(keyOf({ ...health, counts: busier }));
+    expect(keyOf(health)).not.toBe(keyOf({ ...health, mode: 'paused' }));
+    expect(keyOf(health)).not.toBe(keyOf({ ...health, counts: { ...counts, rateCapPerSecond: 20 } }));
   });
 });
 

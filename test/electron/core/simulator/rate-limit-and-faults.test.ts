@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { classifyStatus } from '../../../../shared/status';
 import {
   MAX_LOGGED_REQUESTS,
   UNKNOWN_STATUSES,
@@ -177,12 +178,19 @@ describe('simulator faults', () => {
     expect(faultShare(simulator, 'wrong-types')).toBe(wrong.length / N);
   });
 
-  it('sends undocumented status strings at unknownStatusRate', () => {
-    const { replies } = run({ unknownStatusRate: 0.2 });
-    const statuses = replies.map((r) => jsonOf(r).deliverystatus);
-    const unknown = statuses.filter((s) => (UNKNOWN_STATUSES as readonly unknown[]).includes(s));
-    expect(unknown.length / N).toBeCloseTo(0.2, 1);
-    expect(new Set(unknown)).toEqual(new Set(['Sent', 'Read', 'Mystery']));
+  it('sends undocumented status strings at unknownStatusRate, each one truly unknown to the monitor', () => {
+    const { simulator, replies } = run({ unknownStatusRate: 0.2 });
+    const log = simulator.requests();
+    const faulted = replies.filter((_reply, i) => log[i]?.fault === 'unknown-status');
+    expect(faulted.length / N).toBeCloseTo(0.2, 1);
+    const sent = faulted.map((r) => jsonOf(r).deliverystatus);
+    expect(new Set(sent)).toEqual(new Set(UNKNOWN_STATUSES));
+    // Not one of them may read as pending or, worse, as a final status.
+    for (const status of sent) expect([status, classifyStatus(String(status))]).toEqual([status, 'unknown']);
+    // Every other reply carries a documented status.
+    const others = replies.filter((_reply, i) => log[i]?.fault !== 'unknown-status');
+    for (const reply of others)
+      expect(classifyStatus(String(jsonOf(reply).deliverystatus))).not.toBe('unknown');
   });
 
   it('draws the same faults for the same seed, different ones for another seed', () => {

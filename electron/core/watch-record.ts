@@ -1,0 +1,99 @@
+import type { CheckError, HistoryEntry, StatusSnapshot, WatchPhase } from '../../shared/message';
+import { isFinalKind, mayReplaceStatus } from '../../shared/status';
+import type { SmsbatError } from './errors';
+import type { WatchRecord } from './watch-list-store';
+
+/** Longest label kept. */
+export const MAX_LABEL_LENGTH = 100;
+
+/** A label trimmed, or null when blank; throws a TypeError when longer than `MAX_LABEL_LENGTH`. */
+export function normaliseLabel(label: string | null | undefined): string | null {
+  if (label == null) return null;
+  const trimmed = label.trim();
+  if (trimmed.length === 0) return null;
+  if (trimmed.length > MAX_LABEL_LENGTH) {
+    throw new TypeError(
+      `Expected \`label\` to be at most ${MAX_LABEL_LENGTH} characters, got ${trimmed.length}`,
+    );
+  }
+  return trimmed;
+}
+
+/**
+ * A new watch of `id` from `now`: a fresh record, or one that keeps an earlier watch's status, history and label
+ * (an id that gave up or was not found, watched again) but not its deadline, error or acknowledgement.
+ */
+export function newWatch(
+  id: string,
+  existing: WatchRecord | undefined,
+  now: number,
+  label: string | null,
+  deadlineAt: number | null,
+): WatchRecord {
+  return {
+    id,
+    label: label ?? existing?.label ?? null,
+    phase: 'watching',
+    snapshot: existing?.snapshot ?? null,
+    history: existing?.history ?? [],
+    addedAt: now,
+    lastCheckedAt: existing?.lastCheckedAt ?? null,
+    lastChangedAt: existing?.lastChangedAt ?? null,
+    deadlineAt,
+    overdue: false,
+    lastError: null,
+    acknowledged: false,
+  };
+}
+
+/**
+ * The record after a successful check. A final status is never replaced by a non-final one (answers can arrive
+ * out of order); a new status is appended to the history, which keeps its first and newest `maxHistory` entries.
+ */
+export function withSnapshot(
+  message: WatchRecord,
+  snapshot: StatusSnapshot,
+  at: number,
+  maxHistory: number,
+): WatchRecord {
+  const current = message.snapshot;
+  if (current && !mayReplaceStatus(current.kind, snapshot.kind)) {
+    return { ...message, lastCheckedAt: at, lastError: null };
+  }
+  const statusChanged = current?.rawStatus !== snapshot.rawStatus;
+  const phase: WatchPhase = isFinalKind(snapshot.kind) ? 'final' : 'watching';
+  return {
+    ...message,
+    phase,
+    snapshot,
+    history: statusChanged ? appendHistory(message.history, snapshot, at, maxHistory) : message.history,
+    lastCheckedAt: at,
+    lastChangedAt: statusChanged ? at : message.lastChangedAt,
+    lastError: null,
+  };
+}
+
+/** The record after a failed check: it keeps its last known status. */
+export function withError(message: WatchRecord, error: SmsbatError, at: number): WatchRecord {
+  const lastError: CheckError = {
+    kind: error.kind,
+    message: error.message,
+    httpStatus: error.httpStatus,
+    at,
+  };
+  return { ...message, lastError, lastCheckedAt: at };
+}
+
+function appendHistory(
+  history: readonly HistoryEntry[],
+  snapshot: StatusSnapshot,
+  at: number,
+  maxHistory: number,
+): HistoryEntry[] {
+  const entry: HistoryEntry = { at, rawStatus: snapshot.rawStatus, kind: snapshot.kind };
+  const next = [...history, entry];
+  if (next.length <= maxHistory) return next;
+  const first = next[0];
+  const newest = next.slice(next.length - (maxHistory - 1));
+  return first ? [first, ...newest] : newest;
+}

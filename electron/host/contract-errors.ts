@@ -1,0 +1,44 @@
+import type { ContractError } from '../../shared/contract';
+
+/** A request that is well formed but not allowed now (e.g. disconnecting credentials that come from the environment). */
+export class NotAllowedError extends Error {
+  override readonly name = 'NotAllowedError';
+}
+
+interface ProblemLike {
+  readonly setting?: unknown;
+  readonly path?: unknown;
+  readonly message?: unknown;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function problemsOf(error: unknown): readonly ProblemLike[] | null {
+  if (typeof error !== 'object' || error === null || !('problems' in error)) return null;
+  const { problems } = error;
+  return Array.isArray(problems) ? (problems as ProblemLike[]) : null;
+}
+
+/**
+ * Turns what a handler threw into the error that crosses the host: settings problems (the engine's `SettingsError`
+ * carries `problems`), `not_allowed`, or `failed` with the error's message (engine and client messages never hold a
+ * secret).
+ */
+export function toContractError(error: unknown): ContractError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof NotAllowedError) return { kind: 'not_allowed', message };
+  const problems = problemsOf(error);
+  if (problems !== null) {
+    return {
+      kind: 'invalid_settings',
+      message,
+      problems: problems.map((problem) => ({
+        path: text(problem.setting) || text(problem.path),
+        message: text(problem.message),
+      })),
+    };
+  }
+  return { kind: 'failed', message: message === '' ? 'The request failed.' : message };
+}

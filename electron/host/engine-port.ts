@@ -1,0 +1,42 @@
+import type { Credentials } from '../../shared/credentials';
+import type { EngineSettings, MessageView, MonitorApi } from '../../shared/engine-api';
+import type { WatchListStore } from '../core/watch-list-store';
+
+/** Where checks go and how they sign in. The credentials are secret: they stay in the host process. */
+export interface EngineConnection {
+  readonly baseUrl: string;
+  readonly credentials: Credentials;
+}
+
+/** What restoring exported messages did. */
+export interface RestoreResult {
+  readonly restored: readonly string[];
+  /** Ids that were already on the list (left as they are). */
+  readonly skipped: readonly string[];
+}
+
+/** The engine as a host drives it: the contract's `MonitorApi` plus its lifecycle and the connection. */
+export interface HostEngine extends MonitorApi {
+  /** Loads the saved list and starts checking. */
+  start(): Promise<void>;
+  /** Stops checking and saves the list. */
+  stop(): Promise<void>;
+  /** Checks go to this SMSBAT (or simulator) from now on; null: no credentials, every check waits. */
+  useConnection(connection: EngineConnection | null): void;
+  /** Puts exported messages back on the list as they were (status, history, label); skips ids already watched. */
+  restore(messages: readonly MessageView[]): Promise<RestoreResult>;
+}
+
+/** What a host gives the engine when it builds one. */
+export interface HostEngineOptions {
+  readonly store: WatchListStore;
+  /** Saved settings to start with (validated by the engine; an invalid saved value is reported and dropped). */
+  readonly settings: Partial<EngineSettings>;
+  /** Called when saving the list fails (the list stays in memory). */
+  readonly onStoreError: (error: unknown) => void;
+  /** Told about saved settings the engine refused (they are dropped, the defaults stay). */
+  readonly onProblem: (message: string) => void;
+}
+
+/** Builds the engine a host serves. */
+export type HostEngineFactory = (options: HostEngineOptions) => HostEngine;

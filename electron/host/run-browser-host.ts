@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserHostArgs } from './browser-host-args';
+import { defaultDataDir } from './data-dir';
+import type { HostEngineFactory } from './engine-port';
+import { startHostServices } from './host-services';
+import { startBrowserHost, type RunningBrowserHost } from './loopback/browser-host';
+import { openInBrowser } from './open-in-browser';
+
+/** What the browser host runs with. */
+export interface RunBrowserHostOptions {
+  readonly args: BrowserHostArgs;
+  /** The built window (`out/renderer`). */
+  readonly rendererDir: string;
+  readonly createEngine: HostEngineFactory;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Where the one URL line and problems go. */
+  readonly print: (line: string) => void;
+  readonly printError: (line: string) => void;
+}
+
+/** A running browser host with its engine; `stop()` ends both. */
+export interface BrowserHostRun {
+  readonly host: RunningBrowserHost;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the engine and serves the built window on loopback: prints one line with the URL (carrying the run's
+ * token) and opens it in a browser when one is available.
+ */
+export async function runBrowserHost(options: RunBrowserHostOptions): Promise<BrowserHostRun> {
+  const { args, print, printError } = options;
+  if (!existsSync(join(options.rendererDir, 'index.html'))) {
+    throw new Error(
+      `The window is not built (${options.rendererDir} has no index.html): run \`npm run build\` first.`,
+    );
+  }
+  const services = await startHostServices({
+    dataDir: args.dataDir ?? defaultDataDir(options.env),
+    env: options.env,
+    createEngine: options.createEngine,
+    onProblem: printError,
+  });
+  let host: RunningBrowserHost;
+  try {
+    host = await startBrowserHost({
+      handlers: services.handlers,
+      subscribe: (listener) => services.subscribe(listener),
+      rendererDir: options.rendererDir,
+      port: args.port,
+      onHandlerError: (name, error) => {
+        printError(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    });
+  } catch (error) {
+    await services.stop();
+    throw error;
+  }
+  print(`SMSBAT Delivery Monitor: open ${host.url}`);
+  if (args.open) await openInBrowser(host.url);
+  return {
+    host,
+    async stop() {
+      await host.close();
+      await services.stop();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/** Where the Electron binary is, or why there is none (words for one line). */
+export type ElectronLookup =
+  { readonly found: true; readonly path: string } | { readonly found: false; readonly reason: string };
+
+/** The binary the `electron` package points at, if it is on disk (as its index.js finds it, minus the download). */
+export function installedElectron(
+  packageDir: string,
+  env: Readonly<Record<string, string | undefined>>,
+): string | null {
+  const pathFile = join(packageDir, 'path.txt');
+  const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
+  const override = env['ELECTRON_OVERRIDE_DIST_PATH'];
+  const path =
+    override !== undefined && override !== ''
+      ? join(override, executable || 'electron')
+      : executable === ''
+        ? null
+        : join(packageDir, 'dist', executable);
+  return path !== null && existsSync(path) ? path : null;
+}
+
+/**
+ * Finds the Electron binary, downloading it once (quietly, with a time limit) when the package has none yet, as
+ * `require('electron')` would. Never throws and never prints: the reason comes back for the caller's one line.
+ */
+export function findElectron(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  downloadTimeoutMs = 120_000,
+): ElectronLookup {
+  let packageDir: string;
+  try {
+    packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  } catch {
+    return { found: false, reason: 'the electron package is not installed' };
+  }
+  const present = installedElectron(packageDir, env);
+  if (present !== null) return { found: true, path: present };
+  const download = spawnSync(process.execPath, [join(packageDir, 'install.js')], {
+    stdio: 'pipe',
+    encoding: 'utf8',
+    timeout: downloadTimeoutMs,
+  });
+  const downloaded = installedElectron(packageDir, env);
+  if (downloaded !== null) return { found: true, path: downloaded };
+  const detail = `${download.stderr}\n${download.error?.message ?? ''}`
+    .split('\n')
+    .map((line) => line.trim())
+    .find((line) => /error|failed|timed out/i.test(line));
+  return {
+    found: false,
+    reason: `no Electron binary is installed and downloading one failed${detail === undefined ? '' : `: ${detail}`}`,
+  };
+}

@@ -1,0 +1,38 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { findElectron } from './find-electron';
+import { main as startBrowser } from './start-browser';
+
+/**
+ * `npm start`: the Electron app, or, where no Electron binary can be found, the browser host serving the same
+ * window (said in one line), so the main command always shows the app.
+ */
+async function main(argv: readonly string[]): Promise<number> {
+  const electron = findElectron();
+  if (!electron.found) {
+    process.stdout.write(
+      `Electron cannot run here (${electron.reason}); starting the browser host instead.\n`,
+    );
+    return startBrowser(argv);
+  }
+  const child = spawn(electron.path, [join(import.meta.dirname, '..'), ...argv], { stdio: 'inherit' });
+  return new Promise((resolve) => {
+    child.once('error', (error) => {
+      process.stdout.write(
+        `Electron could not start (${error.message}); starting the browser host instead.\n`,
+      );
+      resolve(startBrowser(argv));
+    });
+    child.once('exit', (code) => {
+      resolve(code ?? 0);
+    });
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,166 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import type { ContractEventMessage } from '../../../shared/contract';
+import type { DemoSimulator } from '../../../electron/host/connection-manager';
+import { startHostServices, type HostServices } from '../../../electron/host/host-services';
+import { startBrowserHost, type RunningBrowserHost } from '../../../electron/host/loopback/browser-host';
+import { tokenCookieName } from '../../../electron/host/loopback/request-guard';
+import { FakeHostEngine } from '../../fakes/fake-host-engine';
+
+/** A fresh temporary directory; remove it with `rm`. */
+export function tempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'smsbat-host-'));
+}
+
+/** A host on the fake engine with real files in a temporary data directory. */
+export interface ServicesKit {
+  readonly services: HostServices;
+  readonly engine: FakeHostEngine;
+  readonly dataDir: string;
+  readonly problems: string[];
+  close(): Promise<void>;
+}
+
+/** Starts host services on a fake engine. */
+export async function startServicesKit(
+  options: {
+    readonly env?: Record<string, string>;
+    readonly dataDir?: string;
+    readonly startDemoSimulator?: () => Promise<DemoSimulator>;
+  } = {},
+): Promise<ServicesKit> {
+  const dataDir = options.dataDir ?? (await tempDir());
+  const problems: string[] = [];
+  const engine = new FakeHostEngine();
+  const services = await startHostServices({
+    dataDir,
+    env: options.env ?? {},
+    createEngine: () => engine,
+    onProblem: (message) => problems.push(message),
+    ...(options.startDemoSimulator ? { startDemoSimulator: options.startDemoSimulator } : {}),
+  });
+  return {
+    services,
+    engine,
+    dataDir,
+    problems,
+    async close() {
+      await services.stop();
+      if (options.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A browser host on a fake engine, serving a tiny built window. */
+export interface BrowserKit extends ServicesKit {
+  readonly host: RunningBrowserHost;
+  /** The cookie header a browser would send after opening the printed URL. */
+  readonly cookie: string;
+}
+
+/** Starts a browser host with a stand-in `out/renderer`. */
+export async function startBrowserKit(): Promise<BrowserKit> {
+  const kit = await startServicesKit();
+  const rendererDir = join(kit.dataDir, 'renderer');
+  await mkdir(join(rendererDir, 'assets'), { recursive: true });
+  await writeFile(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><title>Monitor</title><div id="root"></div>',
+  );
+  await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log("window");');
+  await writeFile(join(kit.dataDir, 'secret.txt'), 'outside the window folder');
+  const host = await startBrowserHost({
+    handlers: kit.services.handlers,
+    subscribe: (listener) => kit.services.subscribe(listener),
+    rendererDir,
+  });
+  return {
+    ...kit,
+    host,
+    cookie: `${tokenCookieName(host.port)}=${host.token}`,
+    async close() {
+      await host.close();
+      await kit.close();
+    },
+  };
+}
+
+/** An HTTP GET on the host with the given headers, Host included (no redirects followed). */
+export function get(
+  host: RunningBrowserHost,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      { host: '127.0.0.1', port: host.port, path, method: 'GET', headers, agent: false },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+          });
+        });
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
+/** Opens the host's WebSocket as a browser would; resolves the socket or the refusal's HTTP status. */
+export function openSocket(
+  host: RunningBrowserHost,
+  headers: Record<string, string>,
+  path = '/ws',
+): Promise<{ ok: true; socket: WebSocket; events: ContractEventMessage[] } | { ok: false; status: number }> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}${path}`, { headers });
+    const events: ContractEventMessage[] = [];
+    socket.on('message', (data: Buffer) => {
+      const value = JSON.parse(data.toString('utf8')) as Record<string, unknown>;
+      if ('event' in value) events.push(value as unknown as ContractEventMessage);
+    });
+    socket.once('open', () => {
+      resolve({ ok: true, socket, events });
+    });
+    socket.once('unexpected-response', (_request, response) => {
+      resolve({ ok: false, status: response.statusCode ?? 0 });
+      socket.terminate();
+    });
+    socket.once('error', () => {
+      resolve({ ok: false, status: 0 });
+    });
+  });
+}
+
+/** Sends one request frame and waits for its answer. */
+export function request(socket: WebSocket, frame: unknown): Promise<Record<string, unknown>> {
+  const id = (frame as { id?: unknown }).id ?? null;
+  return new Promise((resolve) => {
+    const onMessage = (data: Buffer): void => {
+      const value = JSON.parse(data.toString('utf8')) as Record<string, unknown>;
+      if ('result' in value && value['id'] === id) {
+        socket.off('message', onMessage);
+        resolve(value);
+      }
+    };
+    socket.on('message', onMessage);
+    socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+  });
+}
+
+/** Waits until `check` holds, polling every 10 ms for at most `timeoutMs`. */
+export async function waitFor(check: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

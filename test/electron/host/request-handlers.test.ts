@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ContractEventMessage } from '../../../shared/contract';
+import { dispatch } from '../../../electron/host/dispatch';
+import { freshMessage } from '../../fakes/fake-host-engine';
+import { startServicesKit, type ServicesKit } from './host-test-kit';
+
+let kit: ServicesKit;
+let pushed: ContractEventMessage[];
+
+beforeEach(async () => {
+  kit = await startServicesKit();
+  pushed = [];
+  kit.services.subscribe((message) => pushed.push(message));
+});
+
+afterEach(async () => {
+  await kit.close();
+});
+
+describe('the request handlers', () => {
+  it('watches pasted text: ids parsed with the shared parser, repeats counted, bad tokens explained', async () => {
+    const result = await dispatch(kit.services.handlers, 'watchText', {
+      text: 'abc-1, abc-2\n"abc-1"; bad/id',
+      label: 'paste',
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        added: ['abc-1', 'abc-2'],
+        alreadyWatched: [],
+        duplicates: 1,
+        rejected: [{ token: 'bad/id' }],
+      },
+    });
+    expect(kit.engine.snapshot().messages.map((m) => m.label)).toEqual(['paste', 'paste']);
+  });
+
+  it('pushes a notification when messages settle, following the notify preferences', async () => {
+    const at = 1_700_000_000_000;
+    const settle = (id: string): void => {
+      kit.engine.emitChange(
+        [{ ...freshMessage(id, at), phase: 'final' }],
+        [
+          {
+            kind: 'delivered',
+            messageId: id,
+            at,
+            label: null,
+            rawStatus: 'delivered',
+            previousRawStatus: 'processing',
+          },
+        ],
+      );
+    };
+    settle('a');
+    expect(pushed.filter((m) => m.event === 'notification').map((m) => m.payload)).toEqual([
+      { title: 'Delivered', body: 'a — delivered', severity: 'success', messageIds: ['a'] },
+    ]);
+    const updated = await dispatch(kit.services.handlers, 'updatePreferences', {
+      preferences: { notify: { delivered: false } },
+    });
+    expect(updated).toMatchObject({
+      ok: true,
+      value: { notify: { delivered: false, failed: true, overdue: true } },
+    });
+    expect(pushed.at(-1)).toMatchObject({ event: 'preferences', payload: { notify: { delivered: false } } });
+    settle('b');
+    expect(pushed.filter((m) => m.event === 'notification')).toHaveLength(1);
+  });
+
+  it('exports the chosen ids, or everything', async () => {
+    kit.engine.watch(['a', 'b', 'c']);
+    const some = await dispatch(kit.services.handlers, 'exportView', {
+      format: 'csv',
+      messageIds: ['c', 'a'],
+    });
+    expect(some.ok && some.value.content.split('\r\n').map((line) => line.split(',')[0])).toEqual([
+      'id',
+      'a',
+      'c',
+      '',
+    ]);
+    const all = await dispatch(kit.services.handlers, 'exportView', { format: 'json' });
+    expect(all.ok && (JSON.parse(all.value.content) as { messages: unknown[] }).messages).toHaveLength(3);
+  });
+
+  it('reports ids an import skips because they are already watched', async () => {
+    kit.engine.watch(['a']);
+    const exported = await dispatch(kit.services.handlers, 'exportView', { format: 'json' });
+    if (!exported.ok) throw new Error('export failed');
+    const result = await dispatch(kit.services.handlers, 'importMessages', { json: exported.value.content });
+    expect(result).toEqual({
+      ok: true,
+      value: { imported: 0, skipped: 1, problems: ['1 already watched, left as they are: a.'] },
+    });
+    const garbage = await dispatch(kit.services.handlers, 'importMessages', { json: '{"nope": 1}' });
+    expect(garbage).toMatchObject({
+      ok: false,
+      error: { kind: 'failed', message: expect.stringMatching(/not a monitor export/) as unknown },
+    });
+  });
+});

@@ -1,0 +1,161 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ContractEvents } from '../../../shared/contract';
+import {
+  createWebSocketClient,
+  webSocketUrlFor,
+  type WebSocketLike,
+} from '../../../renderer/src/transport/websocket-client';
+
+/** A socket the test drives: it records what the client sends and delivers what the host would. */
+class ScriptedSocket implements WebSocketLike {
+  readyState = 0;
+  onopen: ((event: unknown) => void) | null = null;
+  onmessage: ((event: { readonly data: unknown }) => void) | null = null;
+  onclose: ((event: unknown) => void) | null = null;
+  onerror: ((event: unknown) => void) | null = null;
+  readonly sent: { id: number; name: string; payload: unknown }[] = [];
+
+  send(data: string): void {
+    this.sent.push(JSON.parse(data) as { id: number; name: string; payload: unknown });
+  }
+  close(): void {
+    this.drop();
+  }
+  open(): void {
+    this.readyState = 1;
+    this.onopen?.({});
+  }
+  deliver(value: unknown): void {
+    this.onmessage?.({ data: JSON.stringify(value) });
+  }
+  drop(): void {
+    this.readyState = 3;
+    this.onclose?.({});
+  }
+}
+
+const snapshotItem: ContractEvents['feed'] = {
+  type: 'snapshot',
+  snapshot: {
+    version: 1,
+    messages: [],
+    health: {
+      mode: 'idle',
+      blocker: null,
+      counts: { watching: 0, inFlight: 0, backlog: 0, requestsLastMinute: 0, rateCapPerSecond: 10 },
+      lastSuccessAt: null,
+    },
+    totals: {
+      total: 0,
+      counts: { unchecked: 0, pending: 0, delivered: 0, failed: 0, unknown: 0, not_found: 0, gave_up: 0 },
+      overdue: 0,
+      deliveryRate: null,
+      costs: [],
+    },
+    settings: {
+      rateCapPerSecond: 10,
+      concurrency: 10,
+      watchWindowMs: 1,
+      firstIntervalMs: 1,
+      baseUrl: 'https://restapi.smsbat.com',
+      authMethod: 'api-key-header',
+    },
+  },
+};
+
+let sockets: ScriptedSocket[];
+
+function socketAt(index: number): ScriptedSocket {
+  const socket = sockets[index];
+  if (socket === undefined) throw new Error(`no socket ${index}`);
+  return socket;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  sockets = [];
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function client() {
+  return createWebSocketClient({
+    url: 'ws://127.0.0.1:1/ws',
+    reconnectDelayMs: 1000,
+    createSocket: () => {
+      const socket = new ScriptedSocket();
+      sockets.push(socket);
+      return socket;
+    },
+  });
+}
+
+describe("the window's WebSocket client", () => {
+  it('holds requests until the link opens, then matches each answer to its request', async () => {
+    const monitor = client();
+    const paused = monitor.pause({});
+    const connection = monitor.getConnection({});
+    const socket = socketAt(0);
+    expect(socket.sent).toEqual([]);
+    socket.open();
+    expect(socket.sent.map((frame) => frame.name)).toEqual(['pause', 'getConnection']);
+    const [pauseFrame, connectionFrame] = socket.sent;
+    socket.deliver({
+      id: connectionFrame?.id,
+      result: { ok: false, error: { kind: 'failed', message: 'x' } },
+    });
+    socket.deliver({ id: pauseFrame?.id, result: { ok: true, value: null } });
+    expect(await paused).toEqual({ ok: true, value: null });
+    expect(await connection).toEqual({ ok: false, error: { kind: 'failed', message: 'x' } });
+    monitor.close();
+  });
+
+  it('gives a late listener the current state, then every change', () => {
+    const monitor = client();
+    socketAt(0).open();
+    socketAt(0).deliver({ event: 'feed', payload: snapshotItem });
+    const feed: ContractEvents['feed'][] = [];
+    monitor.on('feed', (item) => feed.push(item));
+    expect(feed).toEqual([snapshotItem]);
+    const change: ContractEvents['feed'] = {
+      type: 'change',
+      change: { version: 2, upserted: [], removed: ['a'], events: [] },
+    };
+    socketAt(0).deliver({ event: 'feed', payload: change });
+    expect(feed).toEqual([snapshotItem, change]);
+    monitor.close();
+  });
+
+  it('ends pending requests with a failed result when the link drops, then reconnects', async () => {
+    const monitor = client();
+    socketAt(0).open();
+    const pending = monitor.snapshot({});
+    socketAt(0).drop();
+    expect(await pending).toMatchObject({ ok: false, error: { kind: 'failed' } });
+    expect(sockets).toHaveLength(1);
+    vi.advanceTimersByTime(1000);
+    expect(sockets).toHaveLength(2);
+    monitor.close();
+    vi.advanceTimersByTime(5000);
+    expect(sockets).toHaveLength(2);
+    expect(await monitor.snapshot({})).toMatchObject({ ok: false });
+  });
+
+  it('ignores frames it does not understand', () => {
+    const monitor = client();
+    socketAt(0).open();
+    const listener = vi.fn();
+    monitor.on('notification', listener);
+    socketAt(0).onmessage?.({ data: 'not json' });
+    socketAt(0).onmessage?.({ data: new ArrayBuffer(2) });
+    socketAt(0).deliver({ id: 999, result: { ok: true, value: null } });
+    expect(listener).not.toHaveBeenCalled();
+    monitor.close();
+  });
+
+  it('connects to the page’s own host', () => {
+    expect(webSocketUrlFor({ protocol: 'http:', host: '127.0.0.1:4000' })).toBe('ws://127.0.0.1:4000/ws');
+  });
+});
