@@ -18,6 +18,7 @@ import {
 } from './sim-strategies';
 import { mulberry32 } from '../electron/core/simulator/random';
 import { drawWorkload, type WorkloadSpec } from './workloads';
+import { runEngine } from './engine-run';
 
 /** How many earlier runs the warm learning policy's saved profile comes from. */
 export const WARM_UP_RUNS = 3;
@@ -160,6 +161,91 @@ function horizonGroups(spec: WorkloadSpec, count = 6): HorizonGroup[] {
   return groups;
 }
 
+/** The fixed-polling curve of a workload: lag against requests, for mean and p95. */
+export interface FixedCurve {
+  readonly mean: readonly CurvePoint[];
+  readonly p95: readonly CurvePoint[];
+}
+
+/** One strategy's pooled figures, compared with the fixed curve at the same requests. */
+function resultOf(
+  strategy: { readonly name: string; readonly kind: StrategyKind; readonly intervalS?: number },
+  pool: Pool,
+  seeds: number,
+  curve: FixedCurve,
+  hasDeadlines: boolean,
+): StrategyResult {
+  const lag = summarizeLags(pool.lagsMs);
+  const requests = pool.requests / seeds;
+  return {
+    name: strategy.name,
+    kind: strategy.kind,
+    ...(strategy.intervalS === undefined ? {} : { intervalS: strategy.intervalS }),
+    requests,
+    requestsPerIdHour: pool.watchedMs > 0 ? pool.requests / (pool.watchedMs / 3_600_000) : Number.NaN,
+    detected: pool.finals === 0 ? Number.NaN : pool.detected / pool.finals,
+    lag,
+    matched: {
+      mean: matchedRatio(curve.mean, requests, lag.mean),
+      p95: matchedRatio(curve.p95, requests, lag.p95),
+    },
+    peakPerSecond: pool.peak,
+    minPerIdGapS: pool.minGapMs / 1000,
+    ...(hasDeadlines
+      ? {
+          deadlines: {
+            firstCheckMaxS: pool.firstCheckMaxMs / 1000,
+            knownInTimeShare: pool.deadlineEligible === 0 ? 1 : pool.deadlineKnown / pool.deadlineEligible,
+          },
+        }
+      : {}),
+  };
+}
+
+/** The engine's own policies the cross-check runs, as report rows. */
+export const ENGINE_STRATEGIES = [
+  { name: 'backoff (engine)', kind: 'engine-backoff', policy: 'backoff' },
+  { name: 'learning, cold (engine)', kind: 'engine-learning', policy: 'learning' },
+] as const;
+
+/**
+ * Runs the real PollScheduler (virtual time, the simulator in process) with today's backoff and with the learning
+ * policy (cold) on the same seeds as the event simulation, pooled the same way; the rows to set beside the
+ * event simulation's.
+ */
+export async function engineResults(
+  spec: WorkloadSpec,
+  result: WorkloadResult,
+  options: BenchOptions,
+): Promise<StrategyResult[]> {
+  const firstSeed = options.firstSeed ?? 7;
+  const latencyMs = options.latencyMs ?? 80;
+  const fixed = result.strategies.filter((strategy) => strategy.kind === 'fixed');
+  const curve: FixedCurve = {
+    mean: fixed.map((strategy) => ({ requests: strategy.requests, lag: strategy.lag.mean })),
+    p95: fixed.map((strategy) => ({ requests: strategy.requests, lag: strategy.lag.p95 })),
+  };
+  const hasDeadlines = spec.arrivals.some((arrival) => arrival.deadlineAgeMs !== null);
+  const rows: StrategyResult[] = [];
+  for (const strategy of ENGINE_STRATEGIES) {
+    const pool = emptyPool();
+    for (let s = 0; s < options.seeds; s += 1) {
+      const seed = firstSeed + s;
+      const workload = drawWorkload(spec, seed, options.profile, latencyMs);
+      const outcome = await runEngine(spec, {
+        profile: options.profile,
+        seed,
+        policy: strategy.policy,
+        latencyMs,
+        ...(options.priceS === undefined ? {} : { priceS: options.priceS }),
+      });
+      addRun(pool, workload, outcome);
+    }
+    rows.push(resultOf(strategy, pool, options.seeds, curve, hasDeadlines));
+  }
+  return rows;
+}
+
 /** Runs the whole benchmark. */
 export function runBench(specs: readonly WorkloadSpec[], options: BenchOptions): WorkloadResult[] {
   const firstSeed = options.firstSeed ?? 7;
@@ -212,36 +298,11 @@ export function runBench(specs: readonly WorkloadSpec[], options: BenchOptions):
       fixedMean.push({ requests, lag: summaries[k]?.mean ?? Number.NaN });
       fixedP95.push({ requests, lag: summaries[k]?.p95 ?? Number.NaN });
     });
-    const strategyResults: StrategyResult[] = strategies.map((strategy, k) => {
-      const pool = pools[k] ?? emptyPool();
-      const lag = summaries[k] ?? summarizeLags([]);
-      const requests = pool.requests / options.seeds;
-      const hasDeadlines = spec.arrivals.some((arrival) => arrival.deadlineAgeMs !== null);
-      return {
-        name: strategy.name,
-        kind: strategy.kind,
-        ...(strategy.intervalS === undefined ? {} : { intervalS: strategy.intervalS }),
-        requests,
-        requestsPerIdHour: pool.watchedMs > 0 ? pool.requests / (pool.watchedMs / 3_600_000) : Number.NaN,
-        detected: pool.finals === 0 ? Number.NaN : pool.detected / pool.finals,
-        lag,
-        matched: {
-          mean: matchedRatio(fixedMean, requests, lag.mean),
-          p95: matchedRatio(fixedP95, requests, lag.p95),
-        },
-        peakPerSecond: pool.peak,
-        minPerIdGapS: pool.minGapMs / 1000,
-        ...(hasDeadlines
-          ? {
-              deadlines: {
-                firstCheckMaxS: pool.firstCheckMaxMs / 1000,
-                knownInTimeShare:
-                  pool.deadlineEligible === 0 ? 1 : pool.deadlineKnown / pool.deadlineEligible,
-              },
-            }
-          : {}),
-      };
-    });
+    const hasDeadlines = spec.arrivals.some((arrival) => arrival.deadlineAgeMs !== null);
+    const curve = { mean: fixedMean, p95: fixedP95 };
+    const strategyResults: StrategyResult[] = strategies.map((strategy, k) =>
+      resultOf(strategy, pools[k] ?? emptyPool(), options.seeds, curve, hasDeadlines),
+    );
     const warm = strategyResults.find((result) => result.kind === 'learning-warm');
     const oracle = oracleBound({
       finalShareBy: profileFinalShareBy(options.profile),

@@ -3,7 +3,11 @@
  * curve, today's backoff, SMSBAT's guide, and the learning policy cold and warm, on four workloads and several
  * seeds, each against the fixed curve at the same number of requests and against the oracle bound.
  *
- * Run: `npm run bench` (options: `-- --profile FILE --seeds N --json --quick --scale X --charts DIR --price S --no-memory`).
+ * The burst of codes and the trickle also run on the real PollScheduler (rows marked "engine"), as a check that the
+ * event simulation measures what the engine does.
+ *
+ * Run: `npm run bench` (options: `-- --profile FILE --seeds N --engine-seeds N --json --quick --scale X --charts DIR
+ * --price S --no-memory`).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +15,10 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_PROFILE, ProfileError, readProfileFile } from '../electron/core/simulator';
 import { measureMemoryPerId } from './memory';
 import { benchJson, workloadSvg, workloadText } from './report';
-import { runBench } from './run-bench';
+import { engineResults, runBench, type WorkloadResult } from './run-bench';
+
+/** The workloads also run on the real scheduler. */
+const ENGINE_WORKLOADS = new Set(['one-time-codes', 'trickle']);
 import { workloads } from './workloads';
 
 const { values } = parseArgs({
@@ -24,6 +31,7 @@ const { values } = parseArgs({
     charts: { type: 'string' },
     price: { type: 'string' },
     'no-memory': { type: 'boolean', default: false },
+    'engine-seeds': { type: 'string' },
   },
 });
 
@@ -35,7 +43,7 @@ function positive(name: string, raw: string | undefined, fallback: number, max: 
   return value;
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const quick = values.quick;
   const seeds = Math.round(positive('seeds', values.seeds, quick ? 2 : 10, 1000));
   const scale = positive('scale', values.scale, quick ? 0.05 : 1, 1);
@@ -50,6 +58,7 @@ function main(): number {
       return 3;
     }
   }
+  const engineSeeds = Math.round(positive('engine-seeds', values['engine-seeds'], Math.min(seeds, 3), 1000));
   const chartsDir = values.charts ?? (quick || values.json ? null : 'bench/charts');
   if (!values.json) {
     console.log(
@@ -60,20 +69,28 @@ function main(): number {
       'lag = time from a final status existing at SMSBAT to the monitor knowing it (a final never learned of counts\n' +
         'with its lag to the end of the run); x mean / x p95 = lag / fixed polling at the same number of requests',
     );
+    console.log(
+      `rows marked (engine): the real PollScheduler in virtual time on the simulator, first ${engineSeeds} seeds`,
+    );
   }
   const priceS = values.price === undefined ? undefined : positive('price', values.price, 0, 1e9);
-  const results = runBench(workloads(scale), {
-    profile,
-    seeds,
-    ...(priceS === undefined ? {} : { priceS }),
-    onWorkload: (result) => {
-      if (!values.json) console.log(`\n${workloadText(result)}`);
-      if (chartsDir !== null) {
-        mkdirSync(chartsDir, { recursive: true });
-        writeFileSync(join(chartsDir, `${result.slug}.svg`), workloadSvg(result));
-      }
-    },
-  });
+  const options = { profile, seeds, ...(priceS === undefined ? {} : { priceS }) };
+  const results: WorkloadResult[] = [];
+  for (const spec of workloads(scale)) {
+    const [simulated] = runBench([spec], options);
+    if (simulated === undefined) continue;
+    // The real scheduler beside the event simulation, on the workloads small enough to drive it.
+    const engineRows = ENGINE_WORKLOADS.has(spec.slug)
+      ? await engineResults(spec, simulated, { ...options, seeds: engineSeeds })
+      : [];
+    const result = { ...simulated, strategies: [...simulated.strategies, ...engineRows] };
+    results.push(result);
+    if (!values.json) console.log(`\n${workloadText(result)}`);
+    if (chartsDir !== null) {
+      mkdirSync(chartsDir, { recursive: true });
+      writeFileSync(join(chartsDir, `${result.slug}.svg`), workloadSvg(result));
+    }
+  }
   if (values.json) {
     process.stdout.write(`${JSON.stringify(benchJson(profileName, profile, seeds, results))}\n`);
     return 0;
@@ -82,7 +99,7 @@ function main(): number {
   return 0;
 }
 
-const code = main();
+const code = await main();
 if (code === 0 && !values.json && !values['no-memory']) {
   const ids = values.quick ? 10_000 : 100_000;
   const bytesPerId = await measureMemoryPerId(ids);

@@ -11,7 +11,8 @@ import {
 import type { Observed, SimStrategy, SimView } from './event-sim';
 
 /** The kinds of strategy the report distinguishes. */
-export type StrategyKind = 'fixed' | 'backoff' | 'guide' | 'learning-cold' | 'learning-warm';
+export type StrategyKind =
+  'fixed' | 'backoff' | 'guide' | 'learning-cold' | 'learning-warm' | 'engine-backoff' | 'engine-learning';
 
 /** A strategy with its name, kind and a factory (fresh state per run). */
 export interface NamedStrategy {
