@@ -37,12 +37,6 @@ export interface SavedDeliveryProfile {
   readonly mixes: Readonly<Record<ChannelMix, HazardCounts>>;
 }
 
-/** Where a learned profile is kept between runs. */
-export interface DeliveryProfileStore {
-  load(): SavedDeliveryProfile | null;
-  save(profile: SavedDeliveryProfile): void;
-}
-
 /** Options of {@link DeliveryLearner}. */
 export interface DeliveryLearnerOptions {
   /** Observations lose half their weight in this long, so a change at SMSBAT is learned within a day. @default 21_600_000 */
@@ -94,6 +88,13 @@ export class DeliveryLearner {
       for (const mix of CHANNEL_MIXES) addCounts(this.#counts[mix], saved.mixes[mix]);
       this.#decayedAt = saved.savedAt;
     }
+  }
+
+  /** Adds a profile saved by an earlier run (counts decayed by the time since it was saved, at the next observation). */
+  restore(saved: SavedDeliveryProfile): void {
+    for (const mix of CHANNEL_MIXES) addCounts(this.#counts[mix], saved.mixes[mix]);
+    this.#decayedAt = Math.min(this.#decayedAt ?? saved.savedAt, saved.savedAt);
+    this.#sinceRecompute = Number.POSITIVE_INFINITY;
   }
 
   /** A check at age `toS` of a message last checked (or sent) at age `fromS` answered pending or final. */

@@ -5,3 +5,4 @@ export * from './delivery-learner';
 export * from './hazard-profile';
 export * from './learning-policy';
 export * from './learning-check-policy';
+export * from './profile-store';
