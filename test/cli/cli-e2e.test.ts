@@ -451,6 +451,33 @@ describe('smsbat-monitor (built CLI) against the simulator', () => {
     expect(summary).toMatchObject({ type: 'summary', total: 201 });
   });
 
+  it('watch --deadline 30 checks an id written among 300 pending ids with deadlines within 2 s, at the default rate', async () => {
+    const pending = Array.from({ length: 300 }, (_, i) => `stuck-d${i}`);
+    const since = sim.simulator.requests().length;
+    const { child, done } = startCli(['watch', '--json', '--deadline', '30'], {
+      env: simEnv(),
+      keepStdinOpen: true,
+    });
+    // 25 ids every 3 s: each id's first check and re-checks before its deadline ask for about three times the
+    // default 10 requests a second, so checks of ids with deadlines are always waiting.
+    for (let batch = 0; batch < 12; batch += 1) {
+      child.stdin?.write(`${pending.slice(batch * 25, (batch + 1) * 25).join('\n')}\n`);
+      await new Promise((resolveWait) => setTimeout(resolveWait, 3_000));
+    }
+    const written = Date.now();
+    child.stdin?.write('fast-d-new\n');
+    await until(() => requestsFor(['fast-d-new'], since).length > 0, 20_000, 'the new id');
+    const firstCheck = requestsFor(['fast-d-new'], since)[0]?.at ?? Number.POSITIVE_INFINITY;
+    // 2 s is the promise; the extra half second absorbs a loaded machine (it was about 21 s before).
+    expect(firstCheck - written).toBeLessThan(2_500);
+    expect(child.exitCode).toBeNull();
+    child.kill('SIGINT');
+    const result = await done;
+    expect(result.code).toBe(130);
+    const summary = JSON.parse(result.stdout.trimEnd().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+    expect(summary).toMatchObject({ type: 'summary', total: 301 });
+  }, 90_000);
+
   it('watch ends when stdin has closed and every id piped in has settled', async () => {
     const { child, done } = startCli(['watch', '--json'], {
       env: simEnv(),

@@ -53,19 +53,17 @@ export class DueQueue {
 
   /** The check to start now (taking its rate slot), or when to look again. */
   next(now: number): NextCheck {
-    const deadline = this.#lanes.peek('deadline');
-    const first = this.#lanes.peek('first');
-    const routine = this.#lanes.peek('routine');
-    const dueAt = Math.min(
-      deadline?.at ?? Number.POSITIVE_INFINITY,
-      first?.at ?? Number.POSITIVE_INFINITY,
-      routine?.at ?? Number.POSITIVE_INFINITY,
-    );
+    const heads = new Map(LANES.map((lane) => [lane, this.#lanes.peek(lane)]));
+    let dueAt = Number.POSITIVE_INFINITY;
+    for (const head of heads.values()) dueAt = Math.min(dueAt, head?.at ?? dueAt);
     const startAt = Math.max(dueAt, this.#pacer.nextSlot(now));
     if (startAt > now) return { wakeAt: startAt };
-    const ready = { deadline: isDue(deadline, now), first: isDue(first, now), routine: isDue(routine, now) };
+    const ready = Object.fromEntries(LANES.map((lane) => [lane, isDue(heads.get(lane), now)])) as Record<
+      Lane,
+      boolean
+    >;
     const pick = pickLane(ready, this.#urgentInRow, this.routineShareEvery);
-    const head = pick.lane === 'deadline' ? deadline : pick.lane === 'first' ? first : routine;
+    const head = pick.lane === null ? undefined : heads.get(pick.lane);
     if (pick.lane === null || head === undefined) return { wakeAt: Number.POSITIVE_INFINITY };
     this.#urgentInRow = pick.urgentInRow;
     this.#lanes.pop(pick.lane);

@@ -1,11 +1,14 @@
 /**
- * Which queue a due check waits in: checks of ids whose deadline has not passed, first checks of new ids, and
- * routine re-checks. The first two go ahead of routine re-checks, which keep a guaranteed share.
+ * Which queue a due check waits in, most urgent first: first checks of ids whose deadline has not passed,
+ * re-checks of such ids, other first checks, and routine re-checks. Routine re-checks keep a guaranteed share.
  */
-export type Lane = 'deadline' | 'first' | 'routine';
+export type Lane = 'deadline-first' | 'deadline-recheck' | 'first' | 'routine';
 
 /** Every lane, most urgent first. */
-export const LANES: readonly Lane[] = ['deadline', 'first', 'routine'];
+export const LANES: readonly Lane[] = ['deadline-first', 'deadline-recheck', 'first', 'routine'];
+
+/** The lanes that go ahead of routine re-checks, most urgent first. */
+const URGENT_LANES: readonly Lane[] = ['deadline-first', 'deadline-recheck', 'first'];
 
 /** The lane of a check due at `dueAt` (monotonic ms) for an id with these facts. */
 export function laneOf(id: {
@@ -14,7 +17,9 @@ export function laneOf(id: {
   readonly seen: boolean;
   readonly dueAt: number;
 }): Lane {
-  if (id.deadlineAt !== null && !id.overdueReported && id.deadlineAt >= id.dueAt) return 'deadline';
+  if (id.deadlineAt !== null && !id.overdueReported && id.deadlineAt >= id.dueAt) {
+    return id.seen ? 'deadline-recheck' : 'deadline-first';
+  }
   return id.seen ? 'routine' : 'first';
 }
 
@@ -28,12 +33,12 @@ export interface LanePick {
 }
 
 /**
- * Picks the lane for the next request slot: deadline checks, then first checks, then routine re-checks; but when
- * routine re-checks are waiting they get at least one of every `routineShareEvery` slots, so a flood of new ids
- * never starves the backlog. Pure and deterministic.
+ * Picks the lane for the next request slot: the most urgent lane with a check due (`LANES` order); but when routine
+ * re-checks are waiting they get at least one of every `routineShareEvery` slots, so a flood of new ids never
+ * starves the backlog. Pure and deterministic.
  */
 export function pickLane(ready: ReadyLanes, urgentInRow: number, routineShareEvery: number): LanePick {
-  const urgent: Lane | null = ready.deadline ? 'deadline' : ready.first ? 'first' : null;
+  const urgent = URGENT_LANES.find((lane) => ready[lane]) ?? null;
   if (ready.routine && (urgent === null || urgentInRow >= routineShareEvery - 1)) {
     return { lane: 'routine', urgentInRow: 0 };
   }

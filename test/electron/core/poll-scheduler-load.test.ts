@@ -65,4 +65,50 @@ describe('PollScheduler under load', () => {
     }
     scheduler.stop();
   });
+
+  it('checks a new id with a deadline within 2 s while hundreds of ids with deadlines saturate the rate cap', async () => {
+    const { clock, client, scheduler } = setup(() => 'processing', { maxRequestsPerSecond: 10 });
+    const withDeadline = (messageId: string): void => {
+      scheduler.watch({ messageId, addedAt: clock.now(), deadlineAt: clock.now() + 30_000 });
+    };
+    // 300 ids that never settle, each with a 30 s deadline, written 10 a second: with their re-checks that is
+    // about four times what 10 requests a second can serve.
+    for (let i = 0; i < 300; i += 1) {
+      withDeadline(`stuck-${i}`);
+      await clock.advanceBy(100);
+    }
+    expect(scheduler.health.counts.backlog).toBeGreaterThan(50);
+    const writtenAt = clock.now();
+    withDeadline('new');
+    await clock.advanceBy(40_000);
+
+    const checks = client.callsFor('new').map((call) => call.at - writtenAt);
+    expect(checks[0]).toBeLessThanOrEqual(2_000);
+    // Its re-checks go on: it is not pushed behind the backlog for good.
+    expect(checks.length).toBeGreaterThanOrEqual(2);
+    expect(peakPerSecond(client.calls.map((call) => call.at))).toBeLessThanOrEqual(10);
+    scheduler.stop();
+  });
+
+  it('checks a new id with a deadline within 2 s and at its own pace while 300 ids stay pending', async () => {
+    const { clock, client, scheduler } = setup(() => 'processing', { maxRequestsPerSecond: 10 });
+    for (let i = 0; i < 300; i += 1) {
+      scheduler.watch({ messageId: `stuck-${i}`, addedAt: clock.now(), deadlineAt: clock.now() + 30_000 });
+    }
+    await clock.advanceBy(60_000);
+    expect(scheduler.health.counts.backlog).toBeGreaterThan(50);
+    const writtenAt = clock.now();
+    scheduler.watch({ messageId: 'new', addedAt: writtenAt, deadlineAt: writtenAt + 30_000 });
+    await clock.advanceBy(30_000);
+
+    const checks = client.callsFor('new').map((call) => call.at - writtenAt);
+    expect(checks[0]).toBeLessThanOrEqual(2_000);
+    const planned = [5_000, 7_000, 9_800];
+    gaps(checks).forEach((gap, index) => {
+      expect(gap).toBeGreaterThanOrEqual(planned[index] ?? 0);
+      expect(gap).toBeLessThanOrEqual((planned[index] ?? 0) + 1_000);
+    });
+    expect(checks).toHaveLength(4);
+    scheduler.stop();
+  });
 });
