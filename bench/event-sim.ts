@@ -80,7 +80,8 @@ export function simulate(workload: SimWorkload, strategy: SimStrategy, random: (
   // A hair over 1/rate, so rounding never fits one start too many into a second.
   const spacingMs = 1000 / rate + 1e-6;
   const queues: Readonly<Record<Lane, FlatQueue>> = {
-    deadline: new FlatQueue<number>(),
+    'deadline-first': new FlatQueue<number>(),
+    'deadline-recheck': new FlatQueue<number>(),
     first: new FlatQueue<number>(),
     routine: new FlatQueue<number>(),
   };
@@ -131,15 +132,19 @@ export function simulate(workload: SimWorkload, strategy: SimStrategy, random: (
       return;
     }
     if (dueMs >= durationMs) return;
-    // The scheduler's lanes: checks due before an id's deadline, then first checks, then routine re-checks.
+    // The scheduler's lanes: first checks of ids with a deadline ahead, their re-checks, other first checks, and
+    // routine re-checks.
     const id = ids[index];
     const beforeDeadline =
       id !== undefined && id.deadlineAgeMs !== null && dueMs - id.arrivalMs <= id.deadlineAgeMs;
+    const seen = !Number.isNaN(firstCheckAtMs[index] ?? 0);
     const lane: Lane = beforeDeadline
-      ? 'deadline'
-      : Number.isNaN(firstCheckAtMs[index] ?? 0)
-        ? 'first'
-        : 'routine';
+      ? seen
+        ? 'deadline-recheck'
+        : 'deadline-first'
+      : seen
+        ? 'routine'
+        : 'first';
     queues[lane].push(index, dueMs);
   };
 
@@ -162,7 +167,8 @@ export function simulate(workload: SimWorkload, strategy: SimStrategy, random: (
     if (startAt >= durationMs) break;
     const pick = pickLane(
       {
-        deadline: headDue('deadline') <= startAt,
+        'deadline-first': headDue('deadline-first') <= startAt,
+        'deadline-recheck': headDue('deadline-recheck') <= startAt,
         first: headDue('first') <= startAt,
         routine: headDue('routine') <= startAt,
       },

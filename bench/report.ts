@@ -116,6 +116,7 @@ export function benchJson(
     seeds,
     workloads: results.map((result) => ({
       name: result.name,
+      slug: result.slug,
       rateCap: result.rateCap,
       ids: result.ids,
       strategies: result.strategies.map(strategy),

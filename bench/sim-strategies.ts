@@ -78,6 +78,9 @@ export const guide: NamedStrategy = {
   }),
 };
 
+/** The scheduler's spread of each planned delay (`jitterRatio`), as a fraction of it. */
+const JITTER_RATIO = 0.1;
+
 /** How often the learning policy re-estimates what the pending ids ask of the rate cap. */
 const PRICE_REFRESH_MS = 2_000;
 const PRICE_SAMPLE = 256;
@@ -129,11 +132,16 @@ export function learning(
           priceS,
           random: 1 - random(),
         });
-        return arrival + nextAgeS * 1000;
+        if (!known) return arrival + nextAgeS * 1000;
+        // As the scheduler: the delay spread by its jitter, but never past a deadline still ahead.
+        const dueMs = nowMs + (nextAgeS * 1000 - (nowMs - arrival)) * (1 + JITTER_RATIO * (2 * random() - 1));
+        const deadlineMs = id?.deadlineAgeMs == null ? null : arrival + id.deadlineAgeMs;
+        return deadlineMs !== null && deadlineMs > nowMs ? Math.min(dueMs, deadlineMs) : dueMs;
       };
       const observe = (view: SimView, index: number, startMs: number, final: boolean) => {
         const id = view.workload.ids[index];
-        const ageS = (startMs + view.workload.latencyMs / 2 - (id?.arrivalMs ?? 0)) / 1000;
+        // The scheduler tells the policy of an answer when it arrives.
+        const ageS = (startMs + view.workload.latencyMs - (id?.arrivalMs ?? 0)) / 1000;
         learner.observe(id?.mix ?? 'sms', lastCheckAgeS.get(index) ?? 0, ageS, final, startMs);
         lastCheckAgeS.set(index, ageS);
       };
@@ -141,7 +149,7 @@ export function learning(
         first: (view, index) => place(view, index, view.nowMs, false),
         next: (view, index, startMs) => {
           observe(view, index, startMs, false);
-          return place(view, index, startMs, true);
+          return place(view, index, startMs + view.workload.latencyMs, true);
         },
         finished: (view, index, startMs) => {
           observe(view, index, startMs, true);

@@ -45,6 +45,7 @@ interface BenchJson {
   readonly seeds: number;
   readonly workloads: readonly {
     readonly name: string;
+    readonly slug: string;
     readonly rateCap: number;
     readonly strategies: readonly StrategyJson[];
     readonly oracle: { readonly mean: number; readonly p95: number };
@@ -63,11 +64,16 @@ describe('npm run bench', () => {
     for (const workload of result.workloads) {
       const kinds = workload.strategies.map((strategy) => strategy.kind);
       expect(kinds.filter((kind) => kind === 'fixed')).toHaveLength(8);
+      // The burst of codes and the trickle also run on the real scheduler.
+      const engine = ['one-time-codes', 'trickle'].includes(workload.slug)
+        ? ['engine-backoff', 'engine-learning']
+        : [];
       expect(kinds.filter((kind) => kind !== 'fixed')).toEqual([
         'backoff',
         'guide',
         'learning-cold',
         'learning-warm',
+        ...engine,
       ]);
       expect(workload.oracle.mean).toBeGreaterThan(0);
       expect(workload.oracle.p95).toBeGreaterThanOrEqual(workload.oracle.mean * 0.5);
