@@ -11,6 +11,7 @@ import type {
 } from '../../shared/engine-api';
 import type { EngineHealth } from '../../shared/engine-health';
 import { SettingsError, unknownSettings, validateSettings } from '../../shared/engine-settings';
+import type { RejectedToken } from '../../shared/message-ids';
 import { summarize } from '../../shared/totals';
 import { callSafely, printError, type ErrorSink } from './call-safely';
 import { systemClock, type Clock } from './clock';
@@ -42,7 +43,7 @@ import {
 import { backoffPolicy, PollScheduler } from './poll-scheduler';
 import { resolveOptions } from './scheduler/options';
 import { WatchList, type WatchListListener } from './watch-list';
-import type { WatchRecord } from './watch-list-store';
+import type { SavedRecord, WatchRecord } from './watch-list-store';
 
 export type { MonitorEngineOptions } from './engine/engine-options';
 export type { ClientConfig, ClientFactory } from './engine/connection';
@@ -53,6 +54,13 @@ export { SettingsError } from '../../shared/engine-settings';
 export type HealthListener = (health: EngineHealth) => void;
 
 type Lifecycle = 'new' | 'starting' | 'started' | 'stopped';
+
+/** What `restore` did with each record: put back, left alone (already on the list), or rejected (not an id). */
+export interface RestoreResult {
+  readonly restored: readonly string[];
+  readonly alreadyWatched: readonly string[];
+  readonly rejected: readonly RejectedToken[];
+}
 
 /**
  * The monitor's engine: the watch list, kept current by the poll scheduler through a client built from the
@@ -77,7 +85,21 @@ export class MonitorEngine implements MonitorApi {
   #profileRestored = false;
 
   constructor(options: MonitorEngineOptions) {
-    const { store, batchWindowMs, onStoreError, checkPolicy, profileStore, ...schedulerOptions } = options;
+    // The scheduler gets its tuning only: never the credentials, the client factory or the list's options.
+    const {
+      store,
+      batchWindowMs,
+      onStoreError,
+      checkPolicy,
+      profileStore,
+      onListenerError: _listenerErrors,
+      client: _client,
+      createClient: _createClient,
+      credentials: _credentials,
+      baseUrl: _baseUrl,
+      authMethod: _authMethod,
+      ...schedulerOptions
+    } = options;
     this.#onStoreError = onStoreError ?? printError;
     this.#profileStore = profileStore ?? new MemoryProfileStore();
     const policyName = checkPolicy ?? 'learning';
@@ -304,6 +326,26 @@ export class MonitorEngine implements MonitorApi {
     return this.#found(messageIds);
   }
 
+  /**
+   * Puts saved messages (an import) back on the list exactly as they were (status, history, label, deadline,
+   * acknowledgement) and resumes checking those still being watched. Ids already on the list are left as they
+   * are; ids that are not valid message ids are rejected. Throws once stopped.
+   */
+  restore(records: readonly SavedRecord[]): RestoreResult {
+    this.#assertRunning('restore messages');
+    const { valid, rejected } = checkMessageIds(records.map((record) => record.id));
+    const acceptable = new Set(valid);
+    const candidates = records.filter((record) => acceptable.has(record.id));
+    const restored = this.#list.restore(candidates);
+    this.#resume(restored);
+    const added = new Set(restored.map((record) => record.id));
+    return {
+      restored: [...added],
+      alreadyWatched: candidates.filter((record) => !added.has(record.id)).map((record) => record.id),
+      rejected,
+    };
+  }
+
   /** Every message as hosts see it, in the order added. */
   messages(): MessageView[] {
     return this.#list.all().map((record) => this.#view(record));
@@ -386,7 +428,12 @@ export class MonitorEngine implements MonitorApi {
   async #load(): Promise<void> {
     const [loaded] = await Promise.all([this.#list.load(), this.#restoreProfile()]);
     if (this.#lifecycle === 'stopped') return;
-    for (const message of loaded) {
+    this.#resume(loaded);
+  }
+
+  /** Schedules the records still being watched (saved or imported) and publishes them. */
+  #resume(records: readonly WatchRecord[]): void {
+    for (const message of records) {
       if (message.phase !== 'watching') continue;
       this.#scheduler.watch({
         messageId: message.id,
@@ -397,8 +444,8 @@ export class MonitorEngine implements MonitorApi {
         lastCheckedAt: message.lastCheckedAt,
       });
     }
-    this.#feed.upserted(loaded.map((message) => message.id));
-    if (loaded.length > 0) this.#feed.totalsMayHaveChanged();
+    this.#feed.upserted(records.map((message) => message.id));
+    if (records.length > 0) this.#feed.totalsMayHaveChanged();
   }
 
   #assertRunning(action: string): void {

@@ -4,7 +4,7 @@ import { systemClock, type Clock, type TimerHandle } from './clock';
 import type { SmsbatError } from './errors';
 import { numberOption } from './option-checks';
 import { WatchListSaver } from './watch-list-saver';
-import { newWatch, normaliseLabel, withError, withSnapshot } from './watch-record';
+import { fromSaved, newWatch, normaliseLabel, withError, withSnapshot } from './watch-record';
 
 export { MAX_LABEL_LENGTH } from './watch-record';
 import type { SavedRecord, WatchListChange, WatchListStore, WatchRecord } from './watch-list-store';
@@ -100,7 +100,7 @@ export class WatchList {
     const loaded: WatchRecord[] = [];
     for (const message of saved) {
       if (this.#messages.has(message.id) || removed.has(message.id)) continue;
-      const record: WatchRecord = { ...message, acknowledged: message.acknowledged === true };
+      const record = fromSaved(message);
       this.#messages.set(record.id, record);
       loaded.push(record);
     }
@@ -152,6 +152,21 @@ export class WatchList {
       added.push(message);
     }
     return { added, alreadyWatched };
+  }
+
+  /**
+   * Puts saved records (an import) on the list as they are, except ids already on it; returns those it added.
+   * Records saved without an acknowledgement come back unacknowledged.
+   */
+  restore(records: readonly SavedRecord[]): WatchRecord[] {
+    const restored: WatchRecord[] = [];
+    for (const saved of records) {
+      if (this.#messages.has(saved.id)) continue;
+      const record = fromSaved(saved);
+      this.#put(record);
+      restored.push(record);
+    }
+    return restored;
   }
 
   /** Removes ids from the list; returns those that were on it. */

@@ -1,7 +1,7 @@
 import type { CheckError, HistoryEntry, StatusSnapshot, WatchPhase } from '../../shared/message';
 import { isFinalKind, mayReplaceStatus } from '../../shared/status';
 import type { SmsbatError } from './errors';
-import type { WatchRecord } from './watch-list-store';
+import type { SavedRecord, WatchRecord } from './watch-list-store';
 
 /** Longest label kept. */
 export const MAX_LABEL_LENGTH = 100;
@@ -96,4 +96,25 @@ function appendHistory(
   const first = next[0];
   const newest = next.slice(next.length - (maxHistory - 1));
   return first ? [first, ...newest] : newest;
+}
+
+/**
+ * A saved or imported record as the list keeps it: only the record's own fields (a view's scheduling facts or any
+ * other extra is dropped), unacknowledged when saved before acknowledgements existed.
+ */
+export function fromSaved(saved: SavedRecord): WatchRecord {
+  return {
+    id: saved.id,
+    label: saved.label,
+    phase: saved.phase,
+    snapshot: saved.snapshot,
+    history: saved.history,
+    addedAt: saved.addedAt,
+    lastCheckedAt: saved.lastCheckedAt,
+    lastChangedAt: saved.lastChangedAt,
+    deadlineAt: saved.deadlineAt,
+    overdue: saved.overdue,
+    lastError: saved.lastError,
+    acknowledged: saved.acknowledged === true,
+  };
 }

@@ -62,6 +62,7 @@ export class FeedPublisher {
   #totalsAt = Number.NEGATIVE_INFINITY;
   #publishedTotals: string | null = null;
   #timer: TimerHandle | null = null;
+  #timerAt = Number.POSITIVE_INFINITY;
   #draining = false;
 
   constructor(options: FeedPublisherOptions) {
@@ -230,9 +231,16 @@ export class FeedPublisher {
     return current;
   }
 
+  /** Publishes within `delayMs`: keeps a timer due sooner, replaces one due later. */
   #soon(delayMs = this.#options.batchWindowMs): void {
-    if (this.#timer !== null) return;
-    this.#timer = this.#options.clock.setTimeout(() => {
+    const { clock } = this.#options;
+    const at = clock.now() + delayMs;
+    if (this.#timer !== null) {
+      if (this.#timerAt <= at) return;
+      clock.clearTimeout(this.#timer);
+    }
+    this.#timerAt = at;
+    this.#timer = clock.setTimeout(() => {
       this.#timer = null;
       this.publish();
     }, delayMs);

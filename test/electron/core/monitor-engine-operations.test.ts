@@ -121,3 +121,51 @@ describe('MonitorEngine settings that change the pace', () => {
     expect(engine.message('a')).toMatchObject({ deadlineAt: null, overdue: false });
   });
 });
+
+describe('MonitorEngine restore', () => {
+  it('puts exported messages back as they were and checks those still pending', async () => {
+    const source = engineKit((id) => (id === 'done' ? 'failed' : 'processing'));
+    await source.engine.start();
+    source.engine.watch(['done', 'open'], { label: 'Campaign' });
+    await source.clock.advanceBy(2_000);
+    source.engine.acknowledge(['done']);
+    const exported = source.engine.snapshot().messages;
+
+    const store = new InMemoryWatchListStore();
+    const target = engineKit(() => 'delivered', { store });
+    await target.engine.start();
+    target.engine.watch(['open']);
+    const [first] = exported;
+    if (!first) throw new Error('nothing exported');
+    const result = target.engine.restore([...exported, { ...first, id: 'bad/id' }]);
+    expect(result.restored).toEqual(['done']);
+    expect(result.alreadyWatched).toEqual(['open']);
+    expect(result.rejected.map((rejection) => rejection.token)).toEqual(['bad/id']);
+    expect(target.engine.message('done')).toMatchObject({
+      phase: 'final',
+      label: 'Campaign',
+      acknowledged: true,
+      snapshot: { rawStatus: 'failed' },
+    });
+    await target.engine.stop();
+    const saved = await store.load();
+    expect(saved.map((message) => message.id).sort()).toEqual(['done', 'open']);
+    expect(saved.every((message) => !('schedule' in message))).toBe(true);
+  });
+
+  it('resumes checking a restored message that was still pending', async () => {
+    const source = engineKit(() => 'processing');
+    await source.engine.start();
+    source.engine.watch(['pending']);
+    await source.clock.advanceBy(2_000);
+    const exported = source.engine.snapshot().messages;
+    const target = engineKit(() => 'delivered');
+    await target.engine.start();
+    expect(target.engine.restore(exported).restored).toEqual(['pending']);
+    await target.clock.advanceBy(5_000);
+    expect(target.engine.message('pending')?.history.map((entry) => entry.rawStatus)).toEqual([
+      'processing',
+      'delivered',
+    ]);
+  });
+});

@@ -163,3 +163,21 @@ describe('FeedPublisher', () => {
     expect(state.withTotals).toBeLessThanOrEqual(6);
   });
 });
+
+describe('FeedPublisher timing', () => {
+  it('a change waiting for the totals does not hold back the next message change', async () => {
+    const { clock, feed, put } = setup();
+    const at: number[] = [];
+    const start = clock.now();
+    feed.subscribe((item) => {
+      if (item.type === 'change') at.push(clock.now() - start);
+    });
+    put(view('a'));
+    await clock.advanceBy(60);
+    put(view('b'));
+    await clock.advanceBy(60);
+    put(view('a', 'renamed'));
+    await clock.advanceBy(60);
+    expect(at).toEqual([50, 110, 170]);
+  });
+});
