@@ -46,6 +46,27 @@ describe('the engine check policy', () => {
     expect(restoredEvents).toBeGreaterThan(0);
   });
 
+  it('starts cold when the saved profile cannot be read, and a failed save does not fail the stop', async () => {
+    const clock = new VirtualClock();
+    const simulator = createSimulator({ clock, seed: 2, rateLimit: null });
+    const errors: unknown[] = [];
+    const engine = new MonitorEngine({
+      client: new InProcessSimulatorClient(simulator, clock, 80),
+      clock,
+      profileStore: {
+        load: () => Promise.reject(new Error('unreadable')),
+        save: () => Promise.reject(new Error('disk full')),
+      },
+      onStoreError: (error) => errors.push(error),
+    });
+    await engine.start();
+    simulator.markSent('one', clock.now());
+    engine.watch(['one']);
+    await clock.advanceBy(5 * 60_000);
+    await expect(engine.stop()).resolves.toBeUndefined();
+    expect(errors.map((error) => (error as Error).message)).toEqual(['unreadable', 'disk full']);
+  });
+
   it('keeps the backoff as an option, and refuses a policy it does not know', () => {
     const clock = new VirtualClock();
     const client = { getStatus: () => Promise.reject(new Error('unused')) };
