@@ -1,154 +1,110 @@
 /**
- * Compares the monitor's poll scheduler with SMSBAT's own polling advice and with plain fixed polling, in
- * virtual time on the simulator's delivery model, then measures engine memory per watched id.
- * Run: `npm run bench` (add `-- --quick` for a smaller, faster pass).
+ * Compares polling strategies in virtual time on the simulator's delivery model: fixed-interval polling as a
+ * curve, today's backoff, SMSBAT's guide, and the learning policy cold and warm, on four workloads and several
+ * seeds, each against the fixed curve at the same number of requests and against the oracle bound.
+ *
+ * The burst of codes and the trickle also run on the real PollScheduler (rows marked "engine"), as a check that the
+ * event simulation measures what the engine does.
+ *
+ * Run: `npm run bench` (options: `-- --profile FILE --seeds N --engine-seeds N --json --quick --scale X --charts DIR
+ * --price S --no-memory`).
  */
-import { createSimulator, finalAfterMs } from '../electron/core/simulator';
-import { VirtualClock } from '../electron/core/virtual-clock';
-import { InProcessSimulatorClient } from './in-process-client';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_PROFILE, ProfileError, readProfileFile } from '../electron/core/simulator';
 import { measureMemoryPerId } from './memory';
-import { peakPerSecond, quantile, ratio, seconds, table } from './stats';
-import { fixedStrategy, oursStrategy, seedStrategy, type Strategy } from './strategies';
+import { benchJson, workloadSvg, workloadText } from './report';
+import { engineResults, runBench, type WorkloadResult } from './run-bench';
 
-const LATENCY_MS = 80;
-const SEED = 7;
-const quick = process.argv.includes('--quick');
+/** The workloads also run on the real scheduler. */
+const ENGINE_WORKLOADS = new Set(['one-time-codes', 'trickle']);
+import { workloads } from './workloads';
 
-interface Workload {
-  readonly name: string;
-  readonly rateCap: number;
-  /** Send time of each id, in ms from the start. */
-  readonly arrivals: readonly { readonly id: string; readonly atMs: number }[];
-  readonly durationMs: number;
+const { values } = parseArgs({
+  options: {
+    profile: { type: 'string' },
+    seeds: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    scale: { type: 'string' },
+    charts: { type: 'string' },
+    price: { type: 'string' },
+    'no-memory': { type: 'boolean', default: false },
+    'engine-seeds': { type: 'string' },
+  },
+});
+
+function positive(name: string, raw: string | undefined, fallback: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!(value > 0 && value <= max))
+    throw new TypeError(`--${name} must be a number above 0 and at most ${max}, got ${raw}`);
+  return value;
 }
 
-interface Result {
-  readonly strategy: string;
-  readonly requests: number;
-  readonly perId: number;
-  readonly lagP50: number;
-  readonly lagP95: number;
-  readonly lagMax: number;
-  readonly detected: number;
-  readonly peak: number;
-}
-
-const MINUTE = 60_000;
-const scale = quick ? 0.1 : 1;
-
-const workloads: readonly Workload[] = [
-  {
-    name: 'burst of 50 one-time codes, cap 10/s, 30 min',
-    rateCap: 10,
-    arrivals: Array.from({ length: 50 }, (_, i) => ({ id: `otp-${i}`, atMs: 0 })),
-    durationMs: 30 * MINUTE,
-  },
-  {
-    name: `campaign of ${10_000 * scale} ids, cap 50/s, 2 h`,
-    rateCap: 50,
-    arrivals: Array.from({ length: 10_000 * scale }, (_, i) => ({ id: `campaign-${i}`, atMs: 0 })),
-    durationMs: 120 * MINUTE,
-  },
-  {
-    name: `trickle of 1 id/s for ${60 * scale} min, cap 10/s, then 30 min`,
-    rateCap: 10,
-    arrivals: Array.from({ length: 3600 * scale }, (_, i) => ({ id: `trickle-${i}`, atMs: i * 1000 })),
-    durationMs: (60 * scale + 30) * MINUTE,
-  },
-];
-
-async function run(workload: Workload, strategy: Strategy): Promise<Result> {
-  const clock = new VirtualClock();
-  const start = clock.now();
-  const simulator = createSimulator({ clock, seed: SEED });
-  const client = new InProcessSimulatorClient(simulator, clock, LATENCY_MS);
-  const detectedAt = new Map<string, number>();
-  const running = strategy.start({
-    client,
-    clock,
-    rateCap: workload.rateCap,
-    onFinal: (id, at) => {
-      if (!detectedAt.has(id)) detectedAt.set(id, at);
-    },
-  });
-  for (const arrival of workload.arrivals) {
-    await clock.advanceTo(start + arrival.atMs);
-    simulator.markSent(arrival.id, clock.now());
-    running.add(arrival.id);
+async function main(): Promise<number> {
+  const quick = values.quick;
+  const seeds = Math.round(positive('seeds', values.seeds, quick ? 2 : 10, 1000));
+  const scale = positive('scale', values.scale, quick ? 0.05 : 1, 1);
+  let profile = DEFAULT_PROFILE;
+  const profileName = values.profile ?? 'default';
+  if (values.profile !== undefined) {
+    try {
+      profile = readProfileFile(values.profile);
+    } catch (error) {
+      if (!(error instanceof ProfileError)) throw error;
+      process.stderr.write(`bench: --profile ${error.message}\n`);
+      return 3;
+    }
   }
-  const end = start + workload.durationMs;
-  await clock.advanceTo(end);
-  running.stop();
-
-  const lags: number[] = [];
-  let finalsExisting = 0;
-  for (const arrival of workload.arrivals) {
-    const finalAfter = finalAfterMs(simulator.timeline(arrival.id));
-    if (finalAfter === null) continue;
-    const finalAt = start + arrival.atMs + finalAfter;
-    if (finalAt > end) continue;
-    finalsExisting += 1;
-    const seenAt = detectedAt.get(arrival.id);
-    if (seenAt !== undefined) lags.push(Math.max(0, seenAt - finalAt));
-  }
-  lags.sort((a, b) => a - b);
-  return {
-    strategy: strategy.name,
-    requests: client.requestTimes.length,
-    perId: client.requestTimes.length / workload.arrivals.length,
-    lagP50: quantile(lags, 0.5),
-    lagP95: quantile(lags, 0.95),
-    lagMax: lags.at(-1) ?? Number.NaN,
-    detected: finalsExisting === 0 ? Number.NaN : lags.length / finalsExisting,
-    peak: peakPerSecond(client.requestTimes),
-  };
-}
-
-function report(workload: Workload, results: readonly Result[]): void {
-  const [ours, ...baselines] = results;
-  if (!ours) return;
-  console.log(`\n## ${workload.name}`);
-  console.log(
-    table(
-      ['strategy', 'requests', 'req/id', 'lag p50', 'lag p95', 'lag max', 'detected', 'peak req/s'],
-      results.map((result) => [
-        result.strategy,
-        String(result.requests),
-        result.perId.toFixed(2),
-        seconds(result.lagP50),
-        seconds(result.lagP95),
-        seconds(result.lagMax),
-        `${(result.detected * 100).toFixed(1)} %`,
-        String(result.peak),
-      ]),
-    ),
-  );
-  for (const baseline of baselines) {
+  const engineSeeds = Math.round(positive('engine-seeds', values['engine-seeds'], Math.min(seeds, 3), 1000));
+  const chartsDir = values.charts ?? (quick || values.json ? null : 'bench/charts');
+  if (!values.json) {
     console.log(
-      `scheduler vs ${baseline.strategy}: requests ${ratio(ours.requests, baseline.requests)}, ` +
-        `lag p50 ${ratio(ours.lagP50, baseline.lagP50)}, lag p95 ${ratio(ours.lagP95, baseline.lagP95)}, ` +
-        `detected ${ratio(ours.detected, baseline.detected)}, peak req/s ${ratio(ours.peak, baseline.peak)}`,
+      `Polling benchmark: virtual time, profile ${profileName}, ${seeds} seeds pooled, 80 ms per request` +
+        (scale < 1 ? `, workloads scaled to ${scale}` : ''),
+    );
+    console.log(
+      'lag = time from a final status existing at SMSBAT to the monitor knowing it (a final never learned of counts\n' +
+        'with its lag to the end of the run); x mean / x p95 = lag / fixed polling at the same number of requests',
+    );
+    console.log(
+      `rows marked (engine): the real PollScheduler in virtual time on the simulator, first ${engineSeeds} seeds`,
     );
   }
+  const priceS = values.price === undefined ? undefined : positive('price', values.price, 0, 1e9);
+  const options = { profile, seeds, ...(priceS === undefined ? {} : { priceS }) };
+  const results: WorkloadResult[] = [];
+  for (const spec of workloads(scale)) {
+    const [simulated] = runBench([spec], options);
+    if (simulated === undefined) continue;
+    // The real scheduler beside the event simulation, on the workloads small enough to drive it.
+    const engineRows = ENGINE_WORKLOADS.has(spec.slug)
+      ? await engineResults(spec, simulated, { ...options, seeds: engineSeeds })
+      : [];
+    const result = { ...simulated, strategies: [...simulated.strategies, ...engineRows] };
+    results.push(result);
+    if (!values.json) console.log(`\n${workloadText(result)}`);
+    if (chartsDir !== null) {
+      mkdirSync(chartsDir, { recursive: true });
+      writeFileSync(join(chartsDir, `${result.slug}.svg`), workloadSvg(result));
+    }
+  }
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(benchJson(profileName, profile, seeds, results))}\n`);
+    return 0;
+  }
+  if (chartsDir !== null) console.log(`\ncharts: ${chartsDir}/<workload>.svg`);
+  return 0;
 }
 
-async function main(): Promise<void> {
-  console.log(
-    `Poll scheduler benchmark: virtual time, simulator seed ${SEED}, ${LATENCY_MS} ms latency per request` +
-      (quick ? ' (quick pass: smaller workloads)' : ''),
-  );
-  console.log('lag = time from the final status existing at SMSBAT to the monitor knowing it');
-  for (const workload of workloads) {
-    const results: Result[] = [];
-    for (const strategy of [oursStrategy, seedStrategy, fixedStrategy])
-      results.push(await run(workload, strategy));
-    report(workload, results);
-  }
-  const ids = quick ? 10_000 : 100_000;
+const code = await main();
+if (code === 0 && !values.json && !values['no-memory']) {
+  const ids = values.quick ? 10_000 : 100_000;
   const bytesPerId = await measureMemoryPerId(ids);
   console.log(
     `\n## memory\nengine heap per watched id at ${ids.toLocaleString('en')} ids: ${Math.round(bytesPerId)} bytes`,
   );
 }
-
-await main();
+process.exitCode = code;

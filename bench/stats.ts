@@ -1,5 +1,5 @@
 /** The value at quantile `q` (0..1) of an ascending array, nearest rank; NaN when empty. */
-export function quantile(sorted: readonly number[], q: number): number {
+export function quantile(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
   return sorted[rank] ?? Number.NaN;
@@ -15,17 +15,6 @@ export function peakPerSecond(times: readonly number[]): number {
     peak = Math.max(peak, to - from + 1);
   }
   return peak;
-}
-
-/** Seconds with one decimal, or "-" for NaN. */
-export function seconds(ms: number): string {
-  return Number.isNaN(ms) ? '-' : `${(ms / 1000).toFixed(1)} s`;
-}
-
-/** A ratio like "0.12x", or "-" when undefined. */
-export function ratio(ours: number, baseline: number): string {
-  if (!Number.isFinite(ours) || !Number.isFinite(baseline) || baseline === 0) return '-';
-  return `${(ours / baseline).toFixed(2)}x`;
 }
 
 /** Renders rows as a plain-text table with the first column left-aligned and the rest right-aligned. */

@@ -3,7 +3,7 @@ import { SMSBAT_STATUS_RATE_LIMIT } from '../core/poll-scheduler';
 import { UsageError } from './usage-error';
 
 /** The commands `smsbat-monitor` runs. */
-export const COMMAND_NAMES = ['check', 'watch', 'simulate', 'demo'] as const;
+export const COMMAND_NAMES = ['check', 'watch', 'simulate', 'demo', 'profile'] as const;
 
 /** One of {@link COMMAND_NAMES}. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -50,6 +50,8 @@ export interface SimulateArgs {
   readonly host: string;
   readonly port: number;
   readonly seed: number;
+  /** A delivery profile JSON file (`--profile`), or null for the simulator's default profile. */
+  readonly profilePath: string | null;
   readonly json: boolean;
 }
 
@@ -62,6 +64,14 @@ export interface DemoArgs {
   readonly json: boolean;
 }
 
+/** What `profile` was asked to do. */
+export interface ProfileArgs {
+  readonly command: 'profile';
+  /** The saved profile to read (`--profile-file`), or null for the one in the monitor's data directory. */
+  readonly profileFile: string | null;
+  readonly json: boolean;
+}
+
 /** A fully validated command line. */
 export type CliArgs =
   | { readonly command: 'help'; readonly topic: CommandName | null }
@@ -69,7 +79,8 @@ export type CliArgs =
   | CheckArgs
   | WatchArgs
   | SimulateArgs
-  | DemoArgs;
+  | DemoArgs
+  | ProfileArgs;
 
 interface OptionSpec {
   readonly type: 'string' | 'boolean';
@@ -89,6 +100,8 @@ const OPTION_SPECS = {
   host: { type: 'string', commands: ['simulate'] },
   port: { type: 'string', commands: ['simulate'] },
   seed: { type: 'string', commands: ['simulate', 'demo'] },
+  profile: { type: 'string', commands: ['simulate'] },
+  'profile-file': { type: 'string', commands: ['profile'] },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies Readonly<Record<string, OptionSpec>>;
@@ -194,7 +207,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (values.get('version') === true) return { command: 'version' };
   if (command === null) {
     throw new UsageError(
-      'No command given. Use one of: check, watch, simulate, demo (try `smsbat-monitor demo` to see it work).',
+      'No command given. Use one of: check, watch, simulate, demo, profile (try `smsbat-monitor demo` to see it work).',
     );
   }
 
@@ -250,6 +263,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
           min: 0,
           max: Number.MAX_SAFE_INTEGER,
         }),
+        profilePath: text('profile')?.trim() || null,
         json,
       };
     case 'demo':
@@ -266,6 +280,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         }),
         json,
       };
+    case 'profile':
+      refusePositionals(command, positionals);
+      return { command, profileFile: text('profile-file')?.trim() || null, json };
   }
 }
 

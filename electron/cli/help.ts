@@ -26,6 +26,7 @@ Usage:
   smsbat-monitor watch <id...> [options]      follow ids until each is final, printing every change
   smsbat-monitor simulate [options]           run a local SMSBAT simulator to try things against
   smsbat-monitor demo [options]               watch demo messages on a built-in simulator (no setup)
+  smsbat-monitor profile [options]            what the monitor learned about when deliveries happen
   smsbat-monitor help <command>               options of one command
 
 Ids come from the arguments or, when there are none, from stdin (one per line, or separated by spaces,
@@ -126,6 +127,7 @@ Options:
   --port <n>             port to listen on, 0 for any free port (default ${DEFAULT_SIMULATOR_PORT})
   --host <address>       address to listen on (default 127.0.0.1; anything else exposes it to the network)
   --seed <n>             seed of the simulated outcomes (default 1): same seed and id, same story
+  --profile <file>       delivery profile JSON: outcome shares and delay distributions (default: built in)
   --json                 print the URL and credentials as one JSON line
   -h, --help             this help
 
@@ -147,6 +149,22 @@ Options:
 
 Exit codes: 0 every message settled (the simulated failures are part of the demo); 2 --timeout ended it
 (even after some demo messages failed); 3 could not start; 130 Ctrl-C.`,
+
+  profile: `Usage: smsbat-monitor profile [options]
+
+Prints the delivery profile the monitor learned from its own checks (it checks where final statuses are
+likely): the share of messages final by 10 s, 30 s, 2 min, 10 min and 1 h, for all messages and per
+channel mix (SMS; Viber with SMS fallback), and how many final statuses it rests on. Says so when nothing
+has been learned yet. The app saves the profile when it stops, as delivery-profile.json in its data
+directory ($XDG_CONFIG_HOME/smsbat-delivery-monitor, ~/.config/..., %APPDATA%\\... on Windows,
+~/Library/Application Support/... on macOS).
+
+Options:
+  --profile-file <file>  the saved profile to read (default: the one in the app's data directory)
+  --json                 print the summary as one JSON object
+  -h, --help             this help
+
+Exit codes: 0 printed (also when nothing is learned yet); 3 the file cannot be read or is not a profile.`,
 };
 
 /** The help text for a command, or the overview when `command` is null. */

@@ -2,6 +2,7 @@ import { CLIENT_VERSION } from '../core/client';
 import { parseCliArgs } from './args';
 import { runCheck } from './commands/check';
 import { runDemo } from './commands/demo';
+import { runProfile } from './commands/profile';
 import { runSimulate } from './commands/simulate';
 import { runWatch } from './commands/watch';
 import { EXIT } from './exit-codes';
@@ -33,6 +34,8 @@ export async function run(argv: readonly string[], rawIo: CliIo): Promise<number
         return await runSimulate(args, io);
       case 'demo':
         return await runDemo(args, io);
+      case 'profile':
+        return await runProfile(args, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -52,7 +52,9 @@ const PASSING_BLOCKERS: ReadonlySet<string> = new Set(['rate_limited', 'offline'
  */
 export async function runWatchSession(options: WatchSessionOptions): Promise<WatchSessionResult> {
   const { io, json } = options;
-  const engine = new MonitorEngine({ ...options.engine, client: options.client });
+  // A watch from the command line is short and starts with nothing learned: every id is checked at once, as the
+  // backoff does, unless the caller chose a policy.
+  const engine = new MonitorEngine({ checkPolicy: 'backoff', ...options.engine, client: options.client });
   const messages = new Map<string, MessageView>();
   const watching = new Set<string>();
   let connectivityWarned = false;

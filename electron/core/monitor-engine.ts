@@ -21,6 +21,7 @@ import { Connection } from './engine/connection';
 import { EngineStoppedError } from './engine/engine-errors';
 import {
   applyTuning,
+  CHECK_POLICY_NAMES,
   connectionSource,
   prepareConnection,
   initialSettings,
@@ -32,7 +33,15 @@ import { HealthNotifier } from './engine/health-notifier';
 import { toMessageView } from './engine/message-view';
 import { reportRecorder } from './engine/report-recorder';
 import { numberOption } from './option-checks';
-import { PollScheduler } from './poll-scheduler';
+import {
+  learningCheckPolicy,
+  MemoryProfileStore,
+  type DeliveryLearner,
+  type DeliveryProfileStore,
+  type SavedDeliveryProfile,
+} from './learning';
+import { backoffPolicy, PollScheduler } from './poll-scheduler';
+import { resolveOptions } from './scheduler/options';
 import { WatchList, type WatchListListener } from './watch-list';
 import type { SavedRecord, WatchRecord } from './watch-list-store';
 
@@ -70,6 +79,10 @@ export class MonitorEngine implements MonitorApi {
   #lifecycle: Lifecycle = 'new';
   #starting: Promise<void> | null = null;
   #stopping: Promise<void> | null = null;
+  readonly #learner: DeliveryLearner | null;
+  readonly #profileStore: DeliveryProfileStore;
+  readonly #onStoreError: (error: unknown) => void;
+  #profileRestored = false;
 
   constructor(options: MonitorEngineOptions) {
     // The scheduler gets its tuning only: never the credentials, the client factory or the list's options.
@@ -77,6 +90,8 @@ export class MonitorEngine implements MonitorApi {
       store,
       batchWindowMs,
       onStoreError,
+      checkPolicy,
+      profileStore,
       onListenerError: _listenerErrors,
       client: _client,
       createClient: _createClient,
@@ -85,6 +100,13 @@ export class MonitorEngine implements MonitorApi {
       authMethod: _authMethod,
       ...schedulerOptions
     } = options;
+    this.#onStoreError = onStoreError ?? printError;
+    this.#profileStore = profileStore ?? new MemoryProfileStore();
+    const policyName = checkPolicy ?? 'learning';
+    if (!CHECK_POLICY_NAMES.includes(policyName))
+      throw new TypeError(
+        `Expected \`checkPolicy\` to be one of ${CHECK_POLICY_NAMES.join(', ')}, got ${policyName}`,
+      );
     this.#clock = options.clock ?? systemClock;
     const onListenerError: ErrorSink = options.onListenerError ?? printError;
     this.#onListenerError = onListenerError;
@@ -107,8 +129,18 @@ export class MonitorEngine implements MonitorApi {
       },
     });
     this.#healthNotifier = new HealthNotifier(onListenerError);
+    const clock = this.#clock;
+    const learning =
+      schedulerOptions.policy === undefined && policyName === 'learning'
+        ? learningCheckPolicy({
+            fallback: backoffPolicy(resolveOptions(schedulerOptions)),
+            now: () => clock.now(),
+          })
+        : null;
+    this.#learner = learning?.learner ?? null;
     this.#scheduler = new PollScheduler({
       ...schedulerOptions,
+      ...(learning === null ? {} : { policy: learning }),
       client: this.#connection.connect(),
       observer: reportRecorder({
         list: this.#list,
@@ -152,7 +184,7 @@ export class MonitorEngine implements MonitorApi {
     this.#connection.close();
     this.#feed.healthChanged(this.#scheduler.health);
     this.#feed.close();
-    this.#stopping = this.#list.close();
+    this.#stopping = Promise.all([this.#list.close(), this.#saveProfile()]).then(() => undefined);
     return this.#stopping;
   }
 
@@ -365,8 +397,36 @@ export class MonitorEngine implements MonitorApi {
     await this.#list.flush();
   }
 
+  /** The learned profile as it stands (null with the backoff policy). */
+  learnedProfile(): SavedDeliveryProfile | null {
+    return this.#learner?.save(this.#clock.now()) ?? null;
+  }
+
+  /** Saves the learned profile; a failed save is reported, never thrown (the next run starts colder). */
+  async #saveProfile(): Promise<void> {
+    const profile = this.learnedProfile();
+    if (profile === null) return;
+    try {
+      await this.#profileStore.save(profile);
+    } catch (error) {
+      this.#onStoreError(error);
+    }
+  }
+
+  /** Restores the saved profile once; one that cannot be read leaves the policy cold. */
+  async #restoreProfile(): Promise<void> {
+    if (this.#learner === null || this.#profileRestored) return;
+    this.#profileRestored = true;
+    try {
+      const saved = await this.#profileStore.load();
+      if (saved !== null) this.#learner.restore(saved);
+    } catch (error) {
+      this.#onStoreError(error);
+    }
+  }
+
   async #load(): Promise<void> {
-    const loaded = await this.#list.load();
+    const [loaded] = await Promise.all([this.#list.load(), this.#restoreProfile()]);
     if (this.#lifecycle === 'stopped') return;
     this.#resume(loaded);
   }

@@ -1,4 +1,5 @@
 import type { RefreshOutcome, ScheduleFacts } from '../../shared/engine-api';
+import { isFinalKind } from '../../shared/status';
 import type { EngineHealth } from '../../shared/engine-health';
 import { callSafely, printError } from './call-safely';
 import { systemClock, type Clock } from './clock';
@@ -7,6 +8,7 @@ import {
   afterFailure,
   afterSnapshot,
   afterSuccess,
+  checkStateExtras,
   overdueReport,
   type CheckContext,
   type CheckDecision,
@@ -37,7 +39,12 @@ import type { StatusClient } from './status-client';
 export { MIN_PER_ID_GAP_MS, SMSBAT_STATUS_RATE_LIMIT } from './scheduler/options';
 export type { PollSchedulerOptions, RuntimeOptions } from './scheduler/options';
 export type { PollObserver, WatchRequest } from './scheduler/observer';
-export { backoffPolicy, type CheckPolicy, type CheckState } from './scheduler/check-policy';
+export {
+  backoffPolicy,
+  type CheckObservation,
+  type CheckPolicy,
+  type CheckState,
+} from './scheduler/check-policy';
 export { HEALTH_SAMPLE_MS } from './scheduler/health-reporter';
 
 /**
@@ -141,14 +148,17 @@ export class PollScheduler {
     this.#ids.add(entry);
     const cached = this.#cache.get(entry.id, now);
     if (cached)
-      this.#apply(entry, afterSnapshot(entry, cached.snapshot, cached.at, this.#context(now, null)));
-    else if (entry.request === null) this.#ids.schedule(entry, now);
+      this.#apply(
+        entry,
+        afterSnapshot(entry, cached.snapshot, cached.at, this.#context(now, null, entry.id)),
+      );
+    else if (entry.request === null) this.#ids.schedule(entry, now + this.#firstDelay(entry, now));
     this.#soon();
   }
 
   /** Stops checking an id; a request already in flight for it is ignored when it returns. */
   unwatch(messageId: string): void {
-    if (this.#ids.remove(messageId)) this.#soon();
+    if (this.#remove(messageId)) this.#soon();
   }
 
   /**
@@ -292,6 +302,13 @@ export class PollScheduler {
       if ('snapshot' in answer) {
         this.#health.recordSuccess(context.now);
         this.#cache.set(entry.id, answer.snapshot, context.now);
+        this.#policy.observe?.({
+          messageId: entry.id,
+          ageMs: context.now - entry.addedAt,
+          nowMs: context.now,
+          final: isFinalKind(answer.snapshot.kind),
+          snapshot: answer.snapshot,
+        });
       }
       this.#apply(
         entry,
@@ -308,11 +325,11 @@ export class PollScheduler {
     Object.assign(entry, decision.state);
     this.#setHolds(decision.holds);
     for (const report of decision.reports) this.#outbox.report(entry.id, report);
-    if (decision.next === 'remove') this.#ids.remove(entry.id);
+    if (decision.next === 'remove') this.#remove(entry.id);
     else this.#ids.schedule(entry, decision.next);
   }
 
-  #context(now: number, request: PendingRequest | null): CheckContext {
+  #context(now: number, request: PendingRequest | null, messageId?: string): CheckContext {
     return {
       now,
       holds: this.#holds,
@@ -323,13 +340,40 @@ export class PollScheduler {
       currentClient: request === null || this.#requests.isCurrent(request),
       jitterRatio: this.#options.jitterRatio,
       random: this.#random(),
+      messageId: messageId ?? request?.id,
+      pendingCount: this.#ids.size,
+      maxRequestsPerSecond: this.#options.maxRequestsPerSecond,
     };
+  }
+
+  /** Delay before a new id's first check: what the policy asks, at once by default. */
+  #firstDelay(entry: Entry, now: number): number {
+    const context = this.#context(now, null, entry.id);
+    const delay =
+      this.#policy.firstDelayMs?.({
+        outcome: 'changed',
+        previousDelayMs: entry.delayMs,
+        ageMs: now - entry.addedAt,
+        consecutiveFailures: entry.consecutiveFailures,
+        notFoundCount: entry.notFoundCount,
+        initialIntervalMs: this.#options.initialIntervalMs,
+        rawStatus: entry.lastRaw,
+        ...checkStateExtras(entry, context),
+      }) ?? 0;
+    return Number.isFinite(delay) && delay > 0 ? delay : 0;
+  }
+
+  /** Ends the watch of an id and tells the policy. */
+  #remove(messageId: string): boolean {
+    if (!this.#ids.remove(messageId)) return false;
+    this.#policy.forget?.(messageId);
+    return true;
   }
 
   #onAlarm(kind: AlarmKind, entry: Entry, at: number): void {
     const { id } = entry;
     if (kind === 'give_up') {
-      this.#ids.remove(id);
+      this.#remove(id);
       this.#outbox.report(id, { kind: 'gave_up', at });
       return;
     }

@@ -1,5 +1,6 @@
 import type { Credentials } from '../../shared/credentials';
 import type { EngineSettings, MessageView, MonitorApi } from '../../shared/engine-api';
+import type { DeliveryProfileStore } from '../core/learning/profile-store';
 import type { WatchListStore } from '../core/watch-list-store';
 
 /** Where checks go and how they sign in. The credentials are secret: they stay in the host process. */
@@ -36,6 +37,8 @@ export interface HostEngineOptions {
   readonly onStoreError: (error: unknown) => void;
   /** Told about saved settings the engine refused (they are dropped, the defaults stay). */
   readonly onProblem: (message: string) => void;
+  /** Where the learned delivery profile is kept between runs. @default in memory */
+  readonly profileStore?: DeliveryProfileStore;
 }
 
 /** Builds the engine a host serves. */

@@ -8,6 +8,7 @@ import type { EngineConnection, HostEngine, HostEngineFactory } from './engine-p
 import { connectionFromEnvironment } from './environment-credentials';
 import { EventHub } from './event-hub';
 import { JsonFileSettingsStore, JsonFileWatchListStore } from './file-stores';
+import { JsonFileProfileStore } from './profile-file-store';
 import { decideNotifications } from './notifications';
 import { createRequestHandlers } from './request-handlers';
 import { InMemorySecretStore, type SecretStore } from './secret-store';
@@ -66,6 +67,7 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
   const saved = await settings.load();
   const engine = options.createEngine({
     store: new JsonFileWatchListStore(dataDir, onProblem),
+    profileStore: new JsonFileProfileStore(dataDir, onProblem),
     settings: saved.engine,
     onProblem,
     onStoreError: (error) => {

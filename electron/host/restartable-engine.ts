@@ -60,6 +60,7 @@ export class RestartableHostEngine implements HostEngine {
       credentials: null,
       store: this.#options.store,
       onStoreError: this.#options.onStoreError,
+      ...(this.#options.profileStore === undefined ? {} : { profileStore: this.#options.profileStore }),
     });
     applySavedSettings(engine, this.#settings, this.#options.onProblem);
     if (this.#connection !== null) this.#connect(engine, this.#connection);

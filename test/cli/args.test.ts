@@ -63,6 +63,7 @@ describe('parseCliArgs', () => {
       host: '127.0.0.1',
       port: 8787,
       seed: 1,
+      profilePath: null,
       json: false,
     });
     expect(parseCliArgs(['simulate', '--port', '0', '--seed', '7', '--host', '::1'])).toMatchObject({

@@ -1,4 +1,10 @@
-import { startSimulator, type RunningSimulator } from '../../core/simulator';
+import {
+  ProfileError,
+  readProfileFile,
+  startSimulator,
+  type DeliveryProfile,
+  type RunningSimulator,
+} from '../../core/simulator';
 import type { SimulateArgs } from '../args';
 import type { CliIo } from '../io';
 import { jsonLine } from '../json-output';
@@ -70,15 +76,32 @@ export function formatSimulatorIntro(
   ].join('\n');
 }
 
+/** The delivery profile `--profile` names (undefined for the default), or a `UsageError` naming the bad field. */
+export function profileFor(args: SimulateArgs): DeliveryProfile | undefined {
+  if (args.profilePath === null) return undefined;
+  try {
+    return readProfileFile(args.profilePath);
+  } catch (error) {
+    if (error instanceof ProfileError) throw new UsageError(`--profile ${error.message}`, 'simulate');
+    throw error;
+  }
+}
+
 /** `smsbat-monitor simulate`: serves the SMSBAT simulator until Ctrl-C or SIGTERM, then stops cleanly (exit 0). */
 export async function runSimulate(args: SimulateArgs, io: CliIo): Promise<number> {
+  const profile = profileFor(args);
   let stopRequested: (() => void) | null = null;
   const stopped = new Promise<void>((resolve) => {
     stopRequested = resolve;
   });
   const offSignal = io.onSignal(() => stopRequested?.());
   try {
-    const running = await startSimulatorFor({ host: args.host, port: args.port, seed: args.seed });
+    const running = await startSimulatorFor({
+      host: args.host,
+      port: args.port,
+      seed: args.seed,
+      ...(profile === undefined ? {} : { profile }),
+    });
     const { credentials } = running.simulator;
     if (args.json) {
       io.stdout.write(
@@ -86,6 +109,7 @@ export async function runSimulate(args: SimulateArgs, io: CliIo): Promise<number
           type: 'simulator',
           url: running.url,
           seed: args.seed,
+          profile: args.profilePath,
           credentials,
           env: { SMSBAT_BASE_URL: running.url, SMSBAT_API_KEY: credentials.apiKey },
         }),

@@ -2,6 +2,7 @@ import type { AuthMethod, Credentials } from '../../../shared/credentials';
 import type { EngineSettings } from '../../../shared/engine-api';
 import { baseUrlProblem, DEFAULT_ENGINE_SETTINGS, SettingsError } from '../../../shared/engine-settings';
 import type { ErrorSink } from '../call-safely';
+import type { DeliveryProfileStore } from '../learning/profile-store';
 import type { PollScheduler, PollSchedulerOptions, RuntimeOptions } from '../poll-scheduler';
 import type { StatusClient } from '../status-client';
 import type { WatchListStore } from '../watch-list-store';
@@ -30,7 +31,20 @@ export interface MonitorEngineOptions extends Omit<PollSchedulerOptions, 'client
   readonly onStoreError?: (error: unknown) => void;
   /** Where errors thrown by listeners go. @default printed to stderr */
   readonly onListenerError?: ErrorSink;
+  /**
+   * How each id's next check is chosen when no `policy` is given: `learning` learns when deliveries happen and
+   * checks where finals are likely; `backoff` is the exponential backoff of `PollScheduler`. @default 'learning'
+   */
+  readonly checkPolicy?: CheckPolicyName;
+  /** Where the learned delivery profile is restored from at start and saved to at stop. @default in memory */
+  readonly profileStore?: DeliveryProfileStore;
 }
+
+/** The engine's check policies by name. */
+export const CHECK_POLICY_NAMES = ['learning', 'backoff'] as const;
+
+/** A check policy by name. */
+export type CheckPolicyName = (typeof CHECK_POLICY_NAMES)[number];
 
 /** Where the client comes from, checked: exactly one of `client` and `createClient`. */
 export function connectionSource(options: MonitorEngineOptions): ConnectionSource {

@@ -2,7 +2,7 @@ import type { StatusSnapshot } from '../../../shared/message';
 import { isFinalKind } from '../../../shared/status';
 import { capRetryAfterMs } from '../client/retry-after';
 import type { SmsbatError } from '../errors';
-import { jitter, type CheckOutcome, type CheckPolicy } from './check-policy';
+import { jitter, type CheckOutcome, type CheckPolicy, type CheckState } from './check-policy';
 import { handlingOf } from './failures';
 import * as holds from './global-holds';
 
@@ -48,6 +48,10 @@ export interface CheckContext {
   readonly jitterRatio: number;
   /** A number in [0, 1) for the spread. */
   readonly random: number;
+  /** The id, how many ids are watched and the rate cap in force, for policies that use them. */
+  readonly messageId?: string;
+  readonly pendingCount?: number;
+  readonly maxRequestsPerSecond?: number;
 }
 
 /**
@@ -153,7 +157,20 @@ function nextDelay(state: IdState, outcome: CheckOutcome, context: CheckContext)
     notFoundCount: state.notFoundCount,
     initialIntervalMs: context.initialIntervalMs,
     rawStatus: state.lastRaw,
+    ...checkStateExtras(state, context),
   });
+}
+
+/** The optional parts of a policy's state: the id, the time, the load, the cap and the time left to a deadline. */
+export function checkStateExtras(state: IdState, context: CheckContext): Partial<CheckState> {
+  const { deadlineAt } = state;
+  return {
+    messageId: context.messageId,
+    nowMs: context.now,
+    pendingCount: context.pendingCount,
+    maxRequestsPerSecond: context.maxRequestsPerSecond,
+    deadlineInMs: deadlineAt === null || state.overdueReported ? null : Math.max(0, deadlineAt - context.now),
+  };
 }
 
 /** `delayMs` (spread by the jitter) after `at`, but no later than a deadline still ahead. */

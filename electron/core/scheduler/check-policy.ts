@@ -1,3 +1,5 @@
+import type { StatusSnapshot } from '../../../shared/message';
+
 /** What an id's last check told, as far as choosing the next delay goes. */
 export type CheckOutcome = 'changed' | 'unchanged' | 'failed' | 'not_found';
 
@@ -16,6 +18,27 @@ export interface CheckState {
   readonly initialIntervalMs: number;
   /** The status SMSBAT reported last, or null. */
   readonly rawStatus: string | null;
+  /** The id, for policies that keep per-id state. */
+  readonly messageId?: string;
+  /** The scheduler's monotonic now (ms). */
+  readonly nowMs?: number;
+  /** How many ids are being watched. */
+  readonly pendingCount?: number;
+  /** The rate cap in force (requests per second). */
+  readonly maxRequestsPerSecond?: number;
+  /** Time until the id's deadline (ms), or null when it has none or it was already reported overdue. */
+  readonly deadlineInMs?: number | null;
+}
+
+/** An answered check, for policies that learn from them. */
+export interface CheckObservation {
+  readonly messageId: string;
+  /** How long the id had been watched when SMSBAT answered. */
+  readonly ageMs: number;
+  /** The scheduler's monotonic time of the answer (ms). */
+  readonly nowMs: number;
+  readonly final: boolean;
+  readonly snapshot: StatusSnapshot;
 }
 
 /**
@@ -26,6 +49,12 @@ export interface CheckState {
 export interface CheckPolicy {
   /** Milliseconds from now until the next check. */
   nextDelayMs(state: CheckState): number;
+  /** Milliseconds from now until a new id's first check (not spread by the jitter); at once when absent. */
+  firstDelayMs?(state: CheckState): number;
+  /** Every answered check of a watched id, pending or final (cached answers excluded). Must not throw. */
+  observe?(observation: CheckObservation): void;
+  /** The id is no longer watched. */
+  forget?(messageId: string): void;
 }
 
 /** Tuning of {@link backoffPolicy}. */

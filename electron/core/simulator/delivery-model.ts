@@ -2,14 +2,16 @@
  * The simulator's delivery model: for every message id, a deterministic timeline drawn from a hash of (seed, id),
  * and the SMSBAT response body that timeline implies at a given moment.
  *
- * Outcomes (of all ids without a magic prefix; see {@link DELIVERY_MODEL}):
+ * Outcomes and their timing come from a delivery profile (`profiles/`, `--profile FILE`); the default profile
+ * (`profiles/default.json`) is, for ids without a magic prefix:
  * - 75% `delivered` 2-30 s after first seen ("delivered-fast");
  * - 10% `delivered` 1-30 min after first seen, a late delivery report ("delivered-late");
  * -  8% `undeliverable` 3-60 s after first seen;
  * -  3% `permanenterror` 2-10 min after first seen;
  * -  4% never final ("stuck"): half stay `scheduled`, half stay `processing`, for as long as anyone asks.
- * Every id starts `scheduled` and moves to `processing` within 0.3-3 s (never later than half-way to its final
- * status). Statuses never go back.
+ * Every id starts `scheduled` and moves to `processing` after the profile's `processingAfterS` (0.3-3 s by
+ * default; never later than half-way to its final status). Statuses never go back. A delivered outcome whose
+ * median delay is above a minute counts as "delivered-late", otherwise "delivered-fast".
  *
  * Shapes: 30% are Viber with SMS fallback and get the EXTENDED response (fallbacks, extendedStatuses, rate,
  * rateAmount, rateCurrency, billAmount, billCurrency); of those that are delivered, 60% are delivered by Viber
@@ -24,11 +26,14 @@
  *
  * Magic prefixes (lower case, at the very start of the id, combinable as `late-fallback-42`):
  * - `missing-`: always 404, the message is unknown;
- * - outcome: `fast-`, `late-`, `undeliverable-`, `permanenterror-`, `stuck-`;
+ * - outcome: `fast-`, `late-`, `undeliverable-`, `permanenterror-`, `stuck-` (with the default profile's timing
+ *   of that outcome, whatever the profile in force);
  * - channel: `sms-` (basic response), `viber-` (extended, delivered by Viber), `fallback-` (extended, SMS fallback).
  * Anything else not drawn from a prefix still comes from the hash.
  */
-import { between, intBetween, randomFor, weighted } from './random';
+import { DEFAULT_PROFILE, type DeliveryProfile } from './profiles/delivery-profile';
+import { delayMedianS, delayQuantileS } from './profiles/distributions';
+import { intBetween, randomFor, weighted } from './random';
 
 /** How a simulated message ends up. */
 export type DeliveryCategory =
@@ -147,14 +152,31 @@ export function isKnownId(messageId: string): boolean {
   return isWellFormedId(messageId) && !messageId.startsWith(MISSING_PREFIX);
 }
 
-/** The timeline of one id: a pure function of (seed, id). */
-export function timelineFor(seed: number, messageId: string): MessageTimeline {
+/** Delivered outcomes with a median delay above this are late delivery reports. */
+const LATE_MEDIAN_S = 60;
+
+/** The category of each outcome of a profile, in order. */
+function outcomeCategory(outcome: DeliveryProfile['outcomes'][number]): DeliveryCategory {
+  if (outcome.status === 'never') return 'stuck';
+  if (outcome.status !== 'delivered') return outcome.status;
+  return delayMedianS(outcome.after) > LATE_MEDIAN_S ? 'delivered-late' : 'delivered-fast';
+}
+
+/** The timeline of one id: a pure function of (seed, id, profile). */
+export function timelineFor(
+  seed: number,
+  messageId: string,
+  profile: DeliveryProfile = DEFAULT_PROFILE,
+): MessageTimeline {
   const random = randomFor(seed, messageId);
   // Draw everything up front, in a fixed order, so that prefixes override values without shifting other draws.
   const draws = {
-    category: weighted(random, DELIVERY_MODEL.categories),
+    outcome: weighted(
+      random,
+      profile.outcomes.map((outcome, index) => [index, outcome.share] as const),
+    ),
     finalRoll: random(),
-    processingMs: between(random, ...DELIVERY_MODEL.processingAfterMs),
+    processingMs: delayQuantileS(profile.processingAfterS, random()) * 1000,
     extended: random() < DELIVERY_MODEL.extendedShare,
     smsFallback: random() < DELIVERY_MODEL.smsFallbackShareOfDelivered,
     fallbackRoll: random(),
@@ -169,7 +191,8 @@ export function timelineFor(seed: number, messageId: string): MessageTimeline {
     viberFailure: random() < 0.5 ? 'expired' : 'undeliverable',
   };
   const forced = forcedByPrefix(messageId);
-  const category = forced.category ?? draws.category;
+  const drawn = profile.outcomes[draws.outcome];
+  const category = forced.category ?? (drawn ? outcomeCategory(drawn) : 'stuck');
   const route: Route = forced.route ?? (draws.extended ? (draws.smsFallback ? 'fallback' : 'viber') : 'sms');
   const extended = route !== 'sms';
   const failed = category === 'undeliverable' || category === 'permanenterror';
@@ -209,7 +232,11 @@ export function timelineFor(seed: number, messageId: string): MessageTimeline {
     }
   } else {
     const [min, max] = DELIVERY_MODEL.finalAfterMs[category];
-    const finalMs = Math.round(linear(draws.finalRoll, min, max));
+    const finalMs = Math.round(
+      forced.category === undefined && drawn !== undefined && drawn.status !== 'never'
+        ? delayQuantileS(drawn.after, draws.finalRoll) * 1000
+        : linear(draws.finalRoll, min, max),
+    );
     const processingMs = Math.round(Math.min(draws.processingMs, finalMs / 2));
     steps.push({ afterMs: processingMs, status: 'processing', ...ext('processing', 'not_used') });
     if (fallbackUsed) {

@@ -10,6 +10,7 @@ import {
   type MessageTimeline,
 } from './delivery-model';
 import { errorBody } from './error-bodies';
+import { DEFAULT_PROFILE } from './profiles/delivery-profile';
 import { UNKNOWN_STATUSES, checkFaults, drawFault, malformedBody, wrongTypesBody } from './faults';
 import { hashString, mulberry32 } from './random';
 import { createTokenBucket } from './rate-limit';
@@ -40,6 +41,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const credentials = checkCredentials(options.credentials ?? DEMO_CREDENTIALS);
   const clock = options.clock ?? systemClock;
   const latencyMs = numberOption('latencyMs', options.latencyMs, 0, { min: 0 });
+  const profile = options.profile ?? DEFAULT_PROFILE;
   const timeScale = numberOption('timeScale', options.timeScale, 1, { min: 0, minInclusive: false });
   const rateLimit = options.rateLimit === undefined ? { perSecond: 50, burst: 75 } : options.rateLimit;
   if (
@@ -58,10 +60,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   // First-seen time and timeline of every id asked about (the timeline cached: it is asked for on every poll).
   const seen = new Map<string, { readonly at: number; readonly timeline: MessageTimeline }>();
   const timelineOf = (messageId: string): MessageTimeline =>
-    seen.get(messageId)?.timeline ?? timelineFor(seed, messageId);
+    seen.get(messageId)?.timeline ?? timelineFor(seed, messageId, profile);
   const startTimeline = (messageId: string, at: number): void => {
     if (isKnownId(messageId) && !seen.has(messageId)) {
-      seen.set(messageId, { at, timeline: timelineFor(seed, messageId) });
+      seen.set(messageId, { at, timeline: timelineFor(seed, messageId, profile) });
     }
   };
 

@@ -16,6 +16,15 @@ export {
   type SimulatorCurrency,
   type TimelineStep,
 } from './delivery-model';
+export {
+  DEFAULT_PROFILE,
+  ProfileError,
+  parseDeliveryProfile,
+  readProfileFile,
+  type DelayDistribution,
+  type DeliveryProfile,
+  type ProfileOutcome,
+} from './profiles';
 export { UNKNOWN_STATUSES, type InjectedFault } from './faults';
 export {
   DEMO_CREDENTIALS,

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock';
 import type { MessageTimeline } from './delivery-model';
+import type { DeliveryProfile } from './profiles/delivery-profile';
 
 /** The credentials the simulator accepts, one per documented auth method. */
 export interface SimulatorCredentials {
@@ -86,6 +87,8 @@ export interface SimulatorOptions {
    * tests that should not wait for real delivery times. @default 1
    */
   readonly timeScale?: number;
+  /** Which outcomes happen, how often and how late (`profiles/`, `readProfileFile`). @default DEFAULT_PROFILE */
+  readonly profile?: DeliveryProfile;
 }
 
 /** One HTTP request as the simulator sees it. Header names are lower case. */

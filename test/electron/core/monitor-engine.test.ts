@@ -8,7 +8,7 @@ const lifecycle: Script = (_id, call) => (call === 0 ? 'scheduled' : call < 3 ? 
 
 function engineOn(clock: VirtualClock, store: InMemoryWatchListStore, script: Script = lifecycle) {
   const client = new ScriptedStatusClient(clock, script, 50);
-  const engine = new MonitorEngine({ client, clock, store, random: () => 0.5 });
+  const engine = new MonitorEngine({ client, clock, store, random: () => 0.5, checkPolicy: 'backoff' });
   return { client, engine };
 }
 
@@ -69,6 +69,8 @@ describe('MonitorEngine', () => {
       maxRequestsPerSecond: 50,
       concurrency: 50,
       batchWindowMs: 500,
+      // A burst answered at once: the backoff checks every new id at once.
+      checkPolicy: 'backoff',
     });
     const batches: WatchListChange[] = [];
     engine.onChange((change) => batches.push(change));

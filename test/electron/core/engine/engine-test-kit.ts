@@ -23,6 +23,8 @@ export function engineKit(script: Script = lifecycle, options: Partial<MonitorEn
     client,
     clock,
     random: () => 0.5,
+    // These tests pin the backoff's timings (a first check at once); the learning policy has tests of its own.
+    checkPolicy: 'backoff',
     onListenerError: (error) => listenerErrors.push(error),
     ...options,
   });

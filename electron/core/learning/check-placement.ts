@@ -1,0 +1,87 @@
+/**
+ * Where to check next: the check density at age a is (h(a) / c)^(1/(p+1)) checks per second, h the hazard and c
+ * the price of a request in seconds of lag. p = 1 is Keller's rule for the least mean delay; p = 2 weighs long
+ * delays more, which is what a p95 measures. The next check is where the density integrated from now reaches 1
+ * (a fraction for the first check of a batch, so that ids sent together spread out). Pure functions.
+ */
+import { BIN_COUNT, binEndS, binOf } from './age-bins';
+
+/** The exponent of the lag being minimised (mean of lag^p). @default 2 */
+export const DEFAULT_LAG_POWER = 2;
+
+/** Limits of one placement, in seconds. */
+export interface PlacementLimits {
+  /** The least time between two checks of one id. @default 1 */
+  readonly minGapS?: number;
+  /** The most time between two checks of one id at this age (min(600, age / 2 + 10) by default). */
+  readonly maxGapS?: number;
+  /** Never skip past this age (a deadline): a check lands exactly on it. */
+  readonly deadlineAgeS?: number | null;
+}
+
+/** The default longest gap at an age: min(10 min, age / 2 + 10 s). */
+export function defaultMaxGapS(ageS: number): number {
+  return Math.min(600, Math.max(0, ageS) / 2 + 10);
+}
+
+/** The check density (checks per second) at hazard `hazard` and price `priceS`. */
+export function checkDensity(hazard: number, priceS: number, lagPower = DEFAULT_LAG_POWER): number {
+  if (!(hazard > 0)) return 0;
+  return (hazard / priceS) ** (1 / (lagPower + 1));
+}
+
+/**
+ * The age of the next check of an id checked at age `fromS`: where the density integrated from `fromS` reaches
+ * `mass` (1 between checks, a random fraction for a first check), kept between `minGapS` and `maxGapS` after
+ * `fromS`, and never past the deadline.
+ */
+export function nextCheckAgeS(
+  hazards: Float64Array,
+  fromS: number,
+  priceS: number,
+  limits: PlacementLimits = {},
+  mass = 1,
+  lagPower = DEFAULT_LAG_POWER,
+): number {
+  const minGap = limits.minGapS ?? 1;
+  const maxGap = Math.max(minGap, limits.maxGapS ?? defaultMaxGapS(fromS));
+  let age = Math.max(0, fromS);
+  let remaining = mass;
+  let placed = fromS + maxGap;
+  for (let bin = binOf(age); bin < BIN_COUNT; bin += 1) {
+    const density = checkDensity(hazards[bin] ?? 0, priceS, lagPower);
+    const end = binEndS(bin);
+    const span = end - age;
+    if (density * span >= remaining) {
+      placed = age + remaining / density;
+      break;
+    }
+    remaining -= density * span;
+    age = end;
+    if (age >= fromS + maxGap) break;
+  }
+  let next = Math.min(Math.max(placed, fromS + minGap), fromS + maxGap);
+  const deadline = limits.deadlineAgeS;
+  if (deadline !== undefined && deadline !== null && fromS < deadline && next > deadline) {
+    next = Math.max(deadline, fromS + minGap);
+  }
+  return next;
+}
+
+/**
+ * The price of a request (seconds of lag) at which checking every pending id at its density uses `ratePerSecond`
+ * requests per second: `sumRootHazard` is the sum over pending ids of h(age)^(1/(p+1)).
+ */
+export function priceForRate(
+  sumRootHazard: number,
+  ratePerSecond: number,
+  lagPower = DEFAULT_LAG_POWER,
+): number {
+  if (!(sumRootHazard > 0) || !(ratePerSecond > 0)) return 0;
+  return (sumRootHazard / ratePerSecond) ** (lagPower + 1);
+}
+
+/** The root hazard h^(1/(p+1)) at an age, the term {@link priceForRate} sums. */
+export function rootHazard(hazards: Float64Array, ageS: number, lagPower = DEFAULT_LAG_POWER): number {
+  return (hazards[binOf(ageS)] ?? 0) ** (1 / (lagPower + 1));
+}

@@ -1,0 +1,214 @@
+/**
+ * Learns, from the monitor's own checks, when deliveries happen: one hazard profile per channel mix (SMS only,
+ * Viber with SMS fallback) plus their pool, old observations fading with a half-life, and the next check placed
+ * where finals are likely. Saved as plain JSON through a store port so the next run starts warm.
+ */
+import {
+  addCounts,
+  addFinal,
+  addPending,
+  decayCounts,
+  emptyCounts,
+  estimateHazards,
+  shareFinalBy,
+  totalEvents,
+  type HazardCounts,
+} from './hazard-profile';
+import { BIN_COUNT } from './age-bins';
+import {
+  DEFAULT_LAG_POWER,
+  nextCheckAgeS,
+  priceForRate,
+  rootHazard,
+  type PlacementLimits,
+} from './check-placement';
+
+/** The channel mixes that get a profile of their own. */
+export const CHANNEL_MIXES = ['sms', 'viber-fallback'] as const;
+
+/** Which channels a message may go through: SMS only, or Viber with SMS fallback. */
+export type ChannelMix = (typeof CHANNEL_MIXES)[number];
+
+/** A learned profile as saved between runs. */
+export interface SavedDeliveryProfile {
+  readonly version: 1;
+  /** Epoch ms of the save, to decay the counts by the time spent off. */
+  readonly savedAt: number;
+  readonly mixes: Readonly<Record<ChannelMix, HazardCounts>>;
+}
+
+/** Options of {@link DeliveryLearner}. */
+export interface DeliveryLearnerOptions {
+  /** Observations lose half their weight in this long, so a change at SMSBAT is learned within a day. @default 21_600_000 */
+  readonly halfLifeMs?: number;
+  /** A mix uses its own profile once it rests on this many events, the pooled one before. @default 30 */
+  readonly minMixEvents?: number;
+  /** Pool neighbouring bins until an estimate rests on this many events. @default 4 */
+  readonly minPooledEvents?: number;
+  /** The exponent p of the lag being minimised (see check-placement). @default 2 */
+  readonly lagPower?: number;
+  /** A profile saved by an earlier run. */
+  readonly saved?: SavedDeliveryProfile | null;
+}
+
+/** Share of messages final by these ages, as `smsbat-monitor profile` prints it. */
+export interface ProfileSummary {
+  readonly events: number;
+  readonly shareFinalBy: readonly { readonly ageS: number; readonly share: number }[];
+}
+
+/** Ages the summary reports: 10 s, 30 s, 2 min, 10 min, 1 h. */
+export const SUMMARY_AGES_S = [10, 30, 120, 600, 3600] as const;
+
+const RECOMPUTE_EVERY_OBSERVATIONS = 64;
+const DECAY_EVERY_MS = 60_000;
+
+type Mix = ChannelMix | 'pooled';
+
+/** The learner: feed it every check's answer, ask it for every next check. */
+export class DeliveryLearner {
+  readonly #halfLifeMs: number;
+  readonly #minMixEvents: number;
+  readonly #minPooledEvents: number;
+  readonly #lagPower: number;
+  readonly #counts: Record<ChannelMix, HazardCounts>;
+  readonly #hazards = new Map<Mix, Float64Array>();
+  #sinceRecompute = Number.POSITIVE_INFINITY;
+  #decayedAt: number | null = null;
+
+  constructor(options: DeliveryLearnerOptions = {}) {
+    this.#halfLifeMs = options.halfLifeMs ?? 21_600_000;
+    if (!(this.#halfLifeMs > 0)) throw new TypeError(`halfLifeMs must be above 0, got ${this.#halfLifeMs}`);
+    this.#minMixEvents = options.minMixEvents ?? 30;
+    this.#minPooledEvents = options.minPooledEvents ?? 4;
+    this.#lagPower = options.lagPower ?? DEFAULT_LAG_POWER;
+    const saved = options.saved ?? null;
+    this.#counts = { sms: emptyCounts(), 'viber-fallback': emptyCounts() };
+    if (saved !== null) {
+      for (const mix of CHANNEL_MIXES) addCounts(this.#counts[mix], saved.mixes[mix]);
+      this.#decayedAt = saved.savedAt;
+    }
+  }
+
+  /** Adds a profile saved by an earlier run (counts decayed by the time since it was saved, at the next observation). */
+  restore(saved: SavedDeliveryProfile): void {
+    for (const mix of CHANNEL_MIXES) addCounts(this.#counts[mix], saved.mixes[mix]);
+    this.#decayedAt = Math.min(this.#decayedAt ?? saved.savedAt, saved.savedAt);
+    this.#sinceRecompute = Number.POSITIVE_INFINITY;
+  }
+
+  /** A check at age `toS` of a message last checked (or sent) at age `fromS` answered pending or final. */
+  observe(mix: ChannelMix, fromS: number, toS: number, final: boolean, nowMs: number): void {
+    this.#decay(nowMs);
+    if (final) addFinal(this.#counts[mix], fromS, toS);
+    else addPending(this.#counts[mix], fromS, toS);
+    this.#sinceRecompute += 1;
+  }
+
+  /** Per-bin hazards for a mix: its own once it has enough events, the pooled profile until then. */
+  hazards(mix: ChannelMix | null): Float64Array {
+    if (this.#sinceRecompute >= RECOMPUTE_EVERY_OBSERVATIONS) this.#recompute();
+    const own = mix === null ? undefined : this.#hazards.get(mix);
+    return own ?? this.#hazards.get('pooled') ?? estimateHazards(emptyCounts());
+  }
+
+  /** The age of the next check (see `nextCheckAgeS`), with this learner's hazards. */
+  nextCheckAgeS(
+    mix: ChannelMix | null,
+    fromS: number,
+    priceS: number,
+    limits: PlacementLimits = {},
+    mass = 1,
+  ): number {
+    return nextCheckAgeS(this.hazards(mix), fromS, priceS, limits, mass, this.#lagPower);
+  }
+
+  /** h(age)^(1/(p+1)) for a pending message, the term the rate-cap price sums over pending ids. */
+  rootHazard(mix: ChannelMix | null, ageS: number): number {
+    return rootHazard(this.hazards(mix), ageS, this.#lagPower);
+  }
+
+  /**
+   * The price of a request: the larger of the user's setting and what the rate cap forces when many ids are
+   * pending (`sumRootHazard` over them, `ratePerSecond` the share of the cap checks may use).
+   */
+  priceS(userPriceS: number, sumRootHazard: number, ratePerSecond: number): number {
+    return Math.max(userPriceS, priceForRate(sumRootHazard, ratePerSecond, this.#lagPower));
+  }
+
+  /** The profile as saved between runs. */
+  save(nowMs: number): SavedDeliveryProfile {
+    this.#decay(nowMs);
+    const copy = (counts: HazardCounts): HazardCounts => ({
+      exposureS: [...counts.exposureS],
+      events: [...counts.events],
+    });
+    return {
+      version: 1,
+      savedAt: nowMs,
+      mixes: { sms: copy(this.#counts.sms), 'viber-fallback': copy(this.#counts['viber-fallback']) },
+    };
+  }
+
+  /** Share final by 10 s, 30 s, 2 min, 10 min and 1 h (of those that end), and the events it rests on. */
+  summary(mix: ChannelMix | null = null): ProfileSummary {
+    const hazards = this.hazards(mix);
+    const counts = mix === null ? this.#pooledCounts() : this.#counts[mix];
+    return {
+      events: totalEvents(counts),
+      shareFinalBy: SUMMARY_AGES_S.map((ageS) => ({ ageS, share: shareFinalBy(hazards, ageS) })),
+    };
+  }
+
+  #pooledCounts(): HazardCounts {
+    const pooled = emptyCounts();
+    for (const mix of CHANNEL_MIXES) addCounts(pooled, this.#counts[mix]);
+    return pooled;
+  }
+
+  #recompute(): void {
+    this.#sinceRecompute = 0;
+    const tuning = { minPooledEvents: this.#minPooledEvents };
+    this.#hazards.set('pooled', estimateHazards(this.#pooledCounts(), tuning));
+    for (const mix of CHANNEL_MIXES) {
+      if (totalEvents(this.#counts[mix]) >= this.#minMixEvents) {
+        this.#hazards.set(mix, estimateHazards(this.#counts[mix], tuning));
+      } else {
+        this.#hazards.delete(mix);
+      }
+    }
+  }
+
+  #decay(nowMs: number): void {
+    if (this.#decayedAt === null) {
+      this.#decayedAt = nowMs;
+      return;
+    }
+    const elapsed = nowMs - this.#decayedAt;
+    if (elapsed < DECAY_EVERY_MS) return;
+    const factor = 0.5 ** (elapsed / this.#halfLifeMs);
+    for (const mix of CHANNEL_MIXES) decayCounts(this.#counts[mix], factor);
+    this.#decayedAt = nowMs;
+  }
+}
+
+/** True when `json` has the shape of a saved profile (a damaged or foreign file starts cold instead). */
+export function isSavedDeliveryProfile(json: unknown): json is SavedDeliveryProfile {
+  if (typeof json !== 'object' || json === null) return false;
+  const candidate = json as { version?: unknown; savedAt?: unknown; mixes?: Record<string, unknown> };
+  if (
+    candidate.version !== 1 ||
+    typeof candidate.savedAt !== 'number' ||
+    typeof candidate.mixes !== 'object'
+  ) {
+    return false;
+  }
+  return CHANNEL_MIXES.every((mix) => {
+    const counts = candidate.mixes?.[mix] as { exposureS?: unknown; events?: unknown } | undefined;
+    const ok = (values: unknown) =>
+      Array.isArray(values) &&
+      values.length === BIN_COUNT &&
+      values.every((value) => typeof value === 'number' && Number.isFinite(value) && value >= 0);
+    return counts !== undefined && ok(counts.exposureS) && ok(counts.events);
+  });
+}

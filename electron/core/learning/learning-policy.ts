@@ -1,0 +1,60 @@
+/**
+ * The learning check policy's one decision: the age of an id's next check, from the learned profile, the price
+ * of a request (the user's, or what the rate cap forces when many ids are pending), the per-id limits and the
+ * deadline. Pure apart from reading the learner.
+ */
+import { defaultMaxGapS } from './check-placement';
+import type { ChannelMix, DeliveryLearner } from './delivery-learner';
+
+/** The user's price of a request, in seconds of lag it is worth, unless set. */
+export const DEFAULT_PRICE_S = 1;
+
+/** The share of the rate cap that placed checks may plan to use (the rest absorbs bursts and retries). */
+export const PLANNED_CAP_SHARE = 1;
+
+/** A first check of an id with a deadline comes within this long of sending. */
+export const DEADLINE_FIRST_CHECK_S = 1;
+
+/** What the policy knows when it places one check. Ages in seconds since the id was sent (or added). */
+export interface PlacementRequest {
+  /** The id's age now. */
+  readonly ageS: number;
+  /** Age of its last check, or null before the first. */
+  readonly lastCheckAgeS: number | null;
+  readonly mix: ChannelMix | null;
+  /** Age at which its deadline falls, or null. */
+  readonly deadlineAgeS: number | null;
+  /** Sum of h(age)^(1/3) over every pending id (see `DeliveryLearner.rootHazard`). */
+  readonly pendingRootHazardSum: number;
+  /** How many ids are pending. */
+  readonly pendingCount: number;
+  /** The scheduler's rate cap, requests per second. */
+  readonly maxRequestsPerSecond: number;
+  /** The user's price of a request (seconds of lag). */
+  readonly priceS: number;
+  /** A number in (0, 1] that spreads first checks. */
+  readonly random: number;
+}
+
+/** The age at which the id should next be checked. */
+export function placeNextCheck(learner: DeliveryLearner, request: PlacementRequest): number {
+  const rate = request.maxRequestsPerSecond * PLANNED_CAP_SHARE;
+  const hasDeadline = request.deadlineAgeS !== null;
+  // Ids with a deadline (one-time codes) pay only the user's price: a campaign must not starve them.
+  const price = hasDeadline
+    ? request.priceS
+    : learner.priceS(request.priceS, request.pendingRootHazardSum, rate);
+  // The longest gap never asks more of the cap than it has, however many ids are pending.
+  const capFloorS = request.pendingCount / rate;
+  const last = request.lastCheckAgeS;
+  const first = last === null;
+  const from = last === null ? request.ageS : Math.max(request.ageS, last);
+  const maxGapS = first && hasDeadline ? DEADLINE_FIRST_CHECK_S : Math.max(defaultMaxGapS(from), capFloorS);
+  return learner.nextCheckAgeS(
+    request.mix,
+    from,
+    price,
+    { minGapS: first ? 0 : 1, maxGapS, deadlineAgeS: request.deadlineAgeS },
+    first ? Math.max(1e-6, Math.min(1, request.random)) : 1,
+  );
+}

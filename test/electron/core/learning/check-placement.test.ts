@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BIN_COUNT,
+  binOf,
+  checkDensity,
+  defaultMaxGapS,
+  nextCheckAgeS,
+  priceForRate,
+} from '../../../../electron/core/learning';
+
+const flat = (hazard: number) => new Float64Array(BIN_COUNT).fill(hazard);
+
+describe('check placement', () => {
+  it('uses density (h / c)^(1/3): eight times the hazard, half the gap', () => {
+    const gapLow = nextCheckAgeS(flat(0.01), 100, 1) - 100;
+    const gapHigh = nextCheckAgeS(flat(0.08), 100, 1) - 100;
+    expect(checkDensity(0.08, 0.01)).toBeCloseTo(2);
+    expect(gapLow).toBeGreaterThan(2);
+    expect(gapLow / gapHigh).toBeCloseTo(2, 5);
+  });
+
+  it('checks sooner where finals are likely, even across bins', () => {
+    const hazards = flat(0.0001);
+    hazards[binOf(40)] = 1;
+    const next = nextCheckAgeS(hazards, 20, 1);
+    expect(next).toBeGreaterThan(binOf(40) > 0 ? 35 : 0);
+    expect(next).toBeLessThan(45);
+  });
+
+  it('keeps at least 1 s and at most min(10 min, age / 2 + 10 s) between checks', () => {
+    expect(nextCheckAgeS(flat(100), 5, 0.001) - 5).toBe(1);
+    expect(nextCheckAgeS(flat(1e-9), 30, 10) - 30).toBe(defaultMaxGapS(30));
+    expect(defaultMaxGapS(30)).toBe(25);
+    expect(defaultMaxGapS(5000)).toBe(600);
+  });
+
+  it('lands a check exactly on the deadline instead of skipping past it', () => {
+    expect(nextCheckAgeS(flat(1e-6), 20, 1, { deadlineAgeS: 30 })).toBe(30);
+    expect(nextCheckAgeS(flat(1e-6), 30, 1, { deadlineAgeS: 30 })).toBeGreaterThan(30);
+  });
+
+  it('places a first check at a fraction of the mass, so ids sent together spread out', () => {
+    const hazards = flat(0.001);
+    const a = nextCheckAgeS(hazards, 0, 0.001, { minGapS: 0, maxGapS: 1000 }, 0.2);
+    const b = nextCheckAgeS(hazards, 0, 0.001, { minGapS: 0, maxGapS: 1000 }, 0.9);
+    expect(a).toBeCloseTo(0.2, 5);
+    expect(b).toBeCloseTo(0.9, 5);
+  });
+
+  it('prices requests so the pending ids use the rate given, no more', () => {
+    // 1000 ids at hazard 0.001 each: density (0.001 / c)^(1/3) per id, 1000 of them = 10 per second.
+    const sum = 1000 * 0.001 ** (1 / 3);
+    const price = priceForRate(sum, 10);
+    expect(1000 * checkDensity(0.001, price)).toBeCloseTo(10, 6);
+  });
+});

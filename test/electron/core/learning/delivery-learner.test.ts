@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { DeliveryLearner, isSavedDeliveryProfile } from '../../../../electron/core/learning';
+
+const HOUR = 3_600_000;
+
+/** Feeds `count` messages final at `finalS` (checked every 2 s) on one mix. */
+function teach(
+  learner: DeliveryLearner,
+  mix: 'sms' | 'viber-fallback',
+  finalS: number,
+  count: number,
+  nowMs: number,
+) {
+  for (let i = 0; i < count; i += 1) {
+    let last = 0;
+    for (let at = 2; ; at += 2) {
+      const final = at >= finalS;
+      learner.observe(mix, last, at, final, nowMs);
+      if (final) break;
+      last = at;
+    }
+  }
+}
+
+describe('delivery learner', () => {
+  it('summarises the share final by 10 s, 30 s, 2 min, 10 min and 1 h', () => {
+    const learner = new DeliveryLearner();
+    teach(learner, 'sms', 7, 200, 0);
+    const summary = learner.summary();
+    expect(summary.shareFinalBy.map((entry) => entry.ageS)).toEqual([10, 30, 120, 600, 3600]);
+    expect(summary.shareFinalBy[0]?.share).toBeGreaterThan(0.9);
+    expect(summary.events).toBeCloseTo(200, 5);
+  });
+
+  it('keeps a profile per channel mix once it has enough events, the pooled one before', () => {
+    const learner = new DeliveryLearner({ minMixEvents: 30 });
+    teach(learner, 'sms', 6, 100, 0);
+    teach(learner, 'viber-fallback', 200, 10, 0);
+    const early = learner.nextCheckAgeS('viber-fallback', 4, 0.01);
+    teach(learner, 'viber-fallback', 200, 100, 0);
+    // With its own profile, a Viber-with-fallback message at 4 s is not expected soon: the check moves later.
+    expect(learner.nextCheckAgeS('viber-fallback', 4, 0.01)).toBeGreaterThan(early);
+    expect(learner.summary('sms').shareFinalBy[0]?.share).toBeGreaterThan(0.9);
+  });
+
+  it('saves and restores, so the next run starts warm, and old observations fade', () => {
+    const learner = new DeliveryLearner({ halfLifeMs: 6 * HOUR });
+    teach(learner, 'sms', 8, 300, 0);
+    const saved = JSON.parse(JSON.stringify(learner.save(0))) as unknown;
+    expect(isSavedDeliveryProfile(saved)).toBe(true);
+    if (!isSavedDeliveryProfile(saved)) return;
+    const warm = new DeliveryLearner({ saved });
+    expect(warm.nextCheckAgeS('sms', 1, 0.01)).toBeCloseTo(learner.nextCheckAgeS('sms', 1, 0.01), 6);
+    const dayLater = new DeliveryLearner({ saved, halfLifeMs: 6 * HOUR });
+    dayLater.observe('sms', 0, 1, false, 24 * HOUR);
+    expect(dayLater.summary().events).toBeCloseTo(300 / 16, 3);
+    expect(isSavedDeliveryProfile({ version: 1, savedAt: 0, mixes: {} })).toBe(false);
+  });
+
+  it('prices a request by the rate cap when many ids are pending', () => {
+    const learner = new DeliveryLearner();
+    expect(learner.priceS(0.5, 0, 10)).toBe(0.5);
+    expect(learner.priceS(0.5, 1000, 10)).toBeCloseTo(100 ** 3);
+  });
+});
