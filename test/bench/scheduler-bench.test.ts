@@ -52,7 +52,7 @@ interface BenchJson {
   }[];
 }
 
-describe('npm run bench', () => {
+describe('npm run bench', { timeout: 120_000 }, () => {
   it('prints one JSON object: every strategy on every workload, within the cap, every final detected', () => {
     const run = bench(['--json', '--quick', '--seeds', '1', '--scale', '0.02']);
     expect(run.status, run.stderr).toBe(0);

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** What the probe records in the page, read back with `readProbe`. Times are the page's `performance.now()`. */
+export const probeStateSchema = z.object({
+  /** When the WebSocket message carrying the feed's snapshot reached the page (before the window handled it). */
+  snapshotAt: z.number().nullable(),
+  /** When the first frame showing the table with every row counted and rows drawn had been painted. */
+  shownAt: z.number().nullable(),
+  /** The feed changes that reached the page. */
+  changesReceived: z.number(),
+  /** The page's long tasks (over 50 ms), from Chromium's performance timeline. */
+  longTasks: z.array(z.object({ startTime: z.number(), duration: z.number() })),
+  /** The moment the page saw as now when asked (for windows of time). */
+  now: z.number(),
+});
+
+/** What the probe recorded in the page. */
+export type ProbeState = z.infer<typeof probeStateSchema>;
+
+/**
+ * The script added to the page before the window's own: it notes when the snapshot's WebSocket message arrives
+ * (its listener is registered first, so it runs before the window's), watches the DOM for the table whose
+ * `aria-rowcount` counts every message (plus the header row) with at least one message row drawn, then takes the
+ * end of the frame that paints it (a `requestAnimationFrame` callback runs before the paint; a message posted from
+ * it is handled after). It also keeps every long task from a PerformanceObserver on 'longtask'.
+ */
+export function probeScript(messageCount: number): string {
+  if (!Number.isInteger(messageCount) || messageCount < 1)
+    throw new TypeError('messageCount must be a positive integer');
+  return `(() => {
+  const state = { snapshotAt: null, shownAt: null, changesReceived: 0, longTasks: [] };
+  window.__windowBench = state;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) state.longTasks.push({ startTime: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => {
+        if (typeof event.data !== 'string') return;
+        if (event.data.startsWith('{"event":"feed","payload":{"type":"snapshot"')) {
+          state.snapshotAt = performance.now();
+          performance.mark('window-bench:snapshot');
+        } else if (event.data.startsWith('{"event":"feed","payload":{"type":"change"')) {
+          state.changesReceived += 1;
+        }
+      });
+    }
+  };
+  const selector = '[role="table"][aria-rowcount="${String(messageCount + 1)}"] [role="row"][aria-rowindex="2"]';
+  const observer = new MutationObserver(() => {
+    if (state.snapshotAt === null || state.shownAt !== null || document.querySelector(selector) === null) return;
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        state.shownAt = performance.now();
+        performance.mark('window-bench:shown');
+      };
+      channel.port2.postMessage(null);
+    });
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-rowcount'] });
+})();`;
+}
+
+/** Reads the probe's state in the page with the page's now (run with `page.evaluate`, parse with `probeStateSchema`). */
+export function readProbeInPage(): unknown {
+  const page = globalThis as unknown as { __windowBench?: object };
+  return { ...page.__windowBench, now: performance.now() };
+}
+
+/** True once the probe saw the rows shown (run with `page.waitForFunction`). */
+export function rowsShownInPage(): boolean {
+  const page = globalThis as unknown as { __windowBench?: { shownAt: number | null } };
+  return typeof page.__windowBench?.shownAt === 'number';
+}
