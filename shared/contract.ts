@@ -8,6 +8,7 @@ import type {
   WatchResult,
 } from './engine-api';
 import { MAX_MESSAGE_ID_LENGTH } from './message-ids';
+import type { MessageEventKind } from './glossary';
 
 /**
  * The one contract between the window and whichever host serves it (Electron IPC + preload, or the loopback
@@ -170,11 +171,28 @@ export interface ContractResponses {
 
 /** A notification the host decided to show (the window shows it as a toast where the OS cannot). */
 export interface NotificationEvent {
+  /** English words for the operating system's notification; the window builds its own from the facts below. */
   readonly title: string;
+  /** English words for the operating system's notification. */
   readonly body: string;
   /** The worst kind among the messages it covers, for the icon. */
   readonly severity: 'info' | 'success' | 'warning' | 'error';
   readonly messageIds: readonly string[];
+  /** What happened to the one message it covers, or `summary` when it covers several at once. */
+  readonly kind: MessageEventKind | 'summary';
+  /** The messages it covers, each with what happened to it, in the order they last changed. */
+  readonly items: readonly NotificationItem[];
+  /** How many of the covered messages had each kind of event. */
+  readonly counts: Partial<Readonly<Record<MessageEventKind, number>>>;
+}
+
+/** One message a notification covers: the facts a window puts into its own words. */
+export interface NotificationItem {
+  readonly messageId: string;
+  readonly label: string | null;
+  readonly kind: MessageEventKind;
+  /** SMSBAT's status word as received, e.g. "delivered"; null when the event carries none. */
+  readonly rawStatus: string | null;
 }
 
 /** Every pushed event and its payload. */

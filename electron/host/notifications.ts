@@ -1,4 +1,4 @@
-import type { NotificationEvent, UiPreferences } from '../../shared/contract';
+import type { NotificationEvent, NotificationItem, UiPreferences } from '../../shared/contract';
 import type { MessageEvent } from '../../shared/engine-api';
 import type { MessageEventKind } from '../../shared/glossary';
 
@@ -45,7 +45,14 @@ function describeOne(event: MessageEvent, notable: Notable): NotificationEvent {
     body: `${event.messageId}${label}${status}`,
     severity: notable.severity,
     messageIds: [event.messageId],
+    kind: event.kind,
+    items: [itemOf(event)],
+    counts: { [event.kind]: 1 },
   };
+}
+
+function itemOf(event: MessageEvent): NotificationItem {
+  return { messageId: event.messageId, label: event.label, kind: event.kind, rawStatus: event.rawStatus };
 }
 
 /**
@@ -70,18 +77,23 @@ export function decideNotifications(
   if (picked.length === 0) return [];
   if (picked.length <= maxSingle) return picked.map(({ event, notable }) => describeOne(event, notable));
 
-  const counts = new Map<string, number>();
+  const counted = new Map<string, number>();
+  const counts: Partial<Record<MessageEventKind, number>> = {};
   let severity: Severity = 'info';
-  for (const { notable } of picked) {
-    counts.set(notable.counted, (counts.get(notable.counted) ?? 0) + 1);
+  for (const { event, notable } of picked) {
+    counted.set(notable.counted, (counted.get(notable.counted) ?? 0) + 1);
+    counts[event.kind] = (counts[event.kind] ?? 0) + 1;
     if (SEVERITY_RANK[notable.severity] > SEVERITY_RANK[severity]) severity = notable.severity;
   }
   return [
     {
       title: `${picked.length} messages changed`,
-      body: [...counts].map(([counted, count]) => `${count} ${counted}`).join(', '),
+      body: [...counted].map(([words, count]) => `${count} ${words}`).join(', '),
       severity,
       messageIds: picked.map(({ event }) => event.messageId),
+      kind: 'summary',
+      items: picked.map(({ event }) => itemOf(event)),
+      counts,
     },
   ];
 }

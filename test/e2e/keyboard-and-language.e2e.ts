@@ -61,6 +61,9 @@ test('the Ukrainian window, chosen in settings, with dates and numbers in Ukrain
   await expect(totals.getByRole('button', { name: /^Не доставлено/ })).toHaveText(/1$/, { timeout: 40_000 });
   await expect(totals.getByRole('button', { name: /^Доставлено/ })).toHaveText(/2$/);
   await expect(page).toHaveTitle(/не доставлено · Монітор SMSBAT/);
+  const toasts = page.getByRole('region', { name: 'Сповіщення' });
+  await expect(toasts).toContainText(/[Дд]оставлено/);
+  await expect(toasts).not.toContainText(/delivered|failed|undeliverable|changed/i);
   await page.emulateMedia({ colorScheme: 'light' });
   await screenshot(page, 'ukrainian-light');
   await page.emulateMedia({ colorScheme: 'dark' });

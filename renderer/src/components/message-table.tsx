@@ -28,7 +28,7 @@ export interface MessageTableProps {
 }
 
 const ROW_HEIGHT_PX = 40;
-const HEAD_HEIGHT_PX = 36;
+const HEAD_HEIGHT_PX = 40;
 
 /** The DOM id of a row, for focusing it after keyboard moves. */
 function rowDomId(index: number): string {

@@ -4,22 +4,14 @@ import type { MessageView } from '../../../shared/engine-api';
 import type { StatusSnapshot } from '../../../shared/message';
 import { formatAmount, formatMoneyFor, formatRelative } from '../i18n/format';
 import { channelName, channelOutcomes } from '../logic/channel-summary';
-
-const KNOWN_RAW = new Set(['scheduled', 'processing', 'delivered', 'undeliverable', 'permanenterror']);
+import { rawStatusWord } from '../logic/raw-status-word';
 
 /** Localised words for a message's fields: status phrase, channels, money, next check. */
 export function useMessageWords() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
 
-  const rawStatus = useCallback(
-    (raw: string): string => {
-      const key = raw.trim().toLowerCase();
-      if (KNOWN_RAW.has(key)) return t(`rawStatus.${key as 'scheduled'}`);
-      return t('rawStatus.unknown', { raw });
-    },
-    [t],
-  );
+  const rawStatus = useCallback((raw: string): string => rawStatusWord(t, raw), [t]);
 
   const channels = useCallback(
     (snapshot: StatusSnapshot | null): string => {

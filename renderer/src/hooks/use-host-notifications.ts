@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonitorClient, NotificationEvent } from '../../../shared/contract';
 import { batchNotifications } from '../logic/notification-batch';
+import { notificationText } from '../logic/notification-text';
 import { useToasts } from '../state/toasts';
 
 const BURST_MS = 700;
@@ -9,7 +10,7 @@ const BURST_MS = 700;
 const SUMMARY_WINDOW_MS = 8000;
 
 /**
- * Shows the host's notifications: through the browser's Notification API where the person allowed it, else as
+ * Shows the host's notifications in the window's language: through the browser's Notification API where the person allowed it, else as
  * in-window toasts. A burst (many messages settling at once) becomes one summary. Permission is asked once, on the
  * first click in the window (browsers need a gesture).
  */
@@ -25,13 +26,8 @@ export function useHostNotifications(client: MonitorClient): void {
       recent = recent.filter((item) => now - item.at < SUMMARY_WINDOW_MS);
       const display = batchNotifications(recent.map((item) => item.event));
       if (display === null) return;
-      const title =
-        display.kind === 'single' ? display.event.title : t('notify.many', { count: display.count });
-      const body =
-        display.kind === 'single'
-          ? display.event.body
-          : `${display.lines.join('\n')}${display.count > display.lines.length ? '\n…' : ''}`;
-      const severity = display.kind === 'single' ? display.event.severity : display.severity;
+      const { title, body } = notificationText(display, t);
+      const severity = display.severity;
       if (typeof Notification !== 'undefined' && Notification.permission === 'granted') {
         new Notification(title, { body, tag: 'smsbat-monitor' });
       } else {

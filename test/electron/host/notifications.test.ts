@@ -16,14 +16,34 @@ describe('which notification to show', () => {
       all,
     );
     expect(shown).toEqual([
-      { title: 'Delivered', body: 'a — delivered', severity: 'success', messageIds: ['a'] },
-      { title: 'Failed', body: 'b — undeliverable', severity: 'error', messageIds: ['b'] },
+      {
+        title: 'Delivered',
+        body: 'a — delivered',
+        severity: 'success',
+        messageIds: ['a'],
+        kind: 'delivered',
+        items: [{ messageId: 'a', label: null, kind: 'delivered', rawStatus: 'delivered' }],
+        counts: { delivered: 1 },
+      },
+      {
+        title: 'Failed',
+        body: 'b — undeliverable',
+        severity: 'error',
+        messageIds: ['b'],
+        kind: 'failed',
+        items: [{ messageId: 'b', label: null, kind: 'failed', rawStatus: 'undeliverable' }],
+        counts: { failed: 1 },
+      },
     ]);
   });
 
   it('names the label when there is one', () => {
     const labelled = { ...event('overdue', 'otp-1'), label: 'Login codes' };
-    expect(decideNotifications([labelled], all)[0]?.body).toBe('otp-1 (Login codes)');
+    const [shown] = decideNotifications([labelled], all);
+    expect(shown?.body).toBe('otp-1 (Login codes)');
+    expect(shown?.items).toEqual([
+      { messageId: 'otp-1', label: 'Login codes', kind: 'overdue', rawStatus: null },
+    ]);
   });
 
   it('shows one summary, with the worst severity, when many change at once', () => {
@@ -38,6 +58,18 @@ describe('which notification to show', () => {
         body: '3 delivered, 1 failed, 1 overdue',
         severity: 'error',
         messageIds: ['a', 'b', 'c', 'd', 'e'],
+        kind: 'summary',
+        items: [
+          ...['a', 'b', 'c'].map((id) => ({
+            messageId: id,
+            label: null,
+            kind: 'delivered',
+            rawStatus: null,
+          })),
+          { messageId: 'd', label: null, kind: 'failed', rawStatus: null },
+          { messageId: 'e', label: null, kind: 'overdue', rawStatus: null },
+        ],
+        counts: { delivered: 3, failed: 1, overdue: 1 },
       },
     ]);
   });
@@ -61,6 +93,16 @@ describe('which notification to show', () => {
 
   it('counts a message once, by its last event in the change', () => {
     const shown = decideNotifications([event('overdue', 'a'), event('delivered_late', 'a')], all);
-    expect(shown).toEqual([{ title: 'Delivered late', body: 'a', severity: 'warning', messageIds: ['a'] }]);
+    expect(shown).toEqual([
+      {
+        title: 'Delivered late',
+        body: 'a',
+        severity: 'warning',
+        messageIds: ['a'],
+        kind: 'delivered_late',
+        items: [{ messageId: 'a', label: null, kind: 'delivered_late', rawStatus: null }],
+        counts: { delivered_late: 1 },
+      },
+    ]);
   });
 });

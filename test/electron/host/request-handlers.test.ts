@@ -54,7 +54,15 @@ describe('the request handlers', () => {
     };
     settle('a');
     expect(pushed.filter((m) => m.event === 'notification').map((m) => m.payload)).toEqual([
-      { title: 'Delivered', body: 'a — delivered', severity: 'success', messageIds: ['a'] },
+      {
+        title: 'Delivered',
+        body: 'a — delivered',
+        severity: 'success',
+        messageIds: ['a'],
+        kind: 'delivered',
+        items: [{ messageId: 'a', label: null, kind: 'delivered', rawStatus: 'delivered' }],
+        counts: { delivered: 1 },
+      },
     ]);
     const updated = await dispatch(kit.services.handlers, 'updatePreferences', {
       preferences: { notify: { delivered: false } },
