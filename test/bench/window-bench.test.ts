@@ -56,7 +56,7 @@ describe('the window benchmark', () => {
       expect(text).toMatch(/300 rows shown in \d+ ms \(\d+\.\d\d× the 300 ms target; one opening\)/);
       expect(text).toMatch(/200 status changes\/s for 1 s: 200 message changes/);
       expect(text).toMatch(
-        /longest main-thread task (\d+ ms \(\d+\.\d\d× the 50 ms target\)|: none over 50 ms)/,
+        /longest main-thread task(?: \d+ ms \(\d+\.\d\d× the 50 ms target\)|: none over 50 ms)/,
       );
       expect(text).toMatch(/\d+ tasks over 50 ms, total blocking time \d+ ms/);
     },
