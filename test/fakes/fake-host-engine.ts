@@ -13,6 +13,7 @@ import type { EngineHealth } from '../../shared/engine-health';
 import { isValidMessageId } from '../../shared/message-ids';
 import { summarize } from '../../shared/totals';
 import type { EngineConnection, HostEngine, RestoreResult } from '../../electron/host/engine-port';
+import { freshMessage } from './message-views';
 
 /** Settings a fresh fake engine reports. */
 export const FAKE_ENGINE_SETTINGS: EngineSettings = {
@@ -32,25 +33,6 @@ export class FakeSettingsError extends Error {
     super('Some settings were refused.');
     this.problems = problems;
   }
-}
-
-/** A message view as a fresh watch looks. */
-export function freshMessage(id: string, at: number, label: string | null = null): MessageView {
-  return {
-    id,
-    label,
-    phase: 'watching',
-    snapshot: null,
-    history: [],
-    addedAt: at,
-    lastCheckedAt: null,
-    lastChangedAt: null,
-    deadlineAt: null,
-    overdue: false,
-    lastError: null,
-    acknowledged: false,
-    schedule: null,
-  };
 }
 
 /**

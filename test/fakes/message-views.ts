@@ -3,6 +3,25 @@ import type { EngineHealth } from '../../shared/engine-health';
 import type { ChannelStatus, Money } from '../../shared/message';
 import { classifyStatus, isFinalKind } from '../../shared/status';
 
+/** A message view as a fresh watch looks. */
+export function freshMessage(id: string, at: number, label: string | null = null): MessageView {
+  return {
+    id,
+    label,
+    phase: 'watching',
+    snapshot: null,
+    history: [],
+    addedAt: at,
+    lastCheckedAt: null,
+    lastChangedAt: null,
+    deadlineAt: null,
+    overdue: false,
+    lastError: null,
+    acknowledged: false,
+    schedule: null,
+  };
+}
+
 /** What a test message looks like; everything optional. */
 export interface MessageSketch {
   readonly id: string;

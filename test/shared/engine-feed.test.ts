@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { freshMessage } from '../fakes/message-views';
 import type { EngineChange, EngineFeedItem, EngineSnapshot, MessageView } from '../../shared/engine-api';
 import { applyFeedItem } from '../../shared/engine-feed';
 import { DEFAULT_ENGINE_SETTINGS } from '../../shared/engine-settings';
 import { summarize } from '../../shared/totals';
 
-function view(id: string, label: string | null = null): MessageView {
-  return {
-    id,
-    label,
-    phase: 'watching',
-    snapshot: null,
-    history: [],
-    addedAt: 0,
-    lastCheckedAt: null,
-    lastChangedAt: null,
-    deadlineAt: null,
-    overdue: false,
-    lastError: null,
-    acknowledged: false,
-    schedule: null,
-  };
-}
+/** A fresh watch of `id`, added at time 0. */
+const view = (id: string, label: string | null = null): MessageView => freshMessage(id, 0, label);
 
 function snapshot(version: number, messages: MessageView[]): EngineFeedItem {
   const value: EngineSnapshot = {

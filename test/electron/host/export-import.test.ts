@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MessageView } from '../../../shared/engine-api';
 import { CSV_COLUMNS, exportMessages, messagesToJson } from '../../../electron/host/export-view';
 import { parseExport } from '../../../electron/host/import-messages';
-import { freshMessage } from '../../fakes/fake-host-engine';
+import { freshMessage } from '../../fakes/message-views';
 
 const NOW = Date.UTC(2026, 10, 28, 9, 30, 0);
 

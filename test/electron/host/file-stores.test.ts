@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JsonFileSettingsStore, JsonFileWatchListStore } from '../../../electron/host/file-stores';
 import { DEFAULT_PREFERENCES } from '../../../electron/host/preferences';
-import { freshMessage } from '../../fakes/fake-host-engine';
+import { freshMessage } from '../../fakes/message-views';
 import { tempDir } from './host-test-kit';
 
 let dir: string;

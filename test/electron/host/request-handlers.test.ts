@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ContractEventMessage } from '../../../shared/contract';
 import { dispatch } from '../../../electron/host/dispatch';
-import { freshMessage } from '../../fakes/fake-host-engine';
+import { freshMessage } from '../../fakes/message-views';
 import { startServicesKit, type ServicesKit } from './host-test-kit';
 
 let kit: ServicesKit;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { freshMessage } from '../../../fakes/message-views';
 import type { EngineFeedItem, MessageView } from '../../../../shared/engine-api';
 import type { EngineHealth } from '../../../../shared/engine-health';
 import { DEFAULT_ENGINE_SETTINGS } from '../../../../shared/engine-settings';
@@ -6,23 +7,8 @@ import { summarize } from '../../../../shared/totals';
 import { FeedPublisher } from '../../../../electron/core/engine/feed-publisher';
 import { VirtualClock } from '../../../../electron/core/virtual-clock';
 
-function view(id: string, label: string | null = null): MessageView {
-  return {
-    id,
-    label,
-    phase: 'watching',
-    snapshot: null,
-    history: [],
-    addedAt: 0,
-    lastCheckedAt: null,
-    lastChangedAt: null,
-    deadlineAt: null,
-    overdue: false,
-    lastError: null,
-    acknowledged: false,
-    schedule: null,
-  };
-}
+/** A fresh watch of `id`, added at time 0. */
+const view = (id: string, label: string | null = null): MessageView => freshMessage(id, 0, label);
 
 function setup() {
   const clock = new VirtualClock();
