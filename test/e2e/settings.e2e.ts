@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { connectWithApiKey, expect, screenshot, test } from './host-kit';
 
@@ -34,7 +35,7 @@ async function choose(radio: Locator): Promise<void> {
   await expect(radio).toBeChecked();
 }
 
-test('settings take effect as a person notices them: theme, language, notifications and the first check', async ({
+test('settings take effect as a person notices them: theme, language, notifications, the first check and the watch window', async ({
   page,
   host,
   sim,
@@ -137,5 +138,48 @@ test('settings take effect as a person notices them: theme, language, notificati
     const shown = await readToasts();
     expect(shown.join('\n')).toContain('undeliverable-sms-loud-2');
     expect(shown.join('\n')).not.toContain('fast-sms-quiet-1');
+  });
+
+  await test.step('the watch window: a message watched for longer is given up', async () => {
+    // A message that has been on its way for two hours, brought in from an export (no waiting for hours).
+    const twoHoursAgo = Date.now() - 2 * 3_600_000;
+    const file = test.info().outputPath('two-hours-old.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'smsbat-monitor-export',
+        version: 1,
+        messages: [
+          {
+            id: 'stuck-sms-old-5',
+            label: null,
+            phase: 'watching',
+            snapshot: null,
+            history: [],
+            addedAt: twoHoursAgo,
+            lastCheckedAt: null,
+            lastChangedAt: null,
+            deadlineAt: null,
+            overdue: false,
+            lastError: null,
+            acknowledged: false,
+          },
+        ],
+      }),
+    );
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Import JSON' }).click(),
+    ]);
+    await chooser.setFiles(file);
+    const row = table.getByRole('row').filter({ hasText: 'stuck-sms-old-5' });
+    await expect(row.locator('.cell--status')).toHaveText('On its way');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await settings.getByLabel('Watch window (hours)').fill('1');
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await expect(settings.getByText('Saved.', { exact: true })).toBeVisible();
+    await settings.getByRole('button', { name: 'Close settings' }).click();
+    await expect(row.locator('.cell--status')).toHaveText('Gave up');
+    await expect(totals.getByRole('button', { name: /^Gave up/ })).toHaveText(/1$/);
   });
 });
