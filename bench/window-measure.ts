@@ -10,17 +10,7 @@ import {
   type ProbeState,
 } from './window-probe';
 import { quantile } from './stats';
-
-/** Chromium's flags here (see docs/platform-notes.md): no sandbox as root, no GPU, no network beyond loopback. */
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+import { CHROMIUM_ARGS } from '../scripts/chromium-options';
 
 /** How the window benchmark runs. */
 export interface WindowBenchOptions {

@@ -24,14 +24,24 @@ export function installedElectron(
   return path !== null && existsSync(path) ? path : null;
 }
 
+/** How {@link findElectron} looks. */
+export interface FindElectronOptions {
+  /** Download the binary when the package has none yet (false: `ELECTRON_SKIP_BINARY_DOWNLOAD`). @default true */
+  readonly download?: boolean;
+  /** @default 120_000 */
+  readonly downloadTimeoutMs?: number;
+}
+
 /**
  * Finds the Electron binary, downloading it once (quietly, with a time limit) when the package has none yet, as
- * `require('electron')` would. Never throws and never prints: the reason comes back for the caller's one line.
+ * `require('electron')` would, unless told not to. Never throws and never prints: the reason comes back for the
+ * caller's one line.
  */
 export function findElectron(
   env: Readonly<Record<string, string | undefined>> = process.env,
-  downloadTimeoutMs = 120_000,
+  options: FindElectronOptions = {},
 ): ElectronLookup {
+  const { download: mayDownload = true, downloadTimeoutMs = 120_000 } = options;
   let packageDir: string;
   try {
     packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
@@ -40,6 +50,12 @@ export function findElectron(
   }
   const present = installedElectron(packageDir, env);
   if (present !== null) return { found: true, path: present };
+  if (!mayDownload) {
+    return {
+      found: false,
+      reason: 'no Electron binary is installed and ELECTRON_SKIP_BINARY_DOWNLOAD is set',
+    };
+  }
   const download = spawnSync(process.execPath, [join(packageDir, 'install.js')], {
     stdio: 'pipe',
     encoding: 'utf8',

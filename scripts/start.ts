@@ -1,14 +1,21 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { findElectron } from './find-electron';
+import { chooseLaunch } from './launch-choice';
 import { main as startBrowser } from './start-browser';
 
 /**
- * `npm start`: the Electron app, or, where no Electron binary can be found, the browser host serving the same
- * window (said in one line), so the main command always shows the app.
+ * `npm start`: the Electron app, or, where no Electron binary can be found (or with `--browser`), the browser host
+ * serving the same window (said in one line), so the main command always shows the app.
  */
-async function main(argv: readonly string[]): Promise<number> {
-  const electron = findElectron();
+async function main(args: readonly string[]): Promise<number> {
+  const choice = chooseLaunch(args, process.env);
+  const { argv } = choice;
+  if (choice.kind === 'browser') {
+    process.stdout.write(`${choice.line}\n`);
+    return startBrowser(argv);
+  }
+  const electron = findElectron(process.env, { download: choice.download });
   if (!electron.found) {
     process.stdout.write(
       `Electron cannot run here (${electron.reason}); starting the browser host instead.\n`,

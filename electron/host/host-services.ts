@@ -8,7 +8,7 @@ import type { EngineConnection, HostEngine, HostEngineFactory } from './engine-p
 import { connectionFromEnvironment } from './environment-credentials';
 import { EventHub } from './event-hub';
 import { JsonFileSettingsStore, JsonFileWatchListStore } from './file-stores';
-import { JsonFileProfileStore } from './profile-file-store';
+import { JsonFileProfileStore, ProfileFileError } from './profile-file-store';
 import { decideNotifications } from './notifications';
 import { createRequestHandlers } from './request-handlers';
 import { InMemorySecretStore, type SecretStore } from './secret-store';
@@ -45,6 +45,13 @@ export interface HostServices {
   stop(): Promise<void>;
 }
 
+/** What to tell people when the engine could not read or save one of its files: which file, and what follows. */
+export function storeErrorMessage(error: unknown): string {
+  if (error instanceof ProfileFileError)
+    return `${error.message} (the monitor goes on with what it has learned in memory).`;
+  return `Saving the watch list failed (it is kept in memory and saved again): ${String(error)}`;
+}
+
 /** Starts the built-in SMSBAT simulator on a free loopback port, with simulated time running faster. */
 export async function startDemoSimulator(): Promise<DemoSimulator> {
   const running = await startSimulator({
@@ -71,7 +78,7 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
     settings: saved.engine,
     onProblem,
     onStoreError: (error) => {
-      onProblem(`Saving the watch list failed (it is kept in memory and saved again): ${String(error)}`);
+      onProblem(storeErrorMessage(error));
     },
   });
   const hub = new EventHub((error) => {

@@ -7,6 +7,15 @@ import { LatestWriteQueue, readJsonFile, writeJsonFileAtomic } from './json-file
 /** The file name of the learned delivery profile in the data directory. */
 export const PROFILE_FILE_NAME = 'delivery-profile.json';
 
+/** Reading or saving the learned delivery profile failed; the message names the profile and its file. */
+export class ProfileFileError extends Error {
+  constructor(action: 'read' | 'save', path: string, cause: unknown) {
+    const doing = action === 'read' ? 'Reading' : 'Saving';
+    super(`${doing} the learned delivery profile (${path}) failed: ${String(cause)}`, { cause });
+    this.name = 'ProfileFileError';
+  }
+}
+
 /**
  * The learned delivery profile kept as `delivery-profile.json` in the data directory, rewritten atomically; a
  * corrupt file is moved aside and reported, and the engine starts cold.
@@ -27,12 +36,23 @@ export class JsonFileProfileStore implements DeliveryProfileStore {
   }
 
   async load(): Promise<SavedDeliveryProfile | null> {
-    const read = await readJsonFile(this.#path, isSavedDeliveryProfile);
+    let read;
+    try {
+      read = await readJsonFile(this.#path, isSavedDeliveryProfile);
+    } catch (error) {
+      throw new ProfileFileError('read', this.#path, error);
+    }
     if (read.kind === 'corrupt') this.#onProblem(read.message);
     return read.kind === 'ok' && isSavedDeliveryProfile(read.value) ? read.value : null;
   }
 
   save(profile: SavedDeliveryProfile): Promise<void> {
-    return this.#writes.enqueue(() => writeJsonFileAtomic(this.#path, profile));
+    return this.#writes.enqueue(async () => {
+      try {
+        await writeJsonFileAtomic(this.#path, profile);
+      } catch (error) {
+        throw new ProfileFileError('save', this.#path, error);
+      }
+    });
   }
 }

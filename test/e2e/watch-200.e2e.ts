@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { connectWithApiKey, expect, screenshot, startHost, test } from './host-kit';
 
@@ -8,6 +10,11 @@ const IDS = [
   ...Array.from({ length: 30 }, (_, i) => `fast-fallback-e2e-${i}`),
   ...Array.from({ length: 30 }, (_, i) => `undeliverable-sms-e2e-${i}`),
 ];
+
+/** What a JSON export holds (the parts these checks read). */
+interface ExportFile {
+  readonly messages: readonly { readonly id: string; readonly deadlineAt: number | null }[];
+}
 
 /** Clicks a download button and returns the saved file's text. */
 async function download(page: Page, button: string): Promise<{ name: string; text: string }> {
@@ -49,6 +56,7 @@ test('200 pasted ids reach their final states with totals equal to the simulator
     await dialog.getByLabel('Message IDs').fill([...IDS, IDS[0], 'not/an-id'].join('\n'));
     await expect(dialog.getByText('200 IDs found · 1 repeated · 1 not an ID')).toBeVisible();
     await dialog.getByLabel('Label (campaign, order batch)').fill('E2E batch');
+    await dialog.getByLabel('Expect delivery within').selectOption({ label: '15 minutes' });
     await screenshot(page, 'add-dialog-light');
     await dialog.getByRole('button', { name: 'Add', exact: true }).click();
     const report = dialog.getByRole('status');
@@ -86,6 +94,7 @@ test('200 pasted ids reach their final states with totals equal to the simulator
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
+  let timeline = '';
   await test.step('filter, sort, search and the detail timeline', async () => {
     await totals.getByRole('button', { name: /^Failed/ }).click();
     await expect(page.getByText(`${truth.failed} of 200 shown`)).toBeVisible();
@@ -106,6 +115,7 @@ test('200 pasted ids reach their final states with totals equal to the simulator
     await expect(detail.getByText('delivered', { exact: true }).first()).toBeVisible();
     await expect(detail.getByText('Viber')).toBeVisible();
     await expect(firstId).toContainText(/Viber failed, SMS delivered/);
+    timeline = (await detail.locator('ol').first().textContent()) ?? '';
     await screenshot(page, 'detail-light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'detail-dark');
@@ -115,6 +125,7 @@ test('200 pasted ids reach their final states with totals equal to the simulator
     await page.getByRole('button', { name: 'Clear filter' }).click();
   });
 
+  let exported = '';
   await test.step('export the view as CSV and JSON', async () => {
     const csv = await download(page, 'Export CSV');
     expect(csv.name).toMatch(/\.csv$/);
@@ -126,6 +137,7 @@ test('200 pasted ids reach their final states with totals equal to the simulator
     expect(json.name).toMatch(/\.json$/);
     expect(json.text).toContain('fast-sms-e2e-139');
     expect(() => JSON.parse(json.text) as unknown).not.toThrow();
+    exported = json.text;
   });
 
   await test.step('restart the host: everything is still there', async () => {
@@ -143,6 +155,53 @@ test('200 pasted ids reach their final states with totals equal to the simulator
       await expect(page.getByRole('button', { name: 'Show the delivery curve of E2E batch' })).toBeVisible();
     } finally {
       await again.stop();
+    }
+  });
+
+  await test.step('import the JSON export into an empty monitor: the round trip loses nothing', async () => {
+    const emptyDir = mkdtempSync(join(tmpdir(), 'smsbat-e2e-import-'));
+    const file = test.info().outputPath('export.json');
+    writeFileSync(file, exported);
+    const fresh = await startHost(emptyDir);
+    try {
+      await page.goto(fresh.url);
+      await connectWithApiKey(page, sim);
+      await expect(page.getByText('0 of 0 shown')).toBeVisible();
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        page.getByRole('button', { name: 'Import JSON' }).click(),
+      ]);
+      await chooser.setFiles(file);
+      await expect(page.getByText('Imported 200, skipped 0.')).toBeVisible();
+      await expect(page.getByText('200 of 200 shown')).toBeVisible();
+      await expect(totals.getByRole('button', { name: /^Delivered/ })).toHaveText(
+        new RegExp(`${truth.delivered}$`),
+      );
+      await expect(totals.getByRole('button', { name: /^Failed/ })).toHaveText(
+        new RegExp(`${truth.failed}$`),
+      );
+      await expect(page.getByRole('button', { name: 'Show the delivery curve of E2E batch' })).toContainText(
+        '200',
+      );
+
+      await page.getByPlaceholder('Search by ID').fill('fast-fallback-e2e-12');
+      await page.getByRole('table', { name: 'Watched messages' }).getByRole('row').nth(1).click();
+      const detail = page.getByRole('complementary', { name: 'Message details: fast-fallback-e2e-12' });
+      await expect(detail.locator('ol').first()).toHaveText(timeline);
+      await page.keyboard.press('Escape');
+      await page.getByPlaceholder('Search by ID').fill('');
+
+      // Exported again, every message is what it was: id, label, deadline, status, cost, history and the rest.
+      const again = JSON.parse((await download(page, 'Export JSON')).text) as ExportFile;
+      const before = JSON.parse(exported) as ExportFile;
+      const byId = (file: ExportFile) =>
+        Object.fromEntries(file.messages.map((message) => [message.id, message] as const));
+      expect(again.messages).toHaveLength(200);
+      expect(byId(again)).toEqual(byId(before));
+      expect(before.messages.every((message) => message.deadlineAt !== null)).toBe(true);
+    } finally {
+      await fresh.stop();
+      rmSync(emptyDir, { recursive: true, force: true });
     }
   });
 });

@@ -1,0 +1,132 @@
+import type { Locator, Page } from '@playwright/test';
+import { connectWithApiKey, expect, screenshot, test } from './host-kit';
+
+/** Ids that fill every column: long ids, fallbacks, failures, ids SMSBAT does not know, messages still on their way. */
+const IDS = [
+  'fast-sms-3f2c9a7e-8d41-4b6a-9c3e-2a7f5b1d0e64',
+  'fast-fallback-layout-1',
+  'fast-viber-layout-2',
+  'undeliverable-fallback-layout-3',
+  'undeliverable-sms-layout-4',
+  'stuck-sms-layout-5',
+  'missing-layout-6',
+  'missing-9b1e4c2d-7a35-4f08-b6d9-0c8e2f4a1b37',
+];
+
+/** The parts of a DOM element these checks read (the test's own code is compiled without the DOM library). */
+interface ElementBox {
+  readonly textContent: string | null;
+  readonly scrollWidth: number;
+  readonly clientWidth: number;
+  readonly scrollHeight: number;
+  readonly clientHeight: number;
+  readonly parentElement: ElementBox | null;
+  querySelectorAll(selector: string): ArrayLike<ElementBox>;
+  getBoundingClientRect(): { readonly left: number; readonly right: number };
+}
+
+/** Every column header of the list lies inside the window and inside the list's visible area. */
+async function expectAllColumnsInView(page: Page, table: Locator): Promise<void> {
+  const viewportWidth = page.viewportSize()?.width ?? 0;
+  const scroll = await table.locator('.message-table__scroll').boundingBox();
+  if (scroll === null) throw new Error('The list is not on the page.');
+  const headers = await table.getByRole('columnheader').evaluateAll((cells) =>
+    (cells as unknown as ElementBox[]).map((cell) => {
+      const box = cell.getBoundingClientRect();
+      return { name: cell.textContent ?? '', left: box.left, right: box.right };
+    }),
+  );
+  expect(headers).toHaveLength(10);
+  for (const header of headers) {
+    expect(header.left, `${header.name} starts inside the list`).toBeGreaterThanOrEqual(scroll.x);
+    expect(header.right, `${header.name} ends inside the list`).toBeLessThanOrEqual(
+      scroll.x + scroll.width + 0.5,
+    );
+    expect(header.right, `${header.name} ends inside the window`).toBeLessThanOrEqual(viewportWidth);
+  }
+  // Nothing to scroll sideways to.
+  const sideways = await table
+    .locator('.message-table__scroll')
+    .evaluate(
+      (box) => (box as unknown as ElementBox).scrollWidth - (box as unknown as ElementBox).clientWidth,
+    );
+  expect(sideways).toBeLessThanOrEqual(0);
+}
+
+/**
+ * Headers, status, channel and next-check cells carry no tooltip, so their words are shown whole: wrapped within the
+ * row's height, never cut.
+ */
+async function expectWordsShownWhole(table: Locator): Promise<void> {
+  const cut = await table
+    .locator('.cell--status, .cell--nextCheck, .cell--channel, [role="columnheader"]')
+    .evaluateAll((cells) =>
+      (cells as unknown as ElementBox[]).flatMap((cell) => {
+        const rowHeight = cell.parentElement?.clientHeight ?? 0;
+        const parts = [cell, ...Array.from(cell.querySelectorAll('span'))];
+        const overflows = parts.some(
+          (part) =>
+            part.scrollWidth > part.clientWidth + 1 ||
+            part.scrollHeight > part.clientHeight + 1 ||
+            part.scrollHeight > rowHeight,
+        );
+        const size = `${String(cell.scrollWidth)}x${String(cell.scrollHeight)} in ${String(cell.clientWidth)}x${String(rowHeight)}`;
+        return overflows ? [`${cell.textContent ?? ''}: ${size}`] : [];
+      }),
+    );
+  expect(cut).toEqual([]);
+}
+
+test('at 1440 x 900 every column of the list is in view, in English and in Ukrainian, light and dark', async ({
+  page,
+  host,
+  sim,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(host.url);
+  await connectWithApiKey(page, sim);
+  await page.getByRole('button', { name: 'Add messages' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add messages' });
+  await dialog.getByLabel('Message IDs').fill(IDS.join('\n'));
+  await dialog.getByLabel('Label (campaign, order batch)').fill('Black Friday reminders, second wave');
+  await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(dialog.getByRole('status')).toContainText(`Added ${IDS.length} messages.`);
+  await page.keyboard.press('Escape');
+  const totals = page.getByRole('region', { name: 'Totals' });
+  await expect(totals.getByRole('button', { name: /^Failed/ })).toHaveText(/2$/);
+  await expect(totals.getByRole('button', { name: /^Delivered/ })).toHaveText(/3$/);
+
+  const table = page.getByRole('table', { name: 'Watched messages' });
+  await test.step('English', async () => {
+    await expectAllColumnsInView(page, table);
+    await expectWordsShownWhole(table);
+    await screenshot(page, 'list-1440-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'list-1440-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  await test.step('Ukrainian', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('dialog', { name: 'Settings' }).getByLabel('Language').selectOption('uk');
+    await expect(page.getByRole('dialog', { name: 'Налаштування' })).toBeVisible();
+    await page.getByRole('button', { name: 'Закрити налаштування' }).click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    const ukTable = page.getByRole('table', { name: 'Відстежувані повідомлення' });
+    await expect(ukTable.getByRole('columnheader', { name: 'Наступна перевірка' })).toBeVisible();
+    await expectAllColumnsInView(page, ukTable);
+    await expectWordsShownWhole(ukTable);
+    await screenshot(page, 'list-1440-uk-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'list-1440-uk-dark');
+  });
+
+  await test.step('Ukrainian at 1280 x 800', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const ukTable = page.getByRole('table', { name: 'Відстежувані повідомлення' });
+    await expectAllColumnsInView(page, ukTable);
+    await expectWordsShownWhole(ukTable);
+    await screenshot(page, 'list-1280-uk-dark');
+  });
+});
