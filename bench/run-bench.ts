@@ -242,6 +242,30 @@ function resultOf(
   };
 }
 
+/**
+ * The fixed curve on the first `options.seeds` seeds, run exactly as `runBench` runs it, so that rows from the real
+ * scheduler (often on fewer seeds than the simulation) are set against fixed polling on the same timelines.
+ */
+function fixedCurveOn(spec: WorkloadSpec, options: BenchOptions): FixedCurve {
+  const firstSeed = options.firstSeed ?? 7;
+  const latencyMs = options.latencyMs ?? 80;
+  const mean: CurvePoint[] = [];
+  const p95: CurvePoint[] = [];
+  FIXED_INTERVALS_S.forEach((interval, k) => {
+    const pool = emptyPool();
+    for (let s = 0; s < options.seeds; s += 1) {
+      const seed = firstSeed + s;
+      const workload = drawWorkload(spec, seed, options.profile, latencyMs);
+      const strategy = fixedInterval(interval).create(mulberry32(seed * 97 + k));
+      addRun(pool, workload, simulate(workload, strategy, mulberry32(seed * 89 + k)));
+    }
+    const lag = summarizeLags(pool.lagsMs);
+    mean.push({ requests: pool.requests / options.seeds, lag: lag.mean });
+    p95.push({ requests: pool.requests / options.seeds, lag: lag.p95 });
+  });
+  return { mean, p95 };
+}
+
 /** The engine's own policies the cross-check runs, as report rows. */
 export const ENGINE_STRATEGIES = [
   { name: 'backoff (engine)', kind: 'engine-backoff', policy: 'backoff' },
@@ -253,18 +277,10 @@ export const ENGINE_STRATEGIES = [
  * policy (cold) on the same seeds as the event simulation, pooled the same way; the rows to set beside the
  * event simulation's.
  */
-export async function engineResults(
-  spec: WorkloadSpec,
-  result: WorkloadResult,
-  options: BenchOptions,
-): Promise<StrategyResult[]> {
+export async function engineResults(spec: WorkloadSpec, options: BenchOptions): Promise<StrategyResult[]> {
   const firstSeed = options.firstSeed ?? 7;
   const latencyMs = options.latencyMs ?? 80;
-  const fixed = result.strategies.filter((strategy) => strategy.kind === 'fixed');
-  const curve: FixedCurve = {
-    mean: fixed.map((strategy) => ({ requests: strategy.requests, lag: strategy.lag.mean })),
-    p95: fixed.map((strategy) => ({ requests: strategy.requests, lag: strategy.lag.p95 })),
-  };
+  const curve = fixedCurveOn(spec, options);
   const hasDeadlines = spec.arrivals.some((arrival) => arrival.deadlineAgeMs !== null);
   const rows: StrategyResult[] = [];
   for (const strategy of ENGINE_STRATEGIES) {
