@@ -197,7 +197,7 @@ function main(): void {
       '\nhazard per bin (per second): true, warm (pooled mixes), the cold prior; warm/true in density',
     );
     const hazardRows: string[][] = [];
-    for (let bin = 0; bin < BIN_COUNT && binStartS(bin) < 1800; bin += 2) {
+    for (let bin = 0; bin < BIN_COUNT && binStartS(bin) < 1800; bin += 1) {
       const t = truth[bin] ?? 0;
       const w = learned[bin] ?? 0;
       hazardRows.push([

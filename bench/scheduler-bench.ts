@@ -7,7 +7,7 @@
  * event simulation measures what the engine does.
  *
  * Run: `npm run bench` (options: `-- --profile FILE --seeds N --engine-seeds N --json --quick --scale X --charts DIR
- * --price S --no-memory`).
+ * --price S --no-memory --workload SLUG`).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +32,7 @@ const { values } = parseArgs({
     price: { type: 'string' },
     'no-memory': { type: 'boolean', default: false },
     'engine-seeds': { type: 'string' },
+    workload: { type: 'string' },
   },
 });
 
@@ -77,7 +78,18 @@ async function main(): Promise<number> {
   const priceS = values.price === undefined ? undefined : positive('price', values.price, 0, 1e9);
   const options = { profile, seeds, ...(priceS === undefined ? {} : { priceS }) };
   const results: WorkloadResult[] = [];
-  for (const spec of workloads(scale)) {
+  const specs = workloads(scale).filter(
+    (spec) => values.workload === undefined || spec.slug === values.workload,
+  );
+  if (specs.length === 0) {
+    process.stderr.write(
+      `bench: --workload must be one of ${workloads(scale)
+        .map((spec) => spec.slug)
+        .join(', ')}, got ${values.workload ?? ''}\n`,
+    );
+    return 3;
+  }
+  for (const spec of specs) {
     const [simulated] = runBench([spec], options);
     if (simulated === undefined) continue;
     // The real scheduler beside the event simulation, on the workloads small enough to drive it.
