@@ -29,6 +29,8 @@ export interface EngineRunOptions {
   readonly priceS?: number;
   /** Receives the learner after the run (to save a warm profile). */
   readonly onLearner?: (learner: DeliveryLearner) => void;
+  /** Told of every request: the id's index in the workload and ms into the run (to compare runs id by id). */
+  readonly onRequest?: (index: number, atMs: number) => void;
 }
 
 /** Runs the engine's scheduler on `spec` with the simulator's timelines for `seed` (the same as `drawWorkload`). */
@@ -54,6 +56,7 @@ export async function runEngine(spec: WorkloadSpec, options: EngineRunOptions): 
       minGap = Math.min(minGap, at - (lastStart[i] ?? Number.NEGATIVE_INFINITY));
       lastStart[i] = at;
       if (Number.isNaN(firstCheckAtMs[i] ?? 0)) firstCheckAtMs[i] = at;
+      options.onRequest?.(i, at);
       return client.getStatus(messageId);
     },
   };

@@ -33,7 +33,8 @@ export interface OracleBound {
   readonly p95: number;
 }
 
-interface Grid {
+/** One group's delivery distribution on the grid. */
+export interface Grid {
   readonly weight: number;
   readonly n: number;
   readonly t: Float64Array;
@@ -45,7 +46,8 @@ interface Grid {
   readonly s: Float64Array;
 }
 
-function buildGrid(group: HorizonGroup, finalShareBy: (ageS: number) => number, gridS: number): Grid {
+/** The grid of one group: final share, mass x mid-point and pending share at every grid point. */
+export function buildGrid(group: HorizonGroup, finalShareBy: (ageS: number) => number, gridS: number): Grid {
   const n = Math.max(2, Math.ceil(group.horizonS / gridS));
   const t = new Float64Array(n + 1);
   const f = new Float64Array(n + 1);
@@ -207,7 +209,7 @@ function tailPlan(grid: Grid, mu: number, gap: number, lagS: number, gridS: numb
  * For each grid point j, the final share of the cells a check at j finds more than `lagS` late (cells whose
  * mid-point lies before t[j] - lagS).
  */
-function missedBefore(grid: Grid, lagS: number, gridS: number): Float64Array {
+export function missedBefore(grid: Grid, lagS: number, gridS: number): Float64Array {
   const { n, f } = grid;
   const fq = new Float64Array(n + 1);
   for (let j = 0; j <= n; j += 1) {

@@ -65,6 +65,12 @@ export function workloadText(result: WorkloadResult): string {
         `mean ${seconds(result.oracle.mean)}, p95 ${seconds(result.oracle.p95)}; ` +
         `learning, warm is ${times(warm.lag.mean / result.oracle.mean)} the oracle's mean and closes ` +
         `${percent(result.gapClosed.mean)} (mean), ${percent(result.gapClosed.p95)} (p95) of the gap from fixed polling`,
+      `oracle under the rate cap (${result.rateCap}/s) at the same budget: mean ${seconds(result.oracleCapped.mean)}, ` +
+        `p95 ${Number.isFinite(result.oracleCapped.p95) ? seconds(result.oracleCapped.p95) : 'not computed'}; ` +
+        `learning, warm is ${times(warm.lag.mean / result.oracleCapped.mean)} its mean` +
+        (Number.isFinite(result.oracleCapped.p95)
+          ? ` and ${times(warm.lag.p95 / result.oracleCapped.p95)} its p95`
+          : ''),
     );
   }
   const withDeadlines = result.strategies.filter((s) => s.deadlines !== undefined);
@@ -121,6 +127,7 @@ export function benchJson(
       ids: result.ids,
       strategies: result.strategies.map(strategy),
       oracle: { mean: finite(result.oracle.mean), p95: finite(result.oracle.p95) },
+      oracleCapped: { mean: finite(result.oracleCapped.mean), p95: finite(result.oracleCapped.p95) },
       gapClosed: { mean: finite(result.gapClosed.mean), p95: finite(result.gapClosed.p95) },
     })),
   };

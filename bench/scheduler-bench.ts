@@ -7,7 +7,7 @@
  * event simulation measures what the engine does.
  *
  * Run: `npm run bench` (options: `-- --profile FILE --seeds N --engine-seeds N --json --quick --scale X --charts DIR
- * --price S --no-memory`).
+ * --price S --no-memory --workload SLUG`).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +32,7 @@ const { values } = parseArgs({
     price: { type: 'string' },
     'no-memory': { type: 'boolean', default: false },
     'engine-seeds': { type: 'string' },
+    workload: { type: 'string' },
   },
 });
 
@@ -58,7 +59,7 @@ async function main(): Promise<number> {
       return 3;
     }
   }
-  const engineSeeds = Math.round(positive('engine-seeds', values['engine-seeds'], Math.min(seeds, 3), 1000));
+  const engineSeeds = Math.round(positive('engine-seeds', values['engine-seeds'], seeds, 1000));
   const chartsDir = values.charts ?? (quick || values.json ? null : 'bench/charts');
   if (!values.json) {
     console.log(
@@ -70,18 +71,30 @@ async function main(): Promise<number> {
         'with its lag to the end of the run); x mean / x p95 = lag / fixed polling at the same number of requests',
     );
     console.log(
-      `rows marked (engine): the real PollScheduler in virtual time on the simulator, first ${engineSeeds} seeds`,
+      `rows marked (engine): the real PollScheduler in virtual time on the simulator, first ${engineSeeds} seeds, ` +
+        'each matched against fixed polling on those seeds',
     );
   }
   const priceS = values.price === undefined ? undefined : positive('price', values.price, 0, 1e9);
   const options = { profile, seeds, ...(priceS === undefined ? {} : { priceS }) };
   const results: WorkloadResult[] = [];
-  for (const spec of workloads(scale)) {
+  const specs = workloads(scale).filter(
+    (spec) => values.workload === undefined || spec.slug === values.workload,
+  );
+  if (specs.length === 0) {
+    process.stderr.write(
+      `bench: --workload must be one of ${workloads(scale)
+        .map((spec) => spec.slug)
+        .join(', ')}, got ${values.workload ?? ''}\n`,
+    );
+    return 3;
+  }
+  for (const spec of specs) {
     const [simulated] = runBench([spec], options);
     if (simulated === undefined) continue;
     // The real scheduler beside the event simulation, on the workloads small enough to drive it.
     const engineRows = ENGINE_WORKLOADS.has(spec.slug)
-      ? await engineResults(spec, simulated, { ...options, seeds: engineSeeds })
+      ? await engineResults(spec, { ...options, seeds: engineSeeds })
       : [];
     const result = { ...simulated, strategies: [...simulated.strategies, ...engineRows] };
     results.push(result);

@@ -1,24 +1,14 @@
 import type { RefreshOutcome, ScheduleFacts } from '../../shared/engine-api';
-import { isFinalKind } from '../../shared/status';
 import type { EngineHealth } from '../../shared/engine-health';
 import { callSafely, printError } from './call-safely';
 import { systemClock, type Clock } from './clock';
-import type { AlarmKind } from './scheduler/alarms';
-import {
-  afterFailure,
-  afterSnapshot,
-  afterSuccess,
-  checkStateExtras,
-  overdueReport,
-  type CheckContext,
-  type CheckDecision,
-} from './scheduler/after-check';
-import { backoffPolicy, type CheckPolicy } from './scheduler/check-policy';
-import { newEntry, type Entry, type PendingRequest } from './scheduler/entry';
+import { afterSnapshot } from './scheduler/after-check';
+import { CheckFlow } from './scheduler/check-flow';
+import { backoffPolicy } from './scheduler/check-policy';
+import { newEntry, type PendingRequest } from './scheduler/entry';
 import { factsOf, refreshOutcomeOf } from './scheduler/facts';
-import { asSmsbatError } from './scheduler/failures';
 import * as holds from './scheduler/global-holds';
-import { HealthReporter, type HealthSource } from './scheduler/health-reporter';
+import { HealthReporter, liveHealthSource } from './scheduler/health-reporter';
 import type { WatchRequest } from './scheduler/observer';
 import {
   applyRuntimeOptions,
@@ -51,14 +41,12 @@ export { HEALTH_SAMPLE_MS } from './scheduler/health-reporter';
  * Decides when each watched message is checked and runs the checks, within a global rate cap, a concurrency cap
  * and at most one request per id per second. It only composes pure decisions: the next delay (a pluggable
  * `CheckPolicy`), the pause state machine (`global-holds`), the lane of each check and the share between lanes
- * (`lanes`, `due-queue`), and the health object (`health`). Runs on monotonic time; reports epoch times, always
- * from outside its dispatch loop.
+ * (`lanes`, `due-queue`), and the health object (`health`); starting checks and handling their answers is the
+ * check flow's (`check-flow`). Runs on monotonic time; reports epoch times, always from outside its dispatch loop.
  */
 export class PollScheduler {
   readonly #clock: Clock;
   readonly #time: TimeBase;
-  readonly #policy: CheckPolicy;
-  readonly #random: () => number;
   #options: ResolvedOptions;
   #holds: holds.HoldState;
   readonly #ids: WatchedIds;
@@ -67,13 +55,12 @@ export class PollScheduler {
   readonly #health: HealthReporter;
   readonly #outbox: Outbox;
   readonly #run = { stopped: false, turnQueued: false, wake: null as TimerSlot | null };
+  readonly #flow: CheckFlow;
 
   constructor(options: PollSchedulerOptions) {
     this.#options = resolveOptions(options);
     this.#clock = options.clock ?? systemClock;
     this.#time = timeBaseOf(this.#clock);
-    this.#random = options.random ?? Math.random;
-    this.#policy = options.policy ?? backoffPolicy(this.#options);
     this.#outbox = new Outbox(
       options.observer,
       (ms) => this.#time.toEpoch(ms),
@@ -86,7 +73,7 @@ export class PollScheduler {
     this.#cache = new StatusCache(this.#options.cacheTtlMs);
     this.#ids = new WatchedIds(this.#clock, this.#options, {
       onAlarm: (kind, entry, at) => {
-        this.#onAlarm(kind, entry, at);
+        this.#flow.alarm(kind, entry, at);
       },
       afterAlarms: () => {
         this.#turn();
@@ -95,7 +82,15 @@ export class PollScheduler {
         this.#outbox.changed(id);
       },
     });
-    this.#health = new HealthReporter(this.#clock, this.#time, this.#healthSource(), (health) => {
+    const source = liveHealthSource({
+      stopped: () => this.#run.stopped,
+      holds: () => this.#holds,
+      watching: () => this.#ids.size,
+      inFlight: () => this.#requests.size,
+      rateCapPerSecond: () => this.#options.maxRequestsPerSecond,
+      backlog: (now) => this.#ids.backlog(now),
+    });
+    this.#health = new HealthReporter(this.#clock, this.#time, source, (health) => {
       callSafely(
         (changed: EngineHealth) => {
           options.observer.onHealth(changed);
@@ -106,6 +101,22 @@ export class PollScheduler {
     });
     this.#run.wake = new TimerSlot(this.#clock, () => {
       this.#turn();
+    });
+    this.#flow = new CheckFlow({
+      clock: this.#clock,
+      policy: options.policy ?? backoffPolicy(this.#options),
+      random: options.random ?? Math.random,
+      ids: this.#ids,
+      requests: this.#requests,
+      cache: this.#cache,
+      health: this.#health,
+      outbox: this.#outbox,
+      options: () => this.#options,
+      holds: () => this.#holds,
+      setHolds: (next) => {
+        this.#setHolds(next);
+      },
+      wakeAt: (at) => this.#run.wake?.arm(at),
     });
   }
 
@@ -147,18 +158,16 @@ export class PollScheduler {
     );
     this.#ids.add(entry);
     const cached = this.#cache.get(entry.id, now);
+    const flow = this.#flow;
     if (cached)
-      this.#apply(
-        entry,
-        afterSnapshot(entry, cached.snapshot, cached.at, this.#context(now, null, entry.id)),
-      );
-    else if (entry.request === null) this.#ids.schedule(entry, now + this.#firstDelay(entry, now));
+      flow.apply(entry, afterSnapshot(entry, cached.snapshot, cached.at, flow.context(now, null, entry.id)));
+    else if (entry.request === null) this.#ids.schedule(entry, now + flow.firstDelay(entry, now));
     this.#soon();
   }
 
   /** Stops checking an id; a request already in flight for it is ignored when it returns. */
   unwatch(messageId: string): void {
-    if (this.#remove(messageId)) this.#soon();
+    if (this.#flow.remove(messageId)) this.#soon();
   }
 
   /**
@@ -207,14 +216,8 @@ export class PollScheduler {
   setDeadline(messageId: string, deadlineAt: number | null): void {
     const entry = this.#ids.get(messageId);
     if (this.#run.stopped || !entry) return;
-    const now = this.#clock.monotonicNow();
-    entry.deadlineAt = deadlineAt === null ? null : this.#time.toMonotonic(deadlineAt);
-    if (entry.deadlineAt !== null && entry.deadlineAt > now) entry.overdueReported = false;
-    this.#ids.alarmsChanged(entry);
-    if (entry.request === null) {
-      const soonest = entry.deadlineAt !== null && entry.deadlineAt > now ? entry.deadlineAt : entry.dueAt;
-      this.#ids.schedule(entry, Math.min(entry.dueAt, soonest));
-    }
+    const monotonic = deadlineAt === null ? null : this.#time.toMonotonic(deadlineAt);
+    this.#flow.setDeadline(entry, monotonic, this.#clock.monotonicNow());
     this.#outbox.changed(entry.id);
     this.#soon();
   }
@@ -266,123 +269,14 @@ export class PollScheduler {
   #turn(): void {
     if (this.#run.stopped) return;
     this.#outbox.deliver();
-    this.#pump();
+    this.#flow.pump();
     this.#deliver();
-  }
-
-  /** Starts every check that is due, within the holds, the concurrency cap and the rate cap. No listener runs here. */
-  #pump(): void {
-    const now = this.#clock.monotonicNow();
-    let wakeAt = Number.POSITIVE_INFINITY;
-    while (this.#requests.canSend) {
-      const hold = holds.activeHold(this.#holds, now);
-      const next =
-        hold === null ? this.#ids.nextDue(now) : { wakeAt: hold.until ?? Number.POSITIVE_INFINITY };
-      if ('wakeAt' in next) {
-        wakeAt = next.wakeAt;
-        break;
-      }
-      const entry = this.#ids.get(next.id);
-      if (!entry) continue;
-      entry.request = this.#requests.send(entry.id, now);
-      entry.lastRequestAt = now;
-      this.#health.recordRequest(now);
-      this.#outbox.changed(entry.id);
-    }
-    // A full concurrency cap needs no timer: the next answer runs a turn.
-    if (this.#requests.belowConcurrency) this.#run.wake?.arm(wakeAt);
   }
 
   #onAnswer(request: PendingRequest, answer: Answer): void {
     if (this.#run.stopped) return;
-    const entry = this.#ids.get(request.id);
-    if (entry?.request === request) {
-      entry.request = null;
-      const context = this.#context(this.#clock.monotonicNow(), request);
-      if ('snapshot' in answer) {
-        this.#health.recordSuccess(context.now);
-        this.#cache.set(entry.id, answer.snapshot, context.now);
-        this.#policy.observe?.({
-          messageId: entry.id,
-          ageMs: context.now - entry.addedAt,
-          nowMs: context.now,
-          final: isFinalKind(answer.snapshot.kind),
-          snapshot: answer.snapshot,
-        });
-      }
-      this.#apply(
-        entry,
-        'snapshot' in answer
-          ? afterSuccess(entry, answer.snapshot, context)
-          : afterFailure(entry, asSmsbatError(answer.error), context),
-      );
-    }
+    this.#flow.answer(request, answer);
     this.#turn();
-  }
-
-  /** Applies the decision after a check (or a cached status) to the id, the holds and the reports. */
-  #apply(entry: Entry, decision: CheckDecision): void {
-    Object.assign(entry, decision.state);
-    this.#setHolds(decision.holds);
-    for (const report of decision.reports) this.#outbox.report(entry.id, report);
-    if (decision.next === 'remove') this.#remove(entry.id);
-    else this.#ids.schedule(entry, decision.next);
-  }
-
-  #context(now: number, request: PendingRequest | null, messageId?: string): CheckContext {
-    return {
-      now,
-      holds: this.#holds,
-      policy: this.#policy,
-      initialIntervalMs: this.#options.initialIntervalMs,
-      notFoundRetries: this.#options.notFoundRetries,
-      tuning: this.#options,
-      currentClient: request === null || this.#requests.isCurrent(request),
-      jitterRatio: this.#options.jitterRatio,
-      random: this.#random(),
-      messageId: messageId ?? request?.id,
-      pendingCount: this.#ids.size,
-      maxRequestsPerSecond: this.#options.maxRequestsPerSecond,
-    };
-  }
-
-  /** Delay before a new id's first check: what the policy asks, at once by default. */
-  #firstDelay(entry: Entry, now: number): number {
-    const context = this.#context(now, null, entry.id);
-    const delay =
-      this.#policy.firstDelayMs?.({
-        outcome: 'changed',
-        previousDelayMs: entry.delayMs,
-        ageMs: now - entry.addedAt,
-        consecutiveFailures: entry.consecutiveFailures,
-        notFoundCount: entry.notFoundCount,
-        initialIntervalMs: this.#options.initialIntervalMs,
-        rawStatus: entry.lastRaw,
-        ...checkStateExtras(entry, context),
-      }) ?? 0;
-    return Number.isFinite(delay) && delay > 0 ? delay : 0;
-  }
-
-  /** Ends the watch of an id and tells the policy. */
-  #remove(messageId: string): boolean {
-    if (!this.#ids.remove(messageId)) return false;
-    this.#policy.forget?.(messageId);
-    return true;
-  }
-
-  #onAlarm(kind: AlarmKind, entry: Entry, at: number): void {
-    const { id } = entry;
-    if (kind === 'give_up') {
-      this.#remove(id);
-      this.#outbox.report(id, { kind: 'gave_up', at });
-      return;
-    }
-    const overdue = overdueReport(entry, at);
-    if (overdue === null) return;
-    entry.overdueReported = true;
-    // Its next check is no longer a deadline check.
-    if (entry.request === null) this.#ids.schedule(entry, entry.dueAt);
-    this.#outbox.report(id, overdue);
   }
 
   #setHolds(next: holds.HoldState): void {
@@ -399,29 +293,5 @@ export class PollScheduler {
   #deliver(): void {
     this.#outbox.deliver();
     this.#health.update(false);
-  }
-
-  /** A live view of what health is built from. */
-  #healthSource(): HealthSource {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- getters below read the scheduler's private state
-    const scheduler = this;
-    return {
-      get stopped() {
-        return scheduler.#run.stopped;
-      },
-      get holds() {
-        return scheduler.#holds;
-      },
-      get watching() {
-        return scheduler.#ids.size;
-      },
-      get inFlight() {
-        return scheduler.#requests.size;
-      },
-      get rateCapPerSecond() {
-        return scheduler.#options.maxRequestsPerSecond;
-      },
-      backlog: (now) => scheduler.#ids.backlog(now),
-    };
   }
 }

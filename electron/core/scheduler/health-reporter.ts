@@ -19,6 +19,38 @@ export interface HealthSource {
   backlog(now: number): number;
 }
 
+/** What {@link liveHealthSource} reads each value of health from. */
+export interface HealthReaders {
+  readonly stopped: () => boolean;
+  readonly holds: () => HoldState;
+  readonly watching: () => number;
+  readonly inFlight: () => number;
+  readonly rateCapPerSecond: () => number;
+  readonly backlog: (now: number) => number;
+}
+
+/** A live `HealthSource` over functions that read the scheduler's state when health is built. */
+export function liveHealthSource(read: HealthReaders): HealthSource {
+  return {
+    get stopped() {
+      return read.stopped();
+    },
+    get holds() {
+      return read.holds();
+    },
+    get watching() {
+      return read.watching();
+    },
+    get inFlight() {
+      return read.inFlight();
+    },
+    get rateCapPerSecond() {
+      return read.rateCapPerSecond();
+    },
+    backlog: (now) => read.backlog(now),
+  };
+}
+
 /**
  * Builds the engine's health and decides when to emit it: at once when its mode, blocker or rate cap changes (cheap
  * to tell, checked at every delivery), and every `HEALTH_SAMPLE_MS` when anything else in it changed (the counts,
