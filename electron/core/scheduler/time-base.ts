@@ -8,7 +8,7 @@ import type { Clock } from '../clock';
 export interface TimeBase {
   /** Monotonic ms for an epoch time. */
   toMonotonic(epochMs: number): number;
-  /** Epoch ms for a monotonic time. */
+  /** Epoch ms for a monotonic time, whole (the monotonic clock has fractions people and saved files do not need). */
   toEpoch(monotonicMs: number): number;
 }
 
@@ -16,6 +16,6 @@ export interface TimeBase {
 export function timeBaseOf(clock: Clock): TimeBase {
   return {
     toMonotonic: (epochMs) => epochMs - clock.now() + clock.monotonicNow(),
-    toEpoch: (monotonicMs) => monotonicMs - clock.monotonicNow() + clock.now(),
+    toEpoch: (monotonicMs) => Math.round(monotonicMs - clock.monotonicNow() + clock.now()),
   };
 }
