@@ -86,8 +86,8 @@ test('settings take effect as a person notices them: theme, language, notificati
     await expect(page.getByRole('button', { name: 'Add messages' })).toBeVisible();
   });
 
-  await test.step('the first check setting: an id SMSBAT does not know yet is tried again that much later', async () => {
-    await settings.getByLabel('First check after (seconds)').fill('60');
+  await test.step('the first retry setting: an id SMSBAT does not know yet is tried again that much later', async () => {
+    await settings.getByLabel('First retry after an error (seconds)').fill('60');
     await settings.getByRole('button', { name: 'Save' }).click();
     await expect(settings.getByText('Saved.', { exact: true })).toBeVisible();
   });

@@ -41,7 +41,7 @@ test('200 pasted ids reach their final states with totals equal to the simulator
     await page.getByRole('button', { name: 'Settings' }).click();
     const settings = page.getByRole('dialog', { name: 'Settings' });
     await settings.getByLabel('Rate cap (requests per second, at most 50)').fill('40');
-    await settings.getByLabel('First check after (seconds)').fill('1');
+    await settings.getByLabel('First retry after an error (seconds)').fill('1');
     await settings.getByRole('button', { name: 'Save' }).click();
     await expect(settings.getByText('Saved.', { exact: true })).toBeVisible();
     await screenshot(page, 'settings-light');

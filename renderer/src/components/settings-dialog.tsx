@@ -122,6 +122,7 @@ export function SettingsDialog({ connection, settings, preferences, onClose }: S
                 type="number"
                 min={1}
                 step="any"
+                aria-describedby="settings-first-interval-help"
                 value={firstSeconds}
                 onChange={(e) => {
                   setFirstSeconds(e.target.value);
@@ -129,6 +130,9 @@ export function SettingsDialog({ connection, settings, preferences, onClose }: S
               />
             </label>
           </div>
+          <p id="settings-first-interval-help" className="hint">
+            {t('settings.firstIntervalHelp')}
+          </p>
           <div className="form-actions">
             <button type="submit" className="button">
               {t('settings.save')}

@@ -275,7 +275,9 @@ export const en = {
     polling: 'Polling',
     rateCap: 'Rate cap (requests per second, at most 50)',
     watchWindow: 'Watch window (hours)',
-    firstInterval: 'First check after (seconds)',
+    firstInterval: 'First retry after an error (seconds)',
+    firstIntervalHelp:
+      "Also how soon an id SMSBAT does not know yet is checked again. Other checks come when this account's messages really get delivered, which the monitor learns from its own checks.",
     save: 'Save',
     saved: 'Saved.',
     notifications: 'Notifications',
