@@ -1,5 +1,14 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { elementScroll, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageView } from '../../../shared/engine-api';
 import { bucketOf } from '../../../shared/totals';
@@ -35,6 +44,42 @@ function rowDomId(index: number): string {
   return `message-row-${index}`;
 }
 
+/**
+ * Follows the scroll area's size with a ResizeObserver only: the library's default also measures it at once while
+ * React commits, which forces a layout of the whole page before the first frame (the frame's own layout follows).
+ */
+function observeScrollRect(
+  instance: Virtualizer<HTMLDivElement, Element>,
+  onRect: (rect: { width: number; height: number }) => void,
+): () => void {
+  const element = instance.scrollElement;
+  if (element === null || typeof ResizeObserver === 'undefined') return () => undefined;
+  const observer = new ResizeObserver(() => {
+    const { width, height } = element.getBoundingClientRect();
+    onRect({ width: Math.round(width), height: Math.round(height) });
+  });
+  observer.observe(element, { box: 'content-box' });
+  return () => {
+    observer.disconnect();
+  };
+}
+
+/**
+ * Scrolls the list, except to the top when it is already there: the library restores the offset when it first
+ * sees the scroll area, and setting `scrollTop` forces a layout of the whole page while React commits.
+ */
+const scrollList: typeof elementScroll<HTMLDivElement> = (offset, options, instance) => {
+  if (offset + (options.adjustments ?? 0) === 0 && (instance.scrollOffset ?? 0) === 0) return;
+  elementScroll(offset, options, instance);
+};
+
+/** The scroll area's size before it is measured: the window's, so that the first frame draws every row in view. */
+function initialScrollRect(): { width: number; height: number } {
+  return typeof window === 'undefined'
+    ? { width: 0, height: 0 }
+    : { width: window.innerWidth, height: window.innerHeight };
+}
+
 /** The watched messages as a virtualised table: only the rows in view are in the DOM, so 10,000+ stay smooth. */
 export function MessageTable(props: MessageTableProps) {
   const { t } = useTranslation();
@@ -51,6 +96,9 @@ export function MessageTable(props: MessageTableProps) {
     estimateSize: () => ROW_HEIGHT_PX,
     overscan: 12,
     scrollPaddingStart: HEAD_HEIGHT_PX,
+    initialRect: initialScrollRect(),
+    observeElementRect: observeScrollRect,
+    scrollToFn: scrollList,
   });
 
   useEffect(() => {
@@ -132,26 +180,38 @@ export function MessageTable(props: MessageTableProps) {
     }
   };
 
-  const { onActiveChange, onOpen } = props;
-  // Stable while scrolling, so that only rows whose message changed re-render.
-  const onRowClick = useCallback(
-    (event: MouseEvent, id: string) => {
-      onActiveChange(id);
-      if (event.shiftKey) onSelectionChange(extendTo(selection, id, shownIds));
-      else if (event.ctrlKey || event.metaKey) onSelectionChange(toggleId(selection, id));
-      else onOpen(id);
-    },
-    [onActiveChange, onOpen, onSelectionChange, selection, shownIds],
-  );
-  const onToggle = useCallback(
-    (id: string) => {
-      onSelectionChange(toggleId(selection, id));
-    },
-    [onSelectionChange, selection],
-  );
+  // Rows get callbacks that never change (they read the latest selection and order when called), so that a feed
+  // change re-renders only the rows whose message changed.
+  const latest = useRef({
+    selection,
+    shownIds,
+    onSelectionChange,
+    onActiveChange: props.onActiveChange,
+    onOpen: props.onOpen,
+  });
+  useLayoutEffect(() => {
+    latest.current = {
+      selection,
+      shownIds,
+      onSelectionChange,
+      onActiveChange: props.onActiveChange,
+      onOpen: props.onOpen,
+    };
+  });
+  const onRowClick = useCallback((event: MouseEvent, id: string) => {
+    const current = latest.current;
+    current.onActiveChange(id);
+    if (event.shiftKey) current.onSelectionChange(extendTo(current.selection, id, current.shownIds));
+    else if (event.ctrlKey || event.metaKey) current.onSelectionChange(toggleId(current.selection, id));
+    else current.onOpen(id);
+  }, []);
+  const onToggle = useCallback((id: string) => {
+    latest.current.onSelectionChange(toggleId(latest.current.selection, id));
+  }, []);
 
-  const allSelected = shownIds.length > 0 && shownIds.every((id) => selection.ids.has(id));
-  const someSelected = !allSelected && shownIds.some((id) => selection.ids.has(id));
+  const anySelected = selection.ids.size > 0;
+  const allSelected = anySelected && shownIds.length > 0 && shownIds.every((id) => selection.ids.has(id));
+  const someSelected = anySelected && !allSelected && shownIds.some((id) => selection.ids.has(id));
 
   return (
     <div
