@@ -137,7 +137,13 @@ function summarizeTrace(events: readonly TraceEvent[], from: number, to: number)
   return lines;
 }
 
-function summarizeProfile(profile: CpuProfile, top: number, from = -Infinity, to = Infinity): string[] {
+function summarizeProfile(
+  profile: CpuProfile,
+  top: number,
+  from = -Infinity,
+  to = Infinity,
+  within: readonly (readonly [number, number])[] | null = null,
+): string[] {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node] as const));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -147,6 +153,7 @@ function summarizeProfile(profile: CpuProfile, top: number, from = -Infinity, to
   profile.samples.forEach((id, index) => {
     at += profile.timeDeltas[index] ?? 0;
     if (at < from || at > to) return;
+    if (within !== null && !within.some(([start, end]) => at >= start && at <= end)) return;
     const delta = profile.timeDeltas[index + 1] ?? 0;
     const node = nodes.get(id);
     if (node === undefined) return;
@@ -269,6 +276,11 @@ async function main(argv: readonly string[]): Promise<void> {
     console.log(`\n## stream (${String(sent)} changes of 50)`);
     console.log(summarizeTrace(streamEvents, Math.min(...ts), Math.max(...ts)).join('\n'));
     console.log(summarizeProfile(streamProfile, top).join('\n'));
+    const longTasks = streamEvents
+      .filter((event) => event.name === 'RunTask' && (event.dur ?? 0) > 30_000)
+      .map((event) => [event.ts, event.ts + (event.dur ?? 0)] as const);
+    console.log(`\n## stream, inside the ${String(longTasks.length)} tasks over 30 ms`);
+    console.log(summarizeProfile(streamProfile, top, -Infinity, Infinity, longTasks).join('\n'));
   } finally {
     await browser.close();
     await host.close();
