@@ -86,8 +86,12 @@ export function MessageTable(props: MessageTableProps) {
   const { messages, selection, onSelectionChange, activeId } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusPending = useRef(false);
-  const shownIds = useMemo(() => messages.map((message) => message.id), [messages]);
-  const activeIndex = activeId === null ? -1 : shownIds.indexOf(activeId);
+  // The ids in list order are built only when an action needs them, not on every feed change.
+  const shownIds = (): readonly string[] => messages.map((message) => message.id);
+  const activeIndex = useMemo(
+    () => (activeId === null ? -1 : messages.findIndex((message) => message.id === activeId)),
+    [messages, activeId],
+  );
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is the kept library for 10,000+ rows; this component is not compiler-memoised.
   const virtualizer = useVirtualizer({
@@ -101,6 +105,18 @@ export function MessageTable(props: MessageTableProps) {
     scrollToFn: scrollList,
   });
 
+  // Rows are kept by place, so when the focused row's message moves (a change sorted it elsewhere), focus moves
+  // to the row that now shows it.
+  const focusedIndex = useRef(activeIndex);
+  useLayoutEffect(() => {
+    const before = focusedIndex.current;
+    focusedIndex.current = activeIndex;
+    if (before === activeIndex || before < 0 || activeIndex < 0) return;
+    const focusedRow = document.activeElement?.closest('[role="row"]');
+    if (focusedRow?.id !== rowDomId(before)) return;
+    document.getElementById(rowDomId(activeIndex))?.focus({ preventScroll: true });
+  }, [activeIndex]);
+
   useEffect(() => {
     if (!focusPending.current || activeIndex < 0) return;
     focusPending.current = false;
@@ -109,11 +125,11 @@ export function MessageTable(props: MessageTableProps) {
   }, [activeIndex, virtualizer]);
 
   const moveTo = (index: number, extend: boolean) => {
-    const target = shownIds[Math.max(0, Math.min(shownIds.length - 1, index))];
+    const target = messages[Math.max(0, Math.min(messages.length - 1, index))]?.id;
     if (target === undefined) return;
     focusPending.current = true;
     props.onActiveChange(target);
-    if (extend) onSelectionChange(extendTo(selection, target, shownIds));
+    if (extend) onSelectionChange(extendTo(selection, target, shownIds()));
   };
 
   const targetIds = (): readonly string[] => {
@@ -146,7 +162,7 @@ export function MessageTable(props: MessageTableProps) {
           moveTo(0, event.shiftKey);
           return true;
         case 'End':
-          moveTo(shownIds.length - 1, event.shiftKey);
+          moveTo(messages.length - 1, event.shiftKey);
           return true;
         case ' ':
           if (activeId !== null && target.tagName !== 'BUTTON') {
@@ -168,7 +184,7 @@ export function MessageTable(props: MessageTableProps) {
         case 'a':
         case 'A':
           if (!(event.ctrlKey || event.metaKey)) return false;
-          onSelectionChange(toggleAll(selection, shownIds));
+          onSelectionChange(toggleAll(selection, shownIds()));
           return true;
         default:
           return false;
@@ -184,7 +200,7 @@ export function MessageTable(props: MessageTableProps) {
   // change re-renders only the rows whose message changed.
   const latest = useRef({
     selection,
-    shownIds,
+    messages,
     onSelectionChange,
     onActiveChange: props.onActiveChange,
     onOpen: props.onOpen,
@@ -192,7 +208,7 @@ export function MessageTable(props: MessageTableProps) {
   useLayoutEffect(() => {
     latest.current = {
       selection,
-      shownIds,
+      messages,
       onSelectionChange,
       onActiveChange: props.onActiveChange,
       onOpen: props.onOpen,
@@ -201,7 +217,14 @@ export function MessageTable(props: MessageTableProps) {
   const onRowClick = useCallback((event: MouseEvent, id: string) => {
     const current = latest.current;
     current.onActiveChange(id);
-    if (event.shiftKey) current.onSelectionChange(extendTo(current.selection, id, current.shownIds));
+    if (event.shiftKey)
+      current.onSelectionChange(
+        extendTo(
+          current.selection,
+          id,
+          current.messages.map((message) => message.id),
+        ),
+      );
     else if (event.ctrlKey || event.metaKey) current.onSelectionChange(toggleId(current.selection, id));
     else current.onOpen(id);
   }, []);
@@ -210,8 +233,10 @@ export function MessageTable(props: MessageTableProps) {
   }, []);
 
   const anySelected = selection.ids.size > 0;
-  const allSelected = anySelected && shownIds.length > 0 && shownIds.every((id) => selection.ids.has(id));
-  const someSelected = anySelected && !allSelected && shownIds.some((id) => selection.ids.has(id));
+  const allSelected =
+    anySelected && messages.length > 0 && messages.every((message) => selection.ids.has(message.id));
+  const someSelected =
+    anySelected && !allSelected && messages.some((message) => selection.ids.has(message.id));
 
   return (
     <div
@@ -234,7 +259,7 @@ export function MessageTable(props: MessageTableProps) {
                   if (element) element.indeterminate = someSelected;
                 }}
                 onChange={() => {
-                  onSelectionChange(toggleAll(selection, shownIds));
+                  onSelectionChange(toggleAll(selection, shownIds()));
                 }}
               />
             </div>
@@ -274,9 +299,12 @@ export function MessageTable(props: MessageTableProps) {
               {virtualizer.getVirtualItems().map((item) => {
                 const message = messages[item.index];
                 if (message === undefined) return null;
+                // Rows are kept by their place in the window, not by message: when the messages in view change
+                // (new ones sort to the top many times a second), React updates the rows' text instead of building
+                // new rows (focus follows the active message: see above).
                 return (
                   <MessageRow
-                    key={message.id}
+                    key={item.index}
                     index={item.index}
                     top={item.start}
                     message={message}
@@ -334,7 +362,7 @@ const MessageRow = memo(function MessageRow(props: RowProps) {
       aria-rowindex={props.index + 2}
       aria-selected={props.selected}
       tabIndex={props.active ? 0 : -1}
-      className={`message-row${props.selected ? ' is-selected' : ''}${props.active ? ' is-active' : ''}`}
+      className={`message-row message-row--contained${props.selected ? ' is-selected' : ''}${props.active ? ' is-active' : ''}`}
       style={{ transform: `translateY(${props.top}px)` }}
       onClick={(event) => {
         props.onClick(event, message.id);
