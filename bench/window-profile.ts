@@ -119,7 +119,7 @@ function summarizeTrace(events: readonly TraceEvent[], from: number, to: number)
         (event.dur ?? 0) > 1000
       )
         inner.set(event.name, (inner.get(event.name) ?? 0) + (event.dur ?? 0));
-    if (process.env.DETAIL !== undefined && (task.dur ?? 0) > 300_000)
+    if (process.env.DETAIL !== undefined && (task.dur ?? 0) > Number(process.env.DETAIL) * 1000)
       for (const event of events)
         if (
           event.ts >= task.ts &&
