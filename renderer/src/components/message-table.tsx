@@ -98,7 +98,8 @@ export function MessageTable(props: MessageTableProps) {
     count: messages.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT_PX,
-    overscan: 12,
+    // Rows drawn beyond the view: enough for smooth scrolling, few enough that the first frame stays quick.
+    overscan: 6,
     scrollPaddingStart: HEAD_HEIGHT_PX,
     initialRect: initialScrollRect(),
     observeElementRect: observeScrollRect,
