@@ -1,6 +1,5 @@
-import { elementScroll, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import {
-  memo,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -11,13 +10,11 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageView } from '../../../shared/engine-api';
-import { bucketOf } from '../../../shared/totals';
-import { formatDateTime, formatNumber, formatRelative } from '../i18n/format';
 import { COLUMNS, type ColumnId } from '../logic/columns';
 import type { SortOrder } from '../logic/message-sort';
 import { extendTo, toggleAll, toggleId, type Selection } from '../logic/selection';
-import { StatusIcon } from './status-icon';
-import { useMessageWords } from './use-message-words';
+import { initialScrollRect, observeScrollRect, scrollList } from './list-virtualizer';
+import { MessageRow, rowDomId } from './message-row';
 
 /** What the list needs from its parent. */
 export interface MessageTableProps {
@@ -38,47 +35,6 @@ export interface MessageTableProps {
 
 const ROW_HEIGHT_PX = 40;
 const HEAD_HEIGHT_PX = 40;
-
-/** The DOM id of a row, for focusing it after keyboard moves. */
-function rowDomId(index: number): string {
-  return `message-row-${index}`;
-}
-
-/**
- * Follows the scroll area's size with a ResizeObserver only: the library's default also measures it at once while
- * React commits, which forces a layout of the whole page before the first frame (the frame's own layout follows).
- */
-function observeScrollRect(
-  instance: Virtualizer<HTMLDivElement, Element>,
-  onRect: (rect: { width: number; height: number }) => void,
-): () => void {
-  const element = instance.scrollElement;
-  if (element === null || typeof ResizeObserver === 'undefined') return () => undefined;
-  const observer = new ResizeObserver(() => {
-    const { width, height } = element.getBoundingClientRect();
-    onRect({ width: Math.round(width), height: Math.round(height) });
-  });
-  observer.observe(element, { box: 'content-box' });
-  return () => {
-    observer.disconnect();
-  };
-}
-
-/**
- * Scrolls the list, except to the top when it is already there: the library restores the offset when it first
- * sees the scroll area, and setting `scrollTop` forces a layout of the whole page while React commits.
- */
-const scrollList: typeof elementScroll<HTMLDivElement> = (offset, options, instance) => {
-  if (offset + (options.adjustments ?? 0) === 0 && (instance.scrollOffset ?? 0) === 0) return;
-  elementScroll(offset, options, instance);
-};
-
-/** The scroll area's size before it is measured: the window's, so that the first frame draws every row in view. */
-function initialScrollRect(): { width: number; height: number } {
-  return typeof window === 'undefined'
-    ? { width: 0, height: 0 }
-    : { width: window.innerWidth, height: window.innerHeight };
-}
 
 /** The watched messages as a virtualised table: only the rows in view are in the DOM, so 10,000+ stay smooth. */
 export function MessageTable(props: MessageTableProps) {
@@ -330,109 +286,3 @@ export function MessageTable(props: MessageTableProps) {
     </div>
   );
 }
-
-interface RowProps {
-  readonly index: number;
-  readonly top: number;
-  readonly message: MessageView;
-  readonly selected: boolean;
-  readonly active: boolean;
-  readonly now: number;
-  readonly onClick: (event: MouseEvent, id: string) => void;
-  readonly onToggle: (id: string) => void;
-  readonly onFocusRow: (id: string) => void;
-  readonly onCopy: (id: string) => void;
-  readonly onOpen: (id: string) => void;
-}
-
-/** One message row; memoised so that a change to one message re-renders one row. */
-const MessageRow = memo(function MessageRow(props: RowProps) {
-  const { t } = useTranslation();
-  const words = useMessageWords();
-  const { message } = props;
-  const bucket = bucketOf(message);
-  const snapshot = message.snapshot;
-  const charge = snapshot?.charge ?? null;
-  const lastChange = message.lastChangedAt ?? message.addedAt;
-  const error = message.lastError;
-  const cost = charge === null ? null : words.moneyCell(charge.amount, charge.currency);
-  return (
-    <div
-      id={rowDomId(props.index)}
-      role="row"
-      aria-rowindex={props.index + 2}
-      aria-selected={props.selected}
-      tabIndex={props.active ? 0 : -1}
-      className={`message-row message-row--contained${props.selected ? ' is-selected' : ''}${props.active ? ' is-active' : ''}`}
-      style={{ transform: `translateY(${props.top}px)` }}
-      onClick={(event) => {
-        props.onClick(event, message.id);
-      }}
-      onFocus={(event) => {
-        if (event.target === event.currentTarget) props.onFocusRow(message.id);
-      }}
-    >
-      <div role="cell" className="cell cell--select">
-        <input
-          type="checkbox"
-          tabIndex={-1}
-          aria-label={t('list.selectRow', { id: message.id })}
-          checked={props.selected}
-          onClick={(event) => {
-            event.stopPropagation();
-          }}
-          onChange={() => {
-            props.onToggle(message.id);
-          }}
-        />
-      </div>
-      <div role="cell" className="cell cell--id">
-        <span className="mono">{message.id}</span>
-        <button
-          type="button"
-          tabIndex={-1}
-          className="icon-button copy-button"
-          aria-label={t('list.copyId', { id: message.id })}
-          title={t('list.copyId', { id: message.id })}
-          onClick={(event) => {
-            event.stopPropagation();
-            props.onCopy(message.id);
-          }}
-        >
-          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-            <path d="M5.5 5.5h7v8h-7zM3.5 10.5v-8h7" />
-          </svg>
-        </button>
-      </div>
-      <div role="cell" className="cell cell--label" title={message.label ?? undefined}>
-        {message.label ?? ''}
-      </div>
-      <div role="cell" className={`cell cell--status status--${bucket}`}>
-        <StatusIcon bucket={bucket} />
-        <span>{t(`bucket.${bucket}`)}</span>
-        {message.overdue && message.phase === 'watching' ? (
-          <span className="tag tag--warning">{t('list.overdue')}</span>
-        ) : null}
-      </div>
-      <div role="cell" className="cell cell--channel">
-        {words.channels(snapshot)}
-      </div>
-      <div role="cell" className="cell cell--parts num">
-        {snapshot?.partsCount == null ? '' : formatNumber(words.locale, snapshot.partsCount)}
-      </div>
-      <div role="cell" className="cell cell--cost num" title={cost?.title}>
-        {cost?.text ?? ''}
-      </div>
-      <div role="cell" className="cell cell--lastChange" title={formatDateTime(words.locale, lastChange)}>
-        {/* A change the host saw a moment after this window's clock last ticked still reads as past. */}
-        {formatRelative(words.locale, Math.min(lastChange, props.now), props.now)}
-      </div>
-      <div role="cell" className="cell cell--nextCheck">
-        {words.nextCheck(message, props.now)}
-      </div>
-      <div role="cell" className="cell cell--error" title={error?.message}>
-        {error === null ? '' : t(`detail.errorKind_${error.kind}`)}
-      </div>
-    </div>
-  );
-});
