@@ -57,3 +57,27 @@ describe('the list while changes stream in', () => {
     expect(focused?.querySelector('.cell--id .mono')?.textContent).toBe('m-3');
   });
 });
+
+describe('a missed change', () => {
+  it('is not applied out of order: the window asks the host for a fresh snapshot instead', async () => {
+    const { fake } = renderApp({ messages });
+    await screen.findByRole('table', { name: 'Watched messages' });
+    const snapshotsBefore = fake.calls.filter((call) => call.name === 'snapshot').length;
+    act(() => {
+      fake.emit('feed', {
+        type: 'change',
+        change: {
+          version: 50,
+          upserted: [messageView({ id: 'late-1', statuses: ['delivered'], addedAt: 1_020_000 })],
+          removed: [],
+          events: [],
+        },
+      });
+    });
+    await waitFor(() => {
+      expect(fake.calls.filter((call) => call.name === 'snapshot').length).toBe(snapshotsBefore + 1);
+    });
+    expect(rows().some((row) => row.startsWith('late-1'))).toBe(false);
+    expect(rows()).toHaveLength(4);
+  });
+});
