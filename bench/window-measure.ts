@@ -6,7 +6,7 @@ import {
   probeScript,
   probeStateSchema,
   readProbeInPage,
-  rowsShownInPage,
+  SHOWN_BINDING,
   type ProbeState,
 } from './window-probe';
 import { quantile } from './stats';
@@ -63,12 +63,33 @@ async function readProbe(page: Page): Promise<ProbeState> {
   return probeStateSchema.parse(await page.evaluate(readProbeInPage));
 }
 
+/** How long the window may take to show its rows before the benchmark gives up. */
+const SHOW_TIMEOUT_MS = 120_000;
+
 async function openWindow(browser: Browser, host: WindowBenchHost, messageCount: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let onShown: () => void = () => undefined;
+  const shown = new Promise<null>((resolve, reject) => {
+    onShown = () => {
+      resolve(null);
+    };
+    timer = setTimeout(() => {
+      reject(new Error(`The window did not show its rows within ${String(SHOW_TIMEOUT_MS)} ms.`));
+    }, SHOW_TIMEOUT_MS);
+  });
+  // The page calls this when its rows are shown: nothing is evaluated in the page while it is being measured.
+  await context.exposeFunction(SHOWN_BINDING, () => {
+    onShown();
+  });
   await context.addInitScript({ content: probeScript(messageCount) });
   const page = await context.newPage();
   await page.goto(host.url);
-  await page.waitForFunction(rowsShownInPage, undefined, { timeout: 120_000 });
+  try {
+    await shown;
+  } finally {
+    clearTimeout(timer);
+  }
   return page;
 }
 

@@ -18,11 +18,18 @@ export const probeStateSchema = z.object({
 export type ProbeState = z.infer<typeof probeStateSchema>;
 
 /**
+ * The function the probe calls once the rows are shown, when the benchmark exposed it: waiting this way needs no
+ * script evaluated in the page while the window is busy showing its rows (Playwright's own helper script, which
+ * `waitForFunction` evaluates on first use, would otherwise land in the measured time).
+ */
+export const SHOWN_BINDING = '__windowBenchShown';
+
+/**
  * The script added to the page before the window's own: it notes when the snapshot's WebSocket message arrives
  * (its listener is registered first, so it runs before the window's), watches the DOM for the table whose
  * `aria-rowcount` counts every message (plus the header row) with at least one message row drawn, then takes the
  * end of the frame that paints it (a `requestAnimationFrame` callback runs before the paint; a message posted from
- * it is handled after). It also keeps every long task from a PerformanceObserver on 'longtask'.
+ * it is handled after), and tells the benchmark through {@link SHOWN_BINDING}. It also keeps every long task from a PerformanceObserver on 'longtask'.
  */
 export function probeScript(messageCount: number): string {
   if (!Number.isInteger(messageCount) || messageCount < 1)
@@ -57,6 +64,7 @@ export function probeScript(messageCount: number): string {
       channel.port1.onmessage = () => {
         state.shownAt = performance.now();
         performance.mark('window-bench:shown');
+        if (typeof window.${SHOWN_BINDING} === 'function') void window.${SHOWN_BINDING}();
       };
       channel.port2.postMessage(null);
     });

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { MonitorClient } from '../../shared/contract';
 import { AppHeader } from './components/app-header';
@@ -8,6 +8,7 @@ import { ToastList } from './components/toast-list';
 import { useAppearance, useReducedMotion } from './hooks/use-appearance';
 import { useHostNotifications } from './hooks/use-host-notifications';
 import { useWindowTitle } from './hooks/use-window-title';
+import { prepareFormats } from './i18n/format';
 import { createI18n } from './i18n/i18n';
 import { resolveLanguage } from './i18n/languages';
 import { ClientProvider } from './state/client-context';
@@ -37,6 +38,10 @@ function Shell({ client }: { readonly client: MonitorClient }) {
   useAppearance(preferences, i18n);
   useWindowTitle(feed);
   useHostNotifications(client);
+  // While the snapshot is on its way, not once it is here.
+  useEffect(() => {
+    prepareFormats(i18n.language);
+  }, [i18n.language]);
 
   if (connection === null || feed === null) {
     return (

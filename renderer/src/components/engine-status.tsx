@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatNumber, formatRelative, formatTime } from '../i18n/format';
+import { formatDecimal, formatNumber, formatRelative, formatTime } from '../i18n/format';
 import type { EngineFix, EngineView } from '../logic/engine-view';
 
 /** The engine's state as a live region: the state in words, its fix button, last success and request rate. */
@@ -56,7 +56,7 @@ export function EngineStatus({
         <span className="rate-meter" title={t('engine.rateLabel')}>
           <meter min={0} max={1} value={share} aria-label={t('engine.rateLabel')} />
           {t('engine.rate', {
-            rate: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(view.requestsPerSecond),
+            rate: formatDecimal(locale, view.requestsPerSecond),
             cap: formatNumber(locale, view.rateCapPerSecond),
           })}
         </span>

@@ -1,14 +1,20 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageView } from '../../../shared/engine-api';
-import { bucketOf } from '../../../shared/totals';
-import { formatDateTime, formatNumber, formatRelative } from '../i18n/format';
 import { COLUMNS, type ColumnId } from '../logic/columns';
 import type { SortOrder } from '../logic/message-sort';
 import { extendTo, toggleAll, toggleId, type Selection } from '../logic/selection';
-import { StatusIcon } from './status-icon';
-import { useMessageWords } from './use-message-words';
+import { initialScrollRect, observeScrollRect, scrollList } from './list-virtualizer';
+import { MessageRow, rowDomId } from './message-row';
 
 /** What the list needs from its parent. */
 export interface MessageTableProps {
@@ -30,28 +36,43 @@ export interface MessageTableProps {
 const ROW_HEIGHT_PX = 40;
 const HEAD_HEIGHT_PX = 40;
 
-/** The DOM id of a row, for focusing it after keyboard moves. */
-function rowDomId(index: number): string {
-  return `message-row-${index}`;
-}
-
 /** The watched messages as a virtualised table: only the rows in view are in the DOM, so 10,000+ stay smooth. */
 export function MessageTable(props: MessageTableProps) {
   const { t } = useTranslation();
   const { messages, selection, onSelectionChange, activeId } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusPending = useRef(false);
-  const shownIds = useMemo(() => messages.map((message) => message.id), [messages]);
-  const activeIndex = activeId === null ? -1 : shownIds.indexOf(activeId);
+  // The ids in list order are built only when an action needs them, not on every feed change.
+  const shownIds = (): readonly string[] => messages.map((message) => message.id);
+  const activeIndex = useMemo(
+    () => (activeId === null ? -1 : messages.findIndex((message) => message.id === activeId)),
+    [messages, activeId],
+  );
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is the kept library for 10,000+ rows; this component is not compiler-memoised.
   const virtualizer = useVirtualizer({
     count: messages.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT_PX,
-    overscan: 12,
+    // Rows drawn beyond the view: enough for smooth scrolling, few enough that the first frame stays quick.
+    overscan: 6,
     scrollPaddingStart: HEAD_HEIGHT_PX,
+    initialRect: initialScrollRect(),
+    observeElementRect: observeScrollRect,
+    scrollToFn: scrollList,
   });
+
+  // Rows are kept by place, so when the focused row's message moves (a change sorted it elsewhere), focus moves
+  // to the row that now shows it.
+  const focusedIndex = useRef(activeIndex);
+  useLayoutEffect(() => {
+    const before = focusedIndex.current;
+    focusedIndex.current = activeIndex;
+    if (before === activeIndex || before < 0 || activeIndex < 0) return;
+    const focusedRow = document.activeElement?.closest('[role="row"]');
+    if (focusedRow?.id !== rowDomId(before)) return;
+    document.getElementById(rowDomId(activeIndex))?.focus({ preventScroll: true });
+  }, [activeIndex]);
 
   useEffect(() => {
     if (!focusPending.current || activeIndex < 0) return;
@@ -61,11 +82,11 @@ export function MessageTable(props: MessageTableProps) {
   }, [activeIndex, virtualizer]);
 
   const moveTo = (index: number, extend: boolean) => {
-    const target = shownIds[Math.max(0, Math.min(shownIds.length - 1, index))];
+    const target = messages[Math.max(0, Math.min(messages.length - 1, index))]?.id;
     if (target === undefined) return;
     focusPending.current = true;
     props.onActiveChange(target);
-    if (extend) onSelectionChange(extendTo(selection, target, shownIds));
+    if (extend) onSelectionChange(extendTo(selection, target, shownIds()));
   };
 
   const targetIds = (): readonly string[] => {
@@ -98,7 +119,7 @@ export function MessageTable(props: MessageTableProps) {
           moveTo(0, event.shiftKey);
           return true;
         case 'End':
-          moveTo(shownIds.length - 1, event.shiftKey);
+          moveTo(messages.length - 1, event.shiftKey);
           return true;
         case ' ':
           if (activeId !== null && target.tagName !== 'BUTTON') {
@@ -120,7 +141,7 @@ export function MessageTable(props: MessageTableProps) {
         case 'a':
         case 'A':
           if (!(event.ctrlKey || event.metaKey)) return false;
-          onSelectionChange(toggleAll(selection, shownIds));
+          onSelectionChange(toggleAll(selection, shownIds()));
           return true;
         default:
           return false;
@@ -132,26 +153,47 @@ export function MessageTable(props: MessageTableProps) {
     }
   };
 
-  const { onActiveChange, onOpen } = props;
-  // Stable while scrolling, so that only rows whose message changed re-render.
-  const onRowClick = useCallback(
-    (event: MouseEvent, id: string) => {
-      onActiveChange(id);
-      if (event.shiftKey) onSelectionChange(extendTo(selection, id, shownIds));
-      else if (event.ctrlKey || event.metaKey) onSelectionChange(toggleId(selection, id));
-      else onOpen(id);
-    },
-    [onActiveChange, onOpen, onSelectionChange, selection, shownIds],
-  );
-  const onToggle = useCallback(
-    (id: string) => {
-      onSelectionChange(toggleId(selection, id));
-    },
-    [onSelectionChange, selection],
-  );
+  // Rows get callbacks that never change (they read the latest selection and order when called), so that a feed
+  // change re-renders only the rows whose message changed.
+  const latest = useRef({
+    selection,
+    messages,
+    onSelectionChange,
+    onActiveChange: props.onActiveChange,
+    onOpen: props.onOpen,
+  });
+  useLayoutEffect(() => {
+    latest.current = {
+      selection,
+      messages,
+      onSelectionChange,
+      onActiveChange: props.onActiveChange,
+      onOpen: props.onOpen,
+    };
+  });
+  const onRowClick = useCallback((event: MouseEvent, id: string) => {
+    const current = latest.current;
+    current.onActiveChange(id);
+    if (event.shiftKey)
+      current.onSelectionChange(
+        extendTo(
+          current.selection,
+          id,
+          current.messages.map((message) => message.id),
+        ),
+      );
+    else if (event.ctrlKey || event.metaKey) current.onSelectionChange(toggleId(current.selection, id));
+    else current.onOpen(id);
+  }, []);
+  const onToggle = useCallback((id: string) => {
+    latest.current.onSelectionChange(toggleId(latest.current.selection, id));
+  }, []);
 
-  const allSelected = shownIds.length > 0 && shownIds.every((id) => selection.ids.has(id));
-  const someSelected = !allSelected && shownIds.some((id) => selection.ids.has(id));
+  const anySelected = selection.ids.size > 0;
+  const allSelected =
+    anySelected && messages.length > 0 && messages.every((message) => selection.ids.has(message.id));
+  const someSelected =
+    anySelected && !allSelected && messages.some((message) => selection.ids.has(message.id));
 
   return (
     <div
@@ -174,7 +216,7 @@ export function MessageTable(props: MessageTableProps) {
                   if (element) element.indeterminate = someSelected;
                 }}
                 onChange={() => {
-                  onSelectionChange(toggleAll(selection, shownIds));
+                  onSelectionChange(toggleAll(selection, shownIds()));
                 }}
               />
             </div>
@@ -214,9 +256,12 @@ export function MessageTable(props: MessageTableProps) {
               {virtualizer.getVirtualItems().map((item) => {
                 const message = messages[item.index];
                 if (message === undefined) return null;
+                // Rows are kept by their place in the window, not by message: when the messages in view change
+                // (new ones sort to the top many times a second), React updates the rows' text instead of building
+                // new rows (focus follows the active message: see above).
                 return (
                   <MessageRow
-                    key={message.id}
+                    key={item.index}
                     index={item.index}
                     top={item.start}
                     message={message}
@@ -241,109 +286,3 @@ export function MessageTable(props: MessageTableProps) {
     </div>
   );
 }
-
-interface RowProps {
-  readonly index: number;
-  readonly top: number;
-  readonly message: MessageView;
-  readonly selected: boolean;
-  readonly active: boolean;
-  readonly now: number;
-  readonly onClick: (event: MouseEvent, id: string) => void;
-  readonly onToggle: (id: string) => void;
-  readonly onFocusRow: (id: string) => void;
-  readonly onCopy: (id: string) => void;
-  readonly onOpen: (id: string) => void;
-}
-
-/** One message row; memoised so that a change to one message re-renders one row. */
-const MessageRow = memo(function MessageRow(props: RowProps) {
-  const { t } = useTranslation();
-  const words = useMessageWords();
-  const { message } = props;
-  const bucket = bucketOf(message);
-  const snapshot = message.snapshot;
-  const charge = snapshot?.charge ?? null;
-  const lastChange = message.lastChangedAt ?? message.addedAt;
-  const error = message.lastError;
-  const cost = charge === null ? null : words.moneyCell(charge.amount, charge.currency);
-  return (
-    <div
-      id={rowDomId(props.index)}
-      role="row"
-      aria-rowindex={props.index + 2}
-      aria-selected={props.selected}
-      tabIndex={props.active ? 0 : -1}
-      className={`message-row${props.selected ? ' is-selected' : ''}${props.active ? ' is-active' : ''}`}
-      style={{ transform: `translateY(${props.top}px)` }}
-      onClick={(event) => {
-        props.onClick(event, message.id);
-      }}
-      onFocus={(event) => {
-        if (event.target === event.currentTarget) props.onFocusRow(message.id);
-      }}
-    >
-      <div role="cell" className="cell cell--select">
-        <input
-          type="checkbox"
-          tabIndex={-1}
-          aria-label={t('list.selectRow', { id: message.id })}
-          checked={props.selected}
-          onClick={(event) => {
-            event.stopPropagation();
-          }}
-          onChange={() => {
-            props.onToggle(message.id);
-          }}
-        />
-      </div>
-      <div role="cell" className="cell cell--id">
-        <span className="mono">{message.id}</span>
-        <button
-          type="button"
-          tabIndex={-1}
-          className="icon-button copy-button"
-          aria-label={t('list.copyId', { id: message.id })}
-          title={t('list.copyId', { id: message.id })}
-          onClick={(event) => {
-            event.stopPropagation();
-            props.onCopy(message.id);
-          }}
-        >
-          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-            <path d="M5.5 5.5h7v8h-7zM3.5 10.5v-8h7" />
-          </svg>
-        </button>
-      </div>
-      <div role="cell" className="cell cell--label" title={message.label ?? undefined}>
-        {message.label ?? ''}
-      </div>
-      <div role="cell" className={`cell cell--status status--${bucket}`}>
-        <StatusIcon bucket={bucket} />
-        <span>{t(`bucket.${bucket}`)}</span>
-        {message.overdue && message.phase === 'watching' ? (
-          <span className="tag tag--warning">{t('list.overdue')}</span>
-        ) : null}
-      </div>
-      <div role="cell" className="cell cell--channel">
-        {words.channels(snapshot)}
-      </div>
-      <div role="cell" className="cell cell--parts num">
-        {snapshot?.partsCount == null ? '' : formatNumber(words.locale, snapshot.partsCount)}
-      </div>
-      <div role="cell" className="cell cell--cost num" title={cost?.title}>
-        {cost?.text ?? ''}
-      </div>
-      <div role="cell" className="cell cell--lastChange" title={formatDateTime(words.locale, lastChange)}>
-        {/* A change the host saw a moment after this window's clock last ticked still reads as past. */}
-        {formatRelative(words.locale, Math.min(lastChange, props.now), props.now)}
-      </div>
-      <div role="cell" className="cell cell--nextCheck">
-        {words.nextCheck(message, props.now)}
-      </div>
-      <div role="cell" className="cell cell--error" title={error?.message}>
-        {error === null ? '' : t(`detail.errorKind_${error.kind}`)}
-      </div>
-    </div>
-  );
-});

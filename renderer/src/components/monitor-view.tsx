@@ -9,12 +9,12 @@ import type { FeedState } from '../logic/feed-state';
 import {
   filterMessages,
   isEmptyFilter,
-  labelsOf,
   NO_FILTER,
   onlyBucket,
   type MessageFilter,
 } from '../logic/message-filter';
-import { DEFAULT_SORT, nextSort, sortMessages, type SortOrder } from '../logic/message-sort';
+import { DEFAULT_SORT, nextSort, type SortOrder } from '../logic/message-sort';
+import { sortFeed, type SortedFeed } from '../logic/sorted-feed';
 import { EMPTY_SELECTION, pruneSelection, type Selection } from '../logic/selection';
 import { useToasts } from '../state/toasts';
 import { useNow } from '../state/use-now';
@@ -60,16 +60,18 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
   const importRef = useRef<HTMLInputElement>(null);
 
   const deferredFilter = useDeferredValue(filter);
-  const shown = useMemo(
-    () => sortMessages(filterMessages(feed.messages, deferredFilter), sort),
-    [feed.messages, deferredFilter, sort],
-  );
+  // The list's order is kept from one feed version to the next: only changed messages move.
+  const [sorter] = useState(() => {
+    let last: SortedFeed | null = null;
+    return (next: FeedState, order: SortOrder) => (last = sortFeed(last, next, order));
+  });
+  const sorted = useMemo(() => sorter(feed, sort), [sorter, feed, sort]);
+  const shown = useMemo(() => filterMessages(sorted.messages, deferredFilter), [sorted, deferredFilter]);
   // Messages removed by the host drop out of the selection.
   const selection = useMemo(
     () => pruneSelection(rawSelection, (id) => feed.byId.has(id)),
     [rawSelection, feed.byId],
   );
-  const labels = useMemo(() => labelsOf(feed.messages), [feed.messages]);
   const view = engineView(feed.health, connection, feed.settings);
   const detail = detailId === null ? undefined : feed.byId.get(detailId);
 
@@ -270,7 +272,7 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
             onSearch={(search) => {
               setFilter((current) => ({ ...current, search }));
             }}
-            labels={labels}
+            labels={feed.labels}
             label={filter.label}
             onLabel={(label) => {
               setFilter((current) => ({ ...current, label }));

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageView } from '../../../shared/engine-api';
 import { MESSAGE_BUCKETS, summarizeByLabel, type MessageBucket, type Totals } from '../../../shared/totals';
+import { useSampledValue } from '../hooks/use-sampled-value';
 import { formatNumber, formatPercent } from '../i18n/format';
 import { DeliveryCurveChart } from './delivery-curve-chart';
 import { StatusIcon } from './status-icon';
@@ -19,12 +20,20 @@ export interface TotalsPanelProps {
   readonly reducedMotion: boolean;
 }
 
-/** Counts per status (each a filter button), delivery rate, cost per currency, and a per-label summary with curve. */
+const NO_MESSAGES: readonly MessageView[] = [];
+
+/**
+ * Counts per status (each a filter button), delivery rate, cost per currency, and a per-label summary with curve
+ * (updated at most once a second).
+ */
 export function TotalsPanel(props: TotalsPanelProps) {
   const { t, i18n } = useTranslation();
   const words = useMessageWords();
   const locale = i18n.language;
-  const { totals, messages } = props;
+  const { totals } = props;
+  // Per-label summaries and the curve go over every message: they follow the feed once a second, after the
+  // window's first frame (the counts above come with each change, from the engine's totals).
+  const messages = useSampledValue(props.messages, 1000, NO_MESSAGES);
   const byLabel = useMemo(() => summarizeByLabel(messages), [messages]);
   const curveMessages = useMemo(
     () =>

@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { aggregateState } from '../../../shared/aggregate-state';
 import type { FeedState } from '../logic/feed-state';
 import { faviconHref, titleKey, windowTitle } from '../logic/window-title';
+import { useSampledValue } from './use-sampled-value';
 
-/** Keeps the tab title and favicon on the aggregate state ("2 failed · SMSBAT Monitor"). */
-export function useWindowTitle(feed: FeedState | null): void {
+/** Keeps the tab title and favicon on the aggregate state ("2 failed · SMSBAT Monitor"), at most once a second. */
+export function useWindowTitle(current: FeedState | null): void {
   const { t } = useTranslation();
+  const feed = useSampledValue(current, 1000, null);
   const state = useMemo(
     () => (feed === null ? null : aggregateState({ health: feed.health, messages: feed.messages })),
     [feed],

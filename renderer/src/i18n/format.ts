@@ -48,6 +48,11 @@ export function formatNumber(locale: string, value: number): string {
   return numberFormat(locale).format(value);
 }
 
+/** Formats a number with at most one decimal. */
+export function formatDecimal(locale: string, value: number): string {
+  return numberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+}
+
 /** Formats a share (0..1) as a percentage with at most one decimal. */
 export function formatPercent(locale: string, share: number): string {
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
@@ -63,13 +68,7 @@ export function formatMoneyFor(
   currency: string | null,
   unknownCurrency: string,
 ): string {
-  if (currency === null) {
-    const number = new Intl.NumberFormat(locale, {
-      minimumFractionDigits: 2,
-      maximumFractionDigits: 6,
-    }).format(amount);
-    return `${number} ${unknownCurrency}`;
-  }
+  if (currency === null) return `${formatAmount(locale, amount)} ${unknownCurrency}`;
   try {
     return numberFormat(locale, {
       style: 'currency',
@@ -126,4 +125,20 @@ export function formatDuration(locale: string, ms: number): string {
   if (abs < 3_600_000) return unit(Math.round(ms / 6_000) / 10, 'minute');
   if (abs < 86_400_000) return unit(Math.round(ms / 360_000) / 10, 'hour');
   return unit(Math.round(ms / 8_640_000) / 10, 'day');
+}
+
+/**
+ * Builds the formatters the list uses for a language ahead of time (the first build of each costs tens of
+ * milliseconds), so that the first drawing of thousands of rows does not pay for it.
+ */
+export function prepareFormats(locale: string): void {
+  const at = Date.now();
+  formatRelative(locale, at - 5_000, at);
+  formatDateTime(locale, at);
+  formatTime(locale, at);
+  formatNumber(locale, 1);
+  formatDecimal(locale, 1.5);
+  formatPercent(locale, 0.5);
+  formatDuration(locale, 5_000);
+  formatMoneyFor(locale, 1, 'UAH', '');
 }

@@ -19,21 +19,25 @@ export function isEmptyFilter(filter: MessageFilter): boolean {
   return filter.buckets.size === 0 && filter.label === undefined && filter.search.trim() === '';
 }
 
-/** True when one message passes the filter. */
-export function matchesFilter(message: MessageView, filter: MessageFilter): boolean {
+function passes(message: MessageView, filter: MessageFilter, needle: string): boolean {
   if (filter.buckets.size > 0 && !filter.buckets.has(bucketOf(message))) return false;
   if (filter.label !== undefined && message.label !== filter.label) return false;
-  const needle = filter.search.trim().toLowerCase();
   return needle === '' || message.id.toLowerCase().includes(needle);
 }
 
-/** The messages that pass the filter, in their original order. */
+/** True when one message passes the filter. */
+export function matchesFilter(message: MessageView, filter: MessageFilter): boolean {
+  return passes(message, filter, filter.search.trim().toLowerCase());
+}
+
+/** The messages that pass the filter, in their original order (the same array when the filter hides nothing). */
 export function filterMessages(
   messages: readonly MessageView[],
   filter: MessageFilter,
 ): readonly MessageView[] {
   if (isEmptyFilter(filter)) return messages;
-  return messages.filter((message) => matchesFilter(message, filter));
+  const needle = filter.search.trim().toLowerCase();
+  return messages.filter((message) => passes(message, filter, needle));
 }
 
 /** Toggles one bucket in the filter's bucket set. */
@@ -50,11 +54,17 @@ export function onlyBucket(filter: MessageFilter, bucket: MessageBucket): Messag
   return { ...filter, buckets: alreadyOnly ? new Set() : new Set([bucket]) };
 }
 
+/** Distinct labels sorted as people read them, with `null` (unlabelled) last when present. */
+export function labelList(labels: Iterable<string | null>): readonly (string | null)[] {
+  const all = new Set(labels);
+  const named = [...all].filter((label): label is string => label !== null);
+  named.sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  return all.has(null) ? [...named, null] : named;
+}
+
 /** Every distinct label among the messages, sorted, with `null` (unlabelled) last when present. */
 export function labelsOf(messages: readonly MessageView[]): readonly (string | null)[] {
   const labels = new Set<string | null>();
   for (const message of messages) labels.add(message.label);
-  const named = [...labels].filter((label): label is string => label !== null);
-  named.sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
-  return labels.has(null) ? [...named, null] : named;
+  return labelList(labels);
 }

@@ -48,18 +48,53 @@ function compareValues(a: string | number, b: string | number): number {
   return collator.compare(String(a), String(b));
 }
 
+interface Keyed {
+  readonly message: MessageView;
+  readonly value: string | number | null;
+}
+
+/** Orders two keyed messages: by value (empty values last), then by id (as people read numbers, then exactly). */
+function compareKeyed(a: Keyed, b: Keyed, sign: number): number {
+  if (a.value === null || b.value === null) {
+    if (a.value !== b.value) return a.value === null ? 1 : -1;
+  } else {
+    const byValue = sign * compareValues(a.value, b.value);
+    if (byValue !== 0) return byValue;
+  }
+  const byId = collator.compare(a.message.id, b.message.id);
+  if (byId !== 0) return byId;
+  return a.message.id < b.message.id ? -1 : a.message.id > b.message.id ? 1 : 0;
+}
+
+const keyed = (message: MessageView, order: SortOrder): Keyed => ({
+  message,
+  value: sortValue(message, order.column),
+});
+
 /** Sorts a copy of the messages; ties keep the id order, and empty values go last in both directions. */
 export function sortMessages(messages: readonly MessageView[], order: SortOrder): readonly MessageView[] {
   const sign = order.direction === 'ascending' ? 1 : -1;
-  const keyed = messages.map((message) => ({ message, value: sortValue(message, order.column) }));
-  keyed.sort((a, b) => {
-    if (a.value === null || b.value === null) {
-      if (a.value === b.value) return collator.compare(a.message.id, b.message.id);
-      return a.value === null ? 1 : -1;
-    }
-    return sign * compareValues(a.value, b.value) || collator.compare(a.message.id, b.message.id);
-  });
-  return keyed.map((item) => item.message);
+  const items = messages.map((message) => keyed(message, order));
+  items.sort((a, b) => compareKeyed(a, b, sign));
+  return items.map((item) => item.message);
+}
+
+/**
+ * Where a message goes in a list sorted by `order`: the index of the first message that sorts after it (binary
+ * search, so a changed message finds its place in O(log n) comparisons).
+ */
+export function sortedIndex(sorted: readonly MessageView[], message: MessageView, order: SortOrder): number {
+  const sign = order.direction === 'ascending' ? 1 : -1;
+  const item = keyed(message, order);
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const other = sorted[middle];
+    if (other !== undefined && compareKeyed(keyed(other, order), item, sign) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The order after clicking a column header: the same column flips direction, a new one starts ascending. */

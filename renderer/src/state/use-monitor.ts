@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
 import type { ConnectionInfo, ContractError, MonitorClient, UiPreferences } from '../../../shared/contract';
 import type { EngineFeedItem } from '../../../shared/engine-api';
-import { applyFeedItem, type FeedState } from '../logic/feed-state';
+import { applyFeedItems, type FeedState } from '../logic/feed-state';
+import { FrameBatch, nextFrameOrTimeout } from '../logic/frame-batch';
 
 /** Everything the window draws, as the host reports it. */
 export interface MonitorState {
@@ -12,17 +13,20 @@ export interface MonitorState {
   readonly error: ContractError | null;
 }
 
-/** Folds feed items into the state; a missed change triggers a fresh snapshot (see `gap`). */
+/** Folds a batch of feed items into the state; a missed change triggers a fresh snapshot (see `gap`). */
 function feedReducer(
   state: { feed: FeedState | null; gap: number },
-  item: EngineFeedItem,
+  items: readonly EngineFeedItem[],
 ): { feed: FeedState | null; gap: number } {
-  const result = applyFeedItem(state.feed, item);
+  const result = applyFeedItems(state.feed, items);
   if (result.gap) return { feed: result.state, gap: state.gap + 1 };
   return result.state === state.feed ? state : { feed: result.state, gap: state.gap };
 }
 
-/** Subscribes to the host: the engine feed, the connection and the preferences, kept current. */
+/**
+ * Subscribes to the host: the engine feed, the connection and the preferences, kept current. Feed changes that
+ * arrive within one animation frame are applied as one update; a snapshot is applied at once.
+ */
 export function useMonitor(client: MonitorClient): MonitorState {
   const [{ feed, gap }, dispatch] = useReducer(feedReducer, { feed: null, gap: 0 });
   const [connection, setConnection] = useState<ConnectionInfo | null>(null);
@@ -31,13 +35,20 @@ export function useMonitor(client: MonitorClient): MonitorState {
 
   const fetchSnapshot = useCallback(async () => {
     const result = await client.snapshot({});
-    if (result.ok) dispatch({ type: 'snapshot', snapshot: result.value });
+    if (result.ok) dispatch([{ type: 'snapshot', snapshot: result.value }]);
     else setError(result.error);
   }, [client]);
 
   useEffect(() => {
     let live = true;
-    const offFeed = client.on('feed', dispatch);
+    const batch = new FrameBatch<EngineFeedItem>(
+      nextFrameOrTimeout(),
+      dispatch,
+      (item) => item.type === 'snapshot',
+    );
+    const offFeed = client.on('feed', (item) => {
+      batch.push(item);
+    });
     const offConnection = client.on('connection', setConnection);
     const offPreferences = client.on('preferences', setPreferences);
     void client.getConnection({}).then((result) => {
@@ -50,6 +61,7 @@ export function useMonitor(client: MonitorClient): MonitorState {
     });
     return () => {
       live = false;
+      batch.close();
       offFeed();
       offConnection();
       offPreferences();

@@ -59,10 +59,12 @@ describe('totals', () => {
     expect(rowIds()).toHaveLength(4);
   });
 
-  it('summarises per label, and a label shows its curve and filters the list', async () => {
+  it('summarises per label (after the first frame), and a label shows its curve and filters the list', async () => {
     const { user } = renderApp({ messages });
     const totals = await screen.findByRole('region', { name: 'Totals' });
-    await user.click(within(totals).getByRole('button', { name: 'Show the delivery curve of Black Friday' }));
+    await user.click(
+      await within(totals).findByRole('button', { name: 'Show the delivery curve of Black Friday' }),
+    );
     expect(within(totals).getByText('Delivery curve: Black Friday')).toBeTruthy();
     expect(rowIds().sort()).toEqual(['bf-1', 'bf-2']);
   });

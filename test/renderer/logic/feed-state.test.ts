@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineChange, EngineSnapshot } from '../../../shared/engine-api';
 import { summarize } from '../../../shared/totals';
-import { applyFeedItem } from '../../../renderer/src/logic/feed-state';
+import { applyFeedItem, applyFeedItems } from '../../../renderer/src/logic/feed-state';
 import { TEST_SETTINGS, messageView, runningHealth } from '../../fakes/message-views';
 
 const a = messageView({ id: 'a', statuses: ['processing'] });
@@ -51,5 +51,72 @@ describe('applyFeedItem', () => {
     const next = applyFeedItem(start, { type: 'change', change: change(6, { health: paused }) }).state;
     expect(next?.health.mode).toBe('paused');
     expect(next?.totals).toBe(start?.totals);
+  });
+});
+
+describe('applyFeedItems (one update per batch of feed items)', () => {
+  const c = messageView({ id: 'c', label: 'Codes' });
+
+  it('applies several changes at once, in order, with every event and what changed since the state it started from', () => {
+    const first = messageView({ id: 'a', statuses: ['processing', 'delivered'] });
+    const result = applyFeedItems(start, [
+      { type: 'change', change: change(6, { upserted: [c], events: [] }) },
+      { type: 'change', change: change(7, { upserted: [first], removed: ['b'] }) },
+    ]);
+    expect(result.gap).toBe(false);
+    expect(result.state?.version).toBe(7);
+    expect(result.state?.messages.map((m) => m.id)).toEqual(['a', 'c']);
+    expect(result.state?.byId.get('a')).toBe(first);
+    expect(result.state?.byId.has('b')).toBe(false);
+    expect(result.state?.delta).toEqual({
+      fromVersion: 5,
+      upserted: new Set(['c', 'a']),
+      removed: new Set(['b']),
+    });
+  });
+
+  it('leaves the state it started from as it was', () => {
+    const before = start?.messages;
+    applyFeedItems(start, [
+      {
+        type: 'change',
+        change: change(6, { upserted: [c, messageView({ id: 'a', statuses: ['delivered'] })] }),
+      },
+    ]);
+    expect(start?.messages).toBe(before);
+    expect(start?.messages.map((m) => m.id)).toEqual(['a', 'b']);
+    expect(start?.byId.has('c')).toBe(false);
+    expect(start?.byId.get('a')).toBe(a);
+  });
+
+  it('keeps what came before a missed change and reports the gap; a snapshot later in the batch mends it', () => {
+    const missed = applyFeedItems(start, [
+      { type: 'change', change: change(6, { upserted: [c] }) },
+      { type: 'change', change: change(8, { removed: ['a'] }) },
+      { type: 'change', change: change(9, { removed: ['c'] }) },
+    ]);
+    expect(missed.gap).toBe(true);
+    expect(missed.state?.version).toBe(6);
+    expect(missed.state?.messages.map((m) => m.id)).toEqual(['a', 'b', 'c']);
+    const mended = applyFeedItems(start, [
+      { type: 'change', change: change(8) },
+      { type: 'snapshot', snapshot: { ...snapshot, version: 9, messages: [b] } },
+      { type: 'change', change: change(10, { upserted: [c] }) },
+    ]);
+    expect(mended.gap).toBe(false);
+    expect(mended.state?.version).toBe(10);
+    expect(mended.state?.messages.map((m) => m.id)).toEqual(['b', 'c']);
+  });
+
+  it('keeps the labels current as messages come, change label and go', () => {
+    expect(start?.labels).toEqual([null]);
+    const labelled = applyFeedItems(start, [
+      { type: 'change', change: change(6, { upserted: [c, messageView({ id: 'a', label: 'Alpha' })] }) },
+    ]).state;
+    expect(labelled?.labels).toEqual(['Alpha', 'Codes', null]);
+    const gone = applyFeedItems(labelled, [
+      { type: 'change', change: change(7, { removed: ['c', 'b'] }) },
+    ]).state;
+    expect(gone?.labels).toEqual(['Alpha']);
   });
 });

@@ -1,0 +1,34 @@
+import { startTransition, useEffect, useState } from 'react';
+import { nextFrameOrTimeout } from '../logic/frame-batch';
+import { sampleDelayMs } from '../logic/sample-delay';
+
+/**
+ * Follows `value` at most once per `intervalMs`, starting after the first frame is painted (`initial` until then);
+ * each new sample renders as a transition, which React can split and interrupt. For views nobody can read faster
+ * (a chart, per-label summaries, the window title) that would otherwise redo work over every message per change.
+ */
+export function useSampledValue<T>(value: T, intervalMs: number, initial: T): T {
+  const [sample, setSample] = useState<{ readonly value: T; readonly at: number } | null>(null);
+  useEffect(() => {
+    if (sample !== null && Object.is(sample.value, value)) return;
+    let cancelled = false;
+    const take = () => {
+      if (cancelled) return;
+      startTransition(() => {
+        setSample({ value, at: performance.now() });
+      });
+    };
+    const delay = sampleDelayMs(sample?.at ?? null, performance.now(), intervalMs);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    if (delay === 'after-paint')
+      nextFrameOrTimeout()(() => {
+        timer = setTimeout(take, 0);
+      });
+    else timer = setTimeout(take, delay);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [value, sample, intervalMs]);
+  return sample === null ? initial : sample.value;
+}
