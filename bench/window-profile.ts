@@ -11,7 +11,7 @@
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS } from './window-measure';
+import { CHROMIUM_ARGS } from '../scripts/chromium-options';
 import { SyntheticFeed } from './window-feed';
 import { startWindowBenchHost } from './window-host';
 import { probeScript, rowsShownInPage } from './window-probe';
