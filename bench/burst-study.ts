@@ -3,7 +3,9 @@
  * (the best any learner could do with the p = 2 rule), each matched against fixed polling at the same requests,
  * with the checks per pending id-second by age and the learned hazard per bin beside the true one.
  *
- * Run: `npx tsx bench/burst-study.ts [--profile FILE] [--seeds N] [--price S,S,...] [--hazards]`.
+ * Run: `npx tsx bench/burst-study.ts [--profile FILE] [--seeds N] [--first-seed N] [--price S,S,...] [--hazards]
+ * [--variant p=3,knee=0.003,q=6,pool ...]` (each variant a shape of the density: p the exponent, q a flatter one
+ * below the knee hazard, pool the pooling that stops at an inconsistent neighbour; the default p = 2 without one).
  */
 import { parseArgs } from 'node:util';
 import {
@@ -18,7 +20,7 @@ import { mulberry32 } from '../electron/core/simulator/random';
 import { simulate, type SimStrategy, type SimWorkload } from './event-sim';
 import { matchedRatio, summarizeLags, type CurvePoint, type LagSummary } from './lag-stats';
 import { profileFinalShareBy, WARM_UP_RUNS } from './run-bench';
-import { fixedInterval, learning, type NamedStrategy } from './sim-strategies';
+import { fixedInterval, learning, type LearnerShape, type NamedStrategy } from './sim-strategies';
 import { table } from './stats';
 import { drawWorkload, workloads, type WorkloadSpec } from './workloads';
 
@@ -55,13 +57,18 @@ function bucketOf(ageS: number): number {
 }
 
 /** Runs a strategy on every seed's workload as the benchmark does (random streams from `k`). */
-function measure(workloadsBySeed: readonly SimWorkload[], strategy: NamedStrategy, k: number): Measured {
+function measure(
+  workloadsBySeed: readonly SimWorkload[],
+  strategy: NamedStrategy,
+  k: number,
+  firstSeed: number,
+): Measured {
   const lags: number[] = [];
   const checks = new Float64Array(AGE_BUCKETS_S.length - 1);
   const exposure = new Float64Array(AGE_BUCKETS_S.length - 1);
   let requests = 0;
   workloadsBySeed.forEach((workload, s) => {
-    const seed = 7 + s;
+    const seed = firstSeed + s;
     const base = strategy.create(mulberry32(seed * 97 + k));
     const count = (index: number, startMs: number) => {
       const bucket = bucketOf((startMs - (workload.ids[index]?.arrivalMs ?? 0)) / 1000);
@@ -105,6 +112,7 @@ function warmProfileFor(
   spec: WorkloadSpec,
   profile: DeliveryProfile,
   priceS: number,
+  shape: LearnerShape = {},
 ): SavedDeliveryProfile | null {
   let warm: SavedDeliveryProfile | null = null;
   for (let run = 0; run < WARM_UP_RUNS; run += 1) {
@@ -115,6 +123,7 @@ function warmProfileFor(
       () => saved,
       priceS,
       (created) => (learner = created),
+      shape,
     );
     simulate(
       drawWorkload(spec, 7 + 1000 + run, profile, 80),
@@ -126,57 +135,160 @@ function warmProfileFor(
   return warm;
 }
 
+/** A variant from `p=3,knee=0.003,q=6,pool,prior=0.1,c=3`: the learner's shape, and a price of its own (c, seconds). */
+export function parseVariant(variant: string): { shape: LearnerShape; priceS?: number } {
+  const shape: { -readonly [K in keyof LearnerShape]: LearnerShape[K] } = {};
+  let priceS: number | undefined;
+  for (const part of variant.split(',').filter((item) => item !== '')) {
+    const [key, value] = part.split('=');
+    if (key === 'p') shape.lagPower = Number(value);
+    else if (key === 'q') shape.tailLagPower = Number(value);
+    else if (key === 'knee') shape.kneeHazard = Number(value);
+    else if (key === 'pool') shape.poolOnlyConsistent = true;
+    else if (key === 'prior') shape.priorWeight = Number(value);
+    else if (key === 'c') priceS = Number(value);
+    else throw new Error(`unknown variant part: ${part}`);
+  }
+  return priceS === undefined ? { shape } : { shape, priceS };
+}
+
+/** The three profiles the summary runs on. */
+const SUMMARY_PROFILES = ['default', 'second-hump', 'heavy-tail'] as const;
+
+interface Prepared {
+  readonly spec: WorkloadSpec;
+  readonly profile: DeliveryProfile;
+  readonly byseed: readonly SimWorkload[];
+  readonly firstSeed: number;
+  readonly truth: Float64Array;
+  readonly curve: (key: 'mean' | 'p95') => CurvePoint[];
+}
+
+interface VariantRun {
+  readonly name: 'cold' | 'warm' | 'true hazard';
+  readonly measured: Measured;
+  readonly xMean: number;
+  readonly xP95: number;
+}
+
+function burstSpec(): WorkloadSpec {
+  const spec = workloads(1).find((workload) => workload.slug === 'one-time-codes');
+  if (spec === undefined) throw new Error('no burst workload');
+  return spec;
+}
+
+/** The seeds' workloads and the fixed-polling curve they are matched against. */
+function prepare(spec: WorkloadSpec, profile: DeliveryProfile, seeds: number, firstSeed: number): Prepared {
+  const byseed = Array.from({ length: seeds }, (_, s) => drawWorkload(spec, firstSeed + s, profile, 80));
+  const fixed = [3, 4, 5, 7.5, 10, 15, 20, 30].map((interval, k) =>
+    measure(byseed, fixedInterval(interval), k, firstSeed),
+  );
+  return {
+    spec,
+    firstSeed,
+    profile,
+    byseed,
+    truth: trueHazards(profile),
+    curve: (key) => fixed.map((m) => ({ requests: m.requests, lag: m.lag[key] })),
+  };
+}
+
+/** The policy with this shape and price cold, warm, and on the true hazard, each matched against fixed polling. */
+function runVariant(bench: Prepared, shape: LearnerShape, priceS: number): VariantRun[] {
+  const warm = warmProfileFor(bench.spec, bench.profile, priceS, shape);
+  const variants: [VariantRun['name'], NamedStrategy][] = [
+    ['cold', learning('learning-cold', () => null, priceS, undefined, shape)],
+    ['warm', learning('learning-warm', () => warm, priceS, undefined, shape)],
+    [
+      'true hazard',
+      // The learner's estimate replaced by the profile's true hazard: the shape as well as it can be done.
+      learning(
+        'learning-cold',
+        () => null,
+        priceS,
+        (learner) => (learner.hazards = () => bench.truth),
+        shape,
+      ),
+    ],
+  ];
+  return variants.map(([name, strategy], k) => {
+    const measured = measure(bench.byseed, strategy, 100 + k, bench.firstSeed);
+    return {
+      name,
+      measured,
+      xMean: matchedRatio(bench.curve('mean'), measured.requests, measured.lag.mean),
+      xP95: matchedRatio(bench.curve('p95'), measured.requests, measured.lag.p95),
+    };
+  });
+}
+
+/** One Markdown row per variant: × mean / × p95, cold and warm, on each of the three profiles. */
+function printSummary(
+  spec: WorkloadSpec,
+  seeds: number,
+  firstSeed: number,
+  variants: readonly string[],
+  priceS: number,
+): void {
+  const benches = SUMMARY_PROFILES.map((name) =>
+    prepare(spec, readProfileFile(`electron/core/simulator/profiles/${name}.json`), seeds, firstSeed),
+  );
+  const header = SUMMARY_PROFILES.flatMap((name) => [`${name} cold`, `${name} warm`]);
+  console.log(`| variant | ${header.join(' | ')} |`);
+  console.log(`| --- | ${header.map(() => '---:').join(' | ')} |`);
+  for (const variant of variants) {
+    const parsed = parseVariant(variant);
+    const cells = benches.flatMap((bench) =>
+      runVariant(bench, parsed.shape, parsed.priceS ?? priceS)
+        .filter((run) => run.name !== 'true hazard')
+        .map((run) => `${run.xMean.toFixed(2)}x / ${run.xP95.toFixed(2)}x`),
+    );
+    console.log(`| ${variant === '' ? 'p=2' : variant} | ${cells.join(' | ')} |`);
+  }
+}
+
 function main(): void {
   const { values } = parseArgs({
     options: {
       profile: { type: 'string' },
       seeds: { type: 'string', default: '40' },
+      'first-seed': { type: 'string', default: '7' },
       price: { type: 'string', default: '1' },
       hazards: { type: 'boolean', default: false },
+      variant: { type: 'string', multiple: true, default: [''] },
+      summary: { type: 'boolean', default: false },
     },
   });
-  const profile = values.profile === undefined ? DEFAULT_PROFILE : readProfileFile(values.profile);
-  const spec = workloads(1).find((workload) => workload.slug === 'one-time-codes');
-  if (spec === undefined) throw new Error('no burst workload');
+  const spec = burstSpec();
   const seeds = Math.max(1, Math.round(Number(values.seeds)));
-  const byseed = Array.from({ length: seeds }, (_, s) => drawWorkload(spec, 7 + s, profile, 80));
-  const truth = trueHazards(profile);
-  const fixed = [3, 4, 5, 7.5, 10, 15, 20, 30].map((interval, k) =>
-    measure(byseed, fixedInterval(interval), k),
-  );
-  const curve = (key: 'mean' | 'p95'): CurvePoint[] =>
-    fixed.map((m) => ({ requests: m.requests, lag: m.lag[key] }));
+  const firstSeed = Math.round(Number(values['first-seed']));
+  const prices = values.price.split(',').map(Number);
+  if (values.summary) {
+    printSummary(spec, seeds, firstSeed, values.variant, prices[0] ?? 1);
+    return;
+  }
+  const profile = values.profile === undefined ? DEFAULT_PROFILE : readProfileFile(values.profile);
+  const bench = prepare(spec, profile, seeds, firstSeed);
   console.log(`burst of 50 codes, cap 10/s, ${values.profile ?? 'default profile'}, ${seeds} seeds pooled`);
   const rows: string[][] = [];
   const densities: { name: string; density: readonly number[] }[] = [];
-  for (const priceS of values.price.split(',').map(Number)) {
-    const warm = warmProfileFor(spec, profile, priceS);
-    const variants: [string, NamedStrategy][] = [
-      ['cold', learning('learning-cold', () => null, priceS)],
-      ['warm', learning('learning-warm', () => warm, priceS)],
-      [
-        'true hazard',
-        // The learner's estimate replaced by the profile's true hazard: p = 2 as well as it can be done.
-        learning(
-          'learning-cold',
-          () => null,
-          priceS,
-          (learner) => (learner.hazards = () => truth),
-        ),
-      ],
-    ];
-    variants.forEach(([name, strategy], k) => {
-      const m = measure(byseed, strategy, 100 + k);
-      rows.push([
-        `${name}, price ${priceS} s`,
-        m.requests.toFixed(0),
-        m.lag.mean.toFixed(2),
-        m.lag.p95.toFixed(2),
-        matchedRatio(curve('mean'), m.requests, m.lag.mean).toFixed(2),
-        matchedRatio(curve('p95'), m.requests, m.lag.p95).toFixed(2),
-      ]);
-      if (priceS === Number(values.price.split(',')[0])) densities.push({ name, density: m.density });
-    });
+  for (const variant of values.variant) {
+    const { shape, priceS: variantPriceS } = parseVariant(variant);
+    const label = variant === '' ? '' : `${variant}, `;
+    for (const priceS of variantPriceS === undefined ? prices : [variantPriceS]) {
+      for (const run of runVariant(bench, shape, priceS)) {
+        rows.push([
+          `${label}${run.name}, price ${priceS} s`,
+          run.measured.requests.toFixed(0),
+          run.measured.lag.mean.toFixed(2),
+          run.measured.lag.p95.toFixed(2),
+          run.xMean.toFixed(2),
+          run.xP95.toFixed(2),
+        ]);
+        if (priceS === prices[0] && variant === values.variant[0])
+          densities.push({ name: run.name, density: run.measured.density });
+      }
+    }
   }
   console.log(table(['policy', 'requests', 'mean s', 'p95 s', 'x mean', 'x p95'], rows));
   console.log('\nchecks per pending id-second by age (the cap allows 0.2 while all 50 are pending)');
@@ -190,15 +302,17 @@ function main(): void {
     ),
   );
   if (values.hazards) {
-    const warm = warmProfileFor(spec, profile, Number(values.price.split(',')[0]));
-    const learned = new DeliveryLearner({ saved: warm }).hazards(null);
-    const cold = new DeliveryLearner().hazards(null);
+    // The first variant's learner: its warm profile and its cold prior.
+    const { shape } = parseVariant(values.variant[0] ?? '');
+    const warm = warmProfileFor(spec, profile, prices[0] ?? 1, shape);
+    const learned = new DeliveryLearner({ ...shape, saved: warm }).hazards(null);
+    const cold = new DeliveryLearner(shape).hazards(null);
     console.log(
       '\nhazard per bin (per second): true, warm (pooled mixes), the cold prior; warm/true in density',
     );
     const hazardRows: string[][] = [];
     for (let bin = 0; bin < BIN_COUNT && binStartS(bin) < 1800; bin += 1) {
-      const t = truth[bin] ?? 0;
+      const t = bench.truth[bin] ?? 0;
       const w = learned[bin] ?? 0;
       hazardRows.push([
         binStartS(bin).toFixed(1),

@@ -27,6 +27,8 @@ export interface EngineRunOptions {
   readonly latencyMs?: number;
   /** The learning policy's price of a request in seconds of lag. */
   readonly priceS?: number;
+  /** The learning policy's exponent p. @default 2 */
+  readonly lagPower?: number;
   /** Receives the learner after the run (to save a warm profile). */
   readonly onLearner?: (learner: DeliveryLearner) => void;
   /** Told of every request: the id's index in the workload and ms into the run (to compare runs id by id). */
@@ -60,7 +62,10 @@ export async function runEngine(spec: WorkloadSpec, options: EngineRunOptions): 
       return client.getStatus(messageId);
     },
   };
-  const learner = new DeliveryLearner({ saved: options.saved ?? null });
+  const learner = new DeliveryLearner({
+    saved: options.saved ?? null,
+    ...(options.lagPower === undefined ? {} : { lagPower: options.lagPower }),
+  });
   const policy =
     options.policy === 'learning'
       ? learningCheckPolicy({

@@ -75,6 +75,8 @@ export interface BenchOptions {
   readonly latencyMs?: number;
   /** The learning policy's price of a request in seconds of lag. */
   readonly priceS?: number;
+  /** The learning policy's exponent p of the check density (h / c)^(1/(p+1)). @default 2 */
+  readonly lagPower?: number;
   /** Called as each workload finishes (progress). */
   readonly onWorkload?: (result: WorkloadResult) => void;
 }
@@ -300,6 +302,7 @@ export async function engineResults(spec: WorkloadSpec, options: BenchOptions): 
         policy: strategy.policy,
         latencyMs,
         ...(options.priceS === undefined ? {} : { priceS: options.priceS }),
+        ...(options.lagPower === undefined ? {} : { lagPower: options.lagPower }),
       });
       addRun(pool, workload, outcome);
     }
@@ -313,6 +316,7 @@ export function runBench(specs: readonly WorkloadSpec[], options: BenchOptions):
   const firstSeed = options.firstSeed ?? 7;
   const latencyMs = options.latencyMs ?? 80;
   const results: WorkloadResult[] = [];
+  const shape = options.lagPower === undefined ? {} : { lagPower: options.lagPower };
   for (const spec of specs) {
     // Warm start: what the learning policy saved after earlier runs of the same kind of traffic (other seeds).
     let warmProfile: SavedDeliveryProfile | null = null;
@@ -325,6 +329,7 @@ export function runBench(specs: readonly WorkloadSpec[], options: BenchOptions):
         () => saved,
         options.priceS,
         (created) => (learner = created),
+        shape,
       );
       simulate(warmUp, strategy.create(mulberry32(firstSeed + 999 - run)), mulberry32(firstSeed + 998 - run));
       warmProfile = (learner as DeliveryLearner | null)?.save(0) ?? null;
@@ -333,8 +338,8 @@ export function runBench(specs: readonly WorkloadSpec[], options: BenchOptions):
       ...FIXED_INTERVALS_S.map((interval) => fixedInterval(interval)),
       backoff,
       guide,
-      learning('learning-cold', () => null, options.priceS),
-      learning('learning-warm', () => warmProfile, options.priceS),
+      learning('learning-cold', () => null, options.priceS, undefined, shape),
+      learning('learning-warm', () => warmProfile, options.priceS, undefined, shape),
     ];
     const pools = strategies.map(() => emptyPool());
     for (let s = 0; s < options.seeds; s += 1) {

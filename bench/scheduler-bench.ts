@@ -30,6 +30,7 @@ const { values } = parseArgs({
     scale: { type: 'string' },
     charts: { type: 'string' },
     price: { type: 'string' },
+    exponent: { type: 'string' },
     'no-memory': { type: 'boolean', default: false },
     'engine-seeds': { type: 'string' },
     workload: { type: 'string' },
@@ -76,7 +77,13 @@ async function main(): Promise<number> {
     );
   }
   const priceS = values.price === undefined ? undefined : positive('price', values.price, 0, 1e9);
-  const options = { profile, seeds, ...(priceS === undefined ? {} : { priceS }) };
+  const lagPower = values.exponent === undefined ? undefined : positive('exponent', values.exponent, 2, 20);
+  const options = {
+    profile,
+    seeds,
+    ...(priceS === undefined ? {} : { priceS }),
+    ...(lagPower === undefined ? {} : { lagPower }),
+  };
   const results: WorkloadResult[] = [];
   const specs = workloads(scale).filter(
     (spec) => values.workload === undefined || spec.slug === values.workload,

@@ -6,6 +6,7 @@ import {
   DEFAULT_PRICE_S,
   DeliveryLearner,
   placeNextCheck,
+  type DeliveryLearnerOptions,
   type SavedDeliveryProfile,
 } from '../electron/core/learning';
 import type { Observed, SimStrategy, SimView } from './event-sim';
@@ -85,18 +86,25 @@ const JITTER_RATIO = 0.1;
 const PRICE_REFRESH_MS = 2_000;
 const PRICE_SAMPLE = 256;
 
+/** How the learner shapes its density and pools its estimate (the learner's defaults when empty). */
+export type LearnerShape = Pick<
+  DeliveryLearnerOptions,
+  'lagPower' | 'kneeHazard' | 'tailLagPower' | 'poolOnlyConsistent' | 'priorWeight'
+>;
+
 /** The learning policy on a learner; `onLearner` receives it, e.g. to save the profile after a run. */
 export function learning(
   kind: 'learning-cold' | 'learning-warm',
   saved: () => SavedDeliveryProfile | null,
   priceS = DEFAULT_PRICE_S,
   onLearner?: (learner: DeliveryLearner) => void,
+  shape: LearnerShape = {},
 ): NamedStrategy {
   return {
     name: kind === 'learning-cold' ? 'learning, cold' : 'learning, warm',
     kind,
     create: (random) => {
-      const learner = new DeliveryLearner({ saved: saved() });
+      const learner = new DeliveryLearner({ ...shape, saved: saved() });
       onLearner?.(learner);
       const lastCheckAgeS = new Map<number, number>();
       let rootSum = 0;

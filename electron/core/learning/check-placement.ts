@@ -9,6 +9,19 @@ import { BIN_COUNT, binEndS, binOf } from './age-bins';
 /** The exponent of the lag being minimised (mean of lag^p). @default 2 */
 export const DEFAULT_LAG_POWER = 2;
 
+/**
+ * The shape of the check density: (h / c)^(1/(p+1)) with p = `lagPower`, and, when `kneeHazard` is set, a flatter
+ * (h / c)^(1/(q+1)) with q = `tailLagPower` below that hazard, joined continuously at the knee: the late tail, where
+ * finals are rare, is checked more evenly.
+ */
+export interface DensityShape {
+  readonly lagPower: number;
+  /** Hazard (per second) below which the tail exponent applies. */
+  readonly kneeHazard?: number;
+  /** The exponent q below the knee. @default lagPower */
+  readonly tailLagPower?: number;
+}
+
 /** Limits of one placement, in seconds. */
 export interface PlacementLimits {
   /** The least time between two checks of one id. @default 1 */
@@ -25,9 +38,17 @@ export function defaultMaxGapS(ageS: number): number {
 }
 
 /** The check density (checks per second) at hazard `hazard` and price `priceS`. */
-export function checkDensity(hazard: number, priceS: number, lagPower = DEFAULT_LAG_POWER): number {
+export function checkDensity(
+  hazard: number,
+  priceS: number,
+  shape: number | DensityShape = DEFAULT_LAG_POWER,
+): number {
   if (!(hazard > 0)) return 0;
-  return (hazard / priceS) ** (1 / (lagPower + 1));
+  const { lagPower, kneeHazard, tailLagPower } = typeof shape === 'number' ? { lagPower: shape } : shape;
+  if (kneeHazard === undefined || tailLagPower === undefined || hazard >= kneeHazard) {
+    return (hazard / priceS) ** (1 / (lagPower + 1));
+  }
+  return (kneeHazard / priceS) ** (1 / (lagPower + 1)) * (hazard / kneeHazard) ** (1 / (tailLagPower + 1));
 }
 
 /**
@@ -41,7 +62,7 @@ export function nextCheckAgeS(
   priceS: number,
   limits: PlacementLimits = {},
   mass = 1,
-  lagPower = DEFAULT_LAG_POWER,
+  shape: number | DensityShape = DEFAULT_LAG_POWER,
 ): number {
   const minGap = limits.minGapS ?? 1;
   const maxGap = Math.max(minGap, limits.maxGapS ?? defaultMaxGapS(fromS));
@@ -49,7 +70,7 @@ export function nextCheckAgeS(
   let remaining = mass;
   let placed = fromS + maxGap;
   for (let bin = binOf(age); bin < BIN_COUNT; bin += 1) {
-    const density = checkDensity(hazards[bin] ?? 0, priceS, lagPower);
+    const density = checkDensity(hazards[bin] ?? 0, priceS, shape);
     const end = binEndS(bin);
     const span = end - age;
     if (density * span >= remaining) {

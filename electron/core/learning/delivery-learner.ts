@@ -18,6 +18,7 @@ import { BIN_COUNT } from './age-bins';
 import {
   DEFAULT_LAG_POWER,
   nextCheckAgeS,
+  type DensityShape,
   priceForRate,
   rootHazard,
   type PlacementLimits,
@@ -47,6 +48,14 @@ export interface DeliveryLearnerOptions {
   readonly minPooledEvents?: number;
   /** The exponent p of the lag being minimised (see check-placement). @default 2 */
   readonly lagPower?: number;
+  /** Below this hazard (per second) the density follows `tailLagPower` (see `DensityShape`). */
+  readonly kneeHazard?: number;
+  /** The exponent below `kneeHazard`. */
+  readonly tailLagPower?: number;
+  /** Stop pooling a bin at a neighbour whose hazard its own counts rule out (see `HazardTuning`). @default false */
+  readonly poolOnlyConsistent?: boolean;
+  /** Weight of the prior, in message-equivalents watched through a bin (see `HazardTuning`). @default 0.5 */
+  readonly priorWeight?: number;
   /** A profile saved by an earlier run. */
   readonly saved?: SavedDeliveryProfile | null;
 }
@@ -71,6 +80,9 @@ export class DeliveryLearner {
   readonly #minMixEvents: number;
   readonly #minPooledEvents: number;
   readonly #lagPower: number;
+  readonly #shape: DensityShape;
+  readonly #poolOnlyConsistent: boolean;
+  readonly #priorWeight: number | undefined;
   readonly #counts: Record<ChannelMix, HazardCounts>;
   readonly #hazards = new Map<Mix, Float64Array>();
   #sinceRecompute = Number.POSITIVE_INFINITY;
@@ -82,6 +94,13 @@ export class DeliveryLearner {
     this.#minMixEvents = options.minMixEvents ?? 30;
     this.#minPooledEvents = options.minPooledEvents ?? 4;
     this.#lagPower = options.lagPower ?? DEFAULT_LAG_POWER;
+    this.#shape = {
+      lagPower: this.#lagPower,
+      ...(options.kneeHazard === undefined ? {} : { kneeHazard: options.kneeHazard }),
+      ...(options.tailLagPower === undefined ? {} : { tailLagPower: options.tailLagPower }),
+    };
+    this.#poolOnlyConsistent = options.poolOnlyConsistent ?? false;
+    this.#priorWeight = options.priorWeight;
     const saved = options.saved ?? null;
     this.#counts = { sms: emptyCounts(), 'viber-fallback': emptyCounts() };
     if (saved !== null) {
@@ -120,7 +139,7 @@ export class DeliveryLearner {
     limits: PlacementLimits = {},
     mass = 1,
   ): number {
-    return nextCheckAgeS(this.hazards(mix), fromS, priceS, limits, mass, this.#lagPower);
+    return nextCheckAgeS(this.hazards(mix), fromS, priceS, limits, mass, this.#shape);
   }
 
   /** h(age)^(1/(p+1)) for a pending message, the term the rate-cap price sums over pending ids. */
@@ -168,7 +187,11 @@ export class DeliveryLearner {
 
   #recompute(): void {
     this.#sinceRecompute = 0;
-    const tuning = { minPooledEvents: this.#minPooledEvents };
+    const tuning = {
+      minPooledEvents: this.#minPooledEvents,
+      poolOnlyConsistent: this.#poolOnlyConsistent,
+      ...(this.#priorWeight === undefined ? {} : { priorWeight: this.#priorWeight }),
+    };
     this.#hazards.set('pooled', estimateHazards(this.#pooledCounts(), tuning));
     for (const mix of CHANNEL_MIXES) {
       if (totalEvents(this.#counts[mix]) >= this.#minMixEvents) {

@@ -21,6 +21,46 @@ export interface HazardTuning {
   readonly minPooledEvents?: number;
   /** Weight of the prior, in message-equivalents watched through a bin. @default 0.5 */
   readonly priorWeight?: number;
+  /**
+   * Stop widening a pooled window on the side of a neighbour whose hazard the window's own counts rule out (a
+   * Poisson test at 1 %), so a quiet bin between two humps does not borrow their events. @default false
+   */
+  readonly poolOnlyConsistent?: boolean;
+}
+
+/** Significance of the test that stops pooling at an inconsistent neighbour. */
+const POOL_TEST_LEVEL = 0.01;
+
+/** P(X <= k) for X Poisson with mean `mean` (k rounded down; 1 for k beyond ~mean + 40 sd). */
+export function poissonAtMost(k: number, mean: number): number {
+  const n = Math.floor(k);
+  if (n < 0) return 0;
+  if (!(mean > 0)) return 1;
+  let term = Math.exp(-mean);
+  let sum = term;
+  for (let i = 1; i <= n; i += 1) {
+    term *= mean / i;
+    sum += term;
+    if (sum >= 1) return 1;
+  }
+  return Math.min(1, sum);
+}
+
+/**
+ * True when a window that saw `events` in `exposureS` rules out the hazard of a neighbour that saw `otherEvents`
+ * in `otherExposureS`: at the neighbour's hazard the window would have seen far more, or far fewer, events.
+ */
+export function rulesOutNeighbour(
+  events: number,
+  exposureS: number,
+  otherEvents: number,
+  otherExposureS: number,
+): boolean {
+  if (!(otherExposureS > 0) || !(exposureS > 0)) return false;
+  const expected = (otherEvents / otherExposureS) * exposureS;
+  const tooFew = poissonAtMost(events, expected) < POOL_TEST_LEVEL;
+  const tooMany = events >= 1 && 1 - poissonAtMost(Math.ceil(events) - 1, expected) < POOL_TEST_LEVEL;
+  return tooFew || tooMany;
 }
 
 /** Empty counts. */
@@ -82,20 +122,33 @@ export function priorHazard(ageS: number): number {
 export function estimateHazards(counts: HazardCounts, tuning: HazardTuning = {}): Float64Array {
   const minEvents = tuning.minPooledEvents ?? 4;
   const priorWeight = tuning.priorWeight ?? 0.5;
+  const consistentOnly = tuning.poolOnlyConsistent ?? false;
   const hazards = new Float64Array(BIN_COUNT);
   for (let bin = 0; bin < BIN_COUNT; bin += 1) {
     let lo = bin;
     let hi = bin;
     let events = counts.events[bin] ?? 0;
     let exposure = counts.exposureS[bin] ?? 0;
+    let lowOpen = true;
+    let highOpen = true;
     // Widen alternately until the pooled events reach the floor or the window covers everything.
-    while (events < minEvents && (lo > 0 || hi < BIN_COUNT - 1)) {
-      const takeLow = lo > 0 && (hi >= BIN_COUNT - 1 || bin - lo <= hi - bin);
-      if (takeLow) lo -= 1;
-      else hi += 1;
-      const added = takeLow ? lo : hi;
-      events += counts.events[added] ?? 0;
-      exposure += counts.exposureS[added] ?? 0;
+    while (events < minEvents) {
+      const canLow = lowOpen && lo > 0;
+      const canHigh = highOpen && hi < BIN_COUNT - 1;
+      if (!canLow && !canHigh) break;
+      const takeLow = canLow && (!canHigh || bin - lo <= hi - bin);
+      const added = takeLow ? lo - 1 : hi + 1;
+      const addedEvents = counts.events[added] ?? 0;
+      const addedExposure = counts.exposureS[added] ?? 0;
+      if (consistentOnly && rulesOutNeighbour(events, exposure, addedEvents, addedExposure)) {
+        if (takeLow) lowOpen = false;
+        else highOpen = false;
+        continue;
+      }
+      if (takeLow) lo = added;
+      else hi = added;
+      events += addedEvents;
+      exposure += addedExposure;
     }
     const width = Math.min(binEndS(bin), 2 * 86_400) - binStartS(bin);
     const mid = (binStartS(bin) + Math.min(binEndS(bin), 2 * 86_400)) / 2;

@@ -53,4 +53,22 @@ describe('check placement', () => {
     const price = priceForRate(sum, 10);
     expect(1000 * checkDensity(0.001, price)).toBeCloseTo(10, 6);
   });
+
+  it('with a higher p, checks the tail relatively more often than the hump', () => {
+    const ratio = (p: number) => checkDensity(0.08, 1, p) / checkDensity(0.0008, 1, p);
+    expect(ratio(2)).toBeCloseTo(100 ** (1 / 3), 6);
+    expect(ratio(3)).toBeCloseTo(100 ** (1 / 4), 6);
+    expect(ratio(3)).toBeLessThan(ratio(2));
+  });
+
+  it('follows the flatter tail exponent below the knee hazard, joined continuously at the knee', () => {
+    const shape = { lagPower: 2, kneeHazard: 0.002, tailLagPower: 5 };
+    expect(checkDensity(0.08, 1, shape)).toBe(checkDensity(0.08, 1, 2));
+    expect(checkDensity(0.002 * (1 - 1e-9), 1, shape)).toBeCloseTo(checkDensity(0.002, 1, 2), 6);
+    // Ten times below the knee: the density falls by 10^(1/6), not 10^(1/3).
+    expect(checkDensity(0.0002, 1, shape) / checkDensity(0.002, 1, shape)).toBeCloseTo(10 ** (-1 / 6), 6);
+    // So an id in the late tail is checked sooner than with p = 2 throughout.
+    const tail = flat(0.0002);
+    expect(nextCheckAgeS(tail, 300, 1, {}, 1, shape)).toBeLessThan(nextCheckAgeS(tail, 300, 1));
+  });
 });

@@ -62,4 +62,16 @@ describe('delivery learner', () => {
     expect(learner.priceS(0.5, 0, 10)).toBe(0.5);
     expect(learner.priceS(0.5, 1000, 10)).toBeCloseTo(100 ** 3);
   });
+
+  it('places checks with the density shape it is given: a higher p or a flatter tail checks an old id sooner', () => {
+    const learners = [
+      new DeliveryLearner(),
+      new DeliveryLearner({ lagPower: 3 }),
+      new DeliveryLearner({ kneeHazard: 0.05, tailLagPower: 6 }),
+    ];
+    for (const learner of learners) teach(learner, 'sms', 10, 100, 0);
+    const [p2, p3, flatTail] = learners.map((learner) => learner.nextCheckAgeS('sms', 600, 1) - 600);
+    expect(p3).toBeLessThan(p2 ?? 0);
+    expect(flatTail).toBeLessThan(p2 ?? 0);
+  });
 });

@@ -10,7 +10,9 @@ import {
   estimateHazards,
   forEachOverlap,
   hazardAt,
+  poissonAtMost,
   priorHazard,
+  rulesOutNeighbour,
   shareFinalBy,
 } from '../../../../electron/core/learning';
 import { mulberry32 } from '../../../../electron/core/simulator/random';
@@ -65,4 +67,48 @@ describe('hazard estimate', () => {
     const warm = estimateHazards(counts);
     expect(hazardAt(warm, 9.5)).toBeGreaterThan(10 * hazardAt(warm, 3));
   });
+
+  it('pools a quiet bin with its neighbours by default, even when they are a hump', () => {
+    const { counts, quiet } = humpsAroundQuietBin();
+    const pooled = estimateHazards(counts);
+    expect(hazardAt(pooled, quiet)).toBeGreaterThan(0.02);
+  });
+
+  it("with consistent-only pooling, stops at a hump the quiet bin's own counts rule out", () => {
+    const { counts, quiet } = humpsAroundQuietBin();
+    const hazards = estimateHazards(counts, { poolOnlyConsistent: true });
+    // One event in 1,000 s watched: about 0.001 per second, not the humps' 0.1.
+    expect(hazardAt(hazards, quiet)).toBeLessThan(0.005);
+    expect(hazardAt(hazards, binStartS(binOf(quiet) - 1))).toBeCloseTo(0.1, 2);
+  });
 });
+
+describe('the test that stops pooling', () => {
+  it('computes the Poisson lower tail', () => {
+    expect(poissonAtMost(0, 2)).toBeCloseTo(Math.exp(-2), 10);
+    expect(poissonAtMost(2, 2)).toBeCloseTo(5 * Math.exp(-2), 10);
+    expect(poissonAtMost(-1, 2)).toBe(0);
+    expect(poissonAtMost(3, 0)).toBe(1);
+  });
+
+  it('rules out a neighbour far above or below, never one alike or never watched', () => {
+    expect(rulesOutNeighbour(1, 1000, 100, 1000)).toBe(true);
+    expect(rulesOutNeighbour(50, 1000, 0, 1000)).toBe(true);
+    expect(rulesOutNeighbour(3, 1000, 4, 1000)).toBe(false);
+    expect(rulesOutNeighbour(1, 1000, 100, 0)).toBe(false);
+  });
+});
+
+/** Two bins with hazard 0.1 around a bin that saw one event in 1,000 s of watching. */
+function humpsAroundQuietBin(): { counts: ReturnType<typeof emptyCounts>; quiet: number } {
+  const counts = emptyCounts();
+  const quiet = 100;
+  const bin = binOf(quiet);
+  for (const hump of [bin - 1, bin + 1]) {
+    counts.events[hump] = 100;
+    counts.exposureS[hump] = 1000;
+  }
+  counts.events[bin] = 1;
+  counts.exposureS[bin] = 1000;
+  return { counts, quiet };
+}
