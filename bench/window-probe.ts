@@ -26,7 +26,7 @@ export const SHOWN_BINDING = '__windowBenchShown';
 
 /**
  * The script added to the page before the window's own: it notes when the snapshot's WebSocket message arrives
- * (its listener is registered first, so it runs before the window's), watches the DOM for the table whose
+ * (text or binary; it reads only the frame's first bytes) (its listener is registered first, so it runs before the window's), watches the DOM for the table whose
  * `aria-rowcount` counts every message (plus the header row) with at least one message row drawn, then takes the
  * end of the frame that paints it (a `requestAnimationFrame` callback runs before the paint; a message posted from
  * it is handled after), and tells the benchmark through {@link SHOWN_BINDING}. It also keeps every long task from a PerformanceObserver on 'longtask'.
@@ -40,16 +40,31 @@ export function probeScript(messageCount: number): string {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) state.longTasks.push({ startTime: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
+  // A feed event's type from the frame's first bytes: its names ("feed", then the type "snapshot" or "change")
+  // come first, in a binary MessagePack frame as in a JSON text one.
+  const feedType = (data) => {
+    const head =
+      typeof data === 'string'
+        ? data.slice(0, 48)
+        : data instanceof ArrayBuffer
+          ? String.fromCharCode(...new Uint8Array(data, 0, Math.min(48, data.byteLength)))
+          : '';
+    if (!head.includes('feed')) return null;
+    const snapshot = head.indexOf('snapshot');
+    const change = head.indexOf('change');
+    if (snapshot !== -1 && (change === -1 || snapshot < change)) return 'snapshot';
+    return change === -1 ? null : 'change';
+  };
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
     constructor(...args) {
       super(...args);
       this.addEventListener('message', (event) => {
-        if (typeof event.data !== 'string') return;
-        if (event.data.startsWith('{"event":"feed","payload":{"type":"snapshot"')) {
+        const type = feedType(event.data);
+        if (type === 'snapshot') {
           state.snapshotAt = performance.now();
           performance.mark('window-bench:snapshot');
-        } else if (event.data.startsWith('{"event":"feed","payload":{"type":"change"')) {
+        } else if (type === 'change') {
           state.changesReceived += 1;
         }
       });

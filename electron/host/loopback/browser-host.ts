@@ -4,6 +4,7 @@ import type { Socket } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { ContractEventMessage, RequestHandlers } from '../../../shared/contract';
 import { dispatchUnknown, type HandlerErrorSink } from '../dispatch';
+import { createEventFramePacker } from './event-frames';
 import { guardRequest, tokenCookieName, type GuardDecision } from './request-guard';
 import { readStaticFile } from './static-files';
 import { parseRequestFrame, type ResponseFrame } from './ws-frames';
@@ -94,7 +95,8 @@ function sendText(
 
 /**
  * Serves the built window and the host contract on 127.0.0.1 only: static files over HTTP, requests and pushed
- * events over one WebSocket (`{id, name, payload}` -> `{id, result}`, and `{event, payload}`). Every request needs
+ * events over one WebSocket (`{id, name, payload}` -> `{id, result}` as JSON text, and `{event, payload}` as binary
+ * MessagePack frames, see event-frames.ts). Every request needs
  * this run's token (from the printed URL, then an HttpOnly SameSite=Strict cookie), a loopback Host header, and no
  * foreign Origin.
  */
@@ -172,11 +174,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
     });
   });
 
+  const packEvent = createEventFramePacker();
+
   function serveWebSocket(ws: WebSocket): void {
-    const send = (frame: ResponseFrame | ContractEventMessage): void => {
+    const send = (frame: ResponseFrame): void => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
     };
-    const unsubscribe = options.subscribe(send);
+    const push = (message: ContractEventMessage): void => {
+      if (ws.readyState === ws.OPEN) ws.send(packEvent(message), { binary: true });
+    };
+    const unsubscribe = options.subscribe(push);
     ws.on('message', (data: RawData, isBinary: boolean) => {
       const text = isBinary
         ? ''

@@ -6,10 +6,13 @@ import {
   type RequestName,
 } from '../../../shared/contract';
 import { ContractEventLog } from '../../../shared/contract-event-log';
+import { decodeEventFrame } from './event-frame-decoder';
 
 /** The part of the browser's WebSocket the client uses (the `ws` package's WebSocket fits too, for tests). */
 export interface WebSocketLike {
   readonly readyState: number;
+  /** Set to 'arraybuffer': pushed events come as binary frames. */
+  binaryType: string;
   onopen: ((event: unknown) => void) | null;
   onmessage: ((event: { readonly data: unknown }) => void) | null;
   onclose: ((event: unknown) => void) | null;
@@ -50,13 +53,24 @@ function isEventMessage(value: unknown): value is ContractEventMessage {
   );
 }
 
+/** A frame's value: a pushed event comes as a binary MessagePack frame, a response as JSON text. */
+function readFrame(data: unknown): unknown {
+  if (data instanceof ArrayBuffer) return decodeEventFrame(data);
+  if (typeof data !== 'string') return undefined;
+  try {
+    return JSON.parse(data) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 function isResponse(value: unknown): value is { id: number; result: ContractResult<RequestName> } {
   return typeof value === 'object' && value !== null && 'id' in value && 'result' in value;
 }
 
 /**
  * The window's client for the browser host: one WebSocket for every request (`{id, name, payload}` answered by
- * `{id, result}`) and every pushed event (`{event, payload}`). Requests made before the link opens wait for it;
+ * `{id, result}`, JSON text frames) and every pushed event (`{event, payload}`, a binary MessagePack frame). Requests made before the link opens wait for it;
  * when it drops, pending requests end in a `failed` result and the link reopens (the host then sends a fresh
  * snapshot).
  */
@@ -75,18 +89,13 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
   function open(): void {
     options.onStatus?.('connecting');
     socket = createSocket(options.url);
+    socket.binaryType = 'arraybuffer';
     socket.onopen = () => {
       options.onStatus?.('open');
       for (const frame of outbox.splice(0)) socket.send(frame);
     };
     socket.onmessage = ({ data }) => {
-      if (typeof data !== 'string') return;
-      let value: unknown;
-      try {
-        value = JSON.parse(data);
-      } catch {
-        return;
-      }
+      const value = readFrame(data);
       if (isEventMessage(value)) {
         listeners.emit(value);
       } else if (isResponse(value)) {

@@ -114,6 +114,27 @@ describe('the browser host WebSocket', () => {
     await waitFor(() => kit.engine.subscriberCount === 1); // only the notification subscription is left
   });
 
+  it('refuses a binary frame from the window with a typed error, and keeps serving', async () => {
+    const opened = await openSocket(kit.host, { origin, cookie: kit.cookie });
+    if (!opened.ok) throw new Error(`refused: ${opened.status}`);
+    const refused = new Promise<unknown>((resolve) => {
+      opened.socket.once('message', (data: Buffer, isBinary: boolean) => {
+        resolve(isBinary ? 'binary' : JSON.parse(data.toString('utf8')));
+      });
+    });
+    await waitFor(() => opened.events.some((event) => event.event === 'feed'));
+    opened.socket.send(Buffer.from(JSON.stringify({ id: 1, name: 'pause', payload: {} })), { binary: true });
+    expect(await refused).toMatchObject({
+      id: null,
+      result: { ok: false, error: { kind: 'invalid_request' } },
+    });
+    expect(await request(opened.socket, { id: 2, name: 'resume', payload: {} })).toMatchObject({
+      id: 2,
+      result: { ok: true },
+    });
+    opened.socket.close();
+  });
+
   it('answers a malformed payload on every contract entry with a typed error, and keeps serving', async () => {
     const opened = await openSocket(kit.host, { origin, cookie: kit.cookie });
     if (!opened.ok) throw new Error(`refused: ${opened.status}`);

@@ -8,6 +8,7 @@ import type { DemoSimulator } from '../../../electron/host/connection-manager';
 import { startHostServices, type HostServices } from '../../../electron/host/host-services';
 import { startBrowserHost, type RunningBrowserHost } from '../../../electron/host/loopback/browser-host';
 import { tokenCookieName } from '../../../electron/host/loopback/request-guard';
+import { decodeEventFrame } from '../../../renderer/src/transport/event-frame-decoder';
 import { FakeHostEngine } from '../../fakes/fake-host-engine';
 
 /** A fresh temporary directory; remove it with `rm`. */
@@ -114,7 +115,10 @@ export function get(
   });
 }
 
-/** Opens the host's WebSocket as a browser would; resolves the socket or the refusal's HTTP status. */
+/**
+ * Opens the host's WebSocket as a browser would; resolves the socket or the refusal's HTTP status. `events` holds
+ * the pushed events that came as binary frames (the only way the host sends them).
+ */
 export function openSocket(
   host: RunningBrowserHost,
   headers: Record<string, string>,
@@ -123,9 +127,12 @@ export function openSocket(
   return new Promise((resolve) => {
     const socket = new WebSocket(`ws://127.0.0.1:${host.port}${path}`, { headers });
     const events: ContractEventMessage[] = [];
-    socket.on('message', (data: Buffer) => {
-      const value = JSON.parse(data.toString('utf8')) as Record<string, unknown>;
-      if ('event' in value) events.push(value as unknown as ContractEventMessage);
+    socket.on('message', (data: Buffer, isBinary: boolean) => {
+      // Pushed events come as binary frames only, read as the window reads them; answers are JSON text.
+      if (!isBinary) return;
+      const value = decodeEventFrame(new Uint8Array(data));
+      if (typeof value === 'object' && value !== null && 'event' in value)
+        events.push(value as ContractEventMessage);
     });
     socket.once('open', () => {
       resolve({ ok: true, socket, events });
@@ -144,7 +151,8 @@ export function openSocket(
 export function request(socket: WebSocket, frame: unknown): Promise<Record<string, unknown>> {
   const id = (frame as { id?: unknown }).id ?? null;
   return new Promise((resolve) => {
-    const onMessage = (data: Buffer): void => {
+    const onMessage = (data: Buffer, isBinary: boolean): void => {
+      if (isBinary) return;
       const value = JSON.parse(data.toString('utf8')) as Record<string, unknown>;
       if ('result' in value && value['id'] === id) {
         socket.off('message', onMessage);

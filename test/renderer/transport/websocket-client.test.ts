@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Packr } from 'msgpackr';
 import type { ContractEvents } from '../../../shared/contract';
 import {
   createWebSocketClient,
@@ -13,6 +14,7 @@ class ScriptedSocket implements WebSocketLike {
   onmessage: ((event: { readonly data: unknown }) => void) | null = null;
   onclose: ((event: unknown) => void) | null = null;
   onerror: ((event: unknown) => void) | null = null;
+  binaryType = 'blob';
   readonly sent: { id: number; name: string; payload: unknown }[] = [];
 
   send(data: string): void {
@@ -25,8 +27,14 @@ class ScriptedSocket implements WebSocketLike {
     this.readyState = 1;
     this.onopen?.({});
   }
+  /** As the host sends them: a pushed event as a binary frame (an ArrayBuffer, as the window asks), else JSON text. */
   deliver(value: unknown): void {
-    this.onmessage?.({ data: JSON.stringify(value) });
+    if (typeof value === 'object' && value !== null && 'event' in value) {
+      const bytes = packr.pack(value) as Uint8Array;
+      this.onmessage?.({ data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+    } else {
+      this.onmessage?.({ data: JSON.stringify(value) });
+    }
   }
   drop(): void {
     this.readyState = 3;
@@ -62,6 +70,9 @@ const snapshotItem: ContractEvents['feed'] = {
     },
   },
 };
+
+/** Packs a pushed event as the browser host does (MessagePack with records). */
+const packr = new Packr({ useRecords: true });
 
 let sockets: ScriptedSocket[];
 
@@ -152,6 +163,24 @@ describe("the window's WebSocket client", () => {
     socketAt(0).onmessage?.({ data: new ArrayBuffer(2) });
     socketAt(0).deliver({ id: 999, result: { ok: true, value: null } });
     expect(listener).not.toHaveBeenCalled();
+    monitor.close();
+  });
+
+  it('reads pushed events from binary frames, and a garbage binary frame does not break the link', async () => {
+    const monitor = client();
+    const socket = socketAt(0);
+    expect(socket.binaryType).toBe('arraybuffer');
+    socket.open();
+    const feed: ContractEvents['feed'][] = [];
+    monitor.on('feed', (item) => feed.push(item));
+    socket.onmessage?.({ data: new Uint8Array([0xd4, 0x72, 0x40, 0xc1, 0xff]).buffer });
+    socket.onmessage?.({ data: new Uint8Array([0x92, 0xa4, 0x66, 0x65, 0x65, 0x64]).buffer });
+    socket.deliver({ event: 'feed', payload: snapshotItem });
+    expect(feed).toEqual([snapshotItem]);
+    const answered = monitor.pause({});
+    socket.deliver({ id: socket.sent.at(-1)?.id, result: { ok: true, value: null } });
+    expect(await answered).toEqual({ ok: true, value: null });
+    expect(sockets).toHaveLength(1);
     monitor.close();
   });
 
