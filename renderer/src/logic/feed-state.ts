@@ -15,6 +15,11 @@ export interface MessageLookup {
 export interface FeedDelta {
   /** The version of the state this one was made from. */
   readonly fromVersion: number;
+  /**
+   * The state this one was made from. Versions alone do not say it: a new engine (after connecting, or the demo)
+   * counts its versions again from the start.
+   */
+  readonly from: FeedState;
   /** Ids updated or newly watched. */
   readonly upserted: ReadonlySet<string>;
   /** Ids no longer watched. */
@@ -200,7 +205,12 @@ function finish(draft: Draft): FeedState {
     settings: draft.settings,
     lastEvents: draft.events,
     labels: draft.labelCounts === null ? draft.base.labels : labelList(draft.labelCounts.keys()),
-    delta: { fromVersion: draft.base.version, upserted: draft.upserted, removed: draft.removed },
+    delta: {
+      fromVersion: draft.base.version,
+      from: draft.base,
+      upserted: draft.upserted,
+      removed: draft.removed,
+    },
   };
   internals.set(state, { index, labelCounts: draft.labelCounts ?? draft.baseLabelCounts });
   return state;

@@ -4,6 +4,8 @@ import { sortedIndex, sortMessages, type SortOrder } from './message-sort';
 
 /** Every watched message in the list's order, for one feed version. */
 export interface SortedFeed {
+  /** The feed state sorted. */
+  readonly source: FeedState;
   readonly version: number;
   readonly order: SortOrder;
   readonly messages: readonly MessageView[];
@@ -21,16 +23,16 @@ const sameOrder = (a: SortOrder, b: SortOrder): boolean =>
  * a new order, a skipped version or a change to many messages. Either way the result equals `sortMessages`.
  */
 export function sortFeed(previous: SortedFeed | null, feed: FeedState, order: SortOrder): SortedFeed {
-  if (previous !== null && previous.version === feed.version && sameOrder(previous.order, order))
-    return previous;
+  if (previous !== null && previous.source === feed && sameOrder(previous.order, order)) return previous;
   const delta = feed.delta;
   const incremental =
     previous !== null &&
     delta !== null &&
-    delta.fromVersion === previous.version &&
+    delta.from === previous.source &&
     sameOrder(previous.order, order) &&
     delta.upserted.size + delta.removed.size <= feed.messages.length * RESORT_SHARE;
-  if (!incremental) return { version: feed.version, order, messages: sortMessages(feed.messages, order) };
+  if (!incremental)
+    return { source: feed, version: feed.version, order, messages: sortMessages(feed.messages, order) };
   const messages = previous.messages.filter(
     (message) => !delta.upserted.has(message.id) && !delta.removed.has(message.id),
   );
@@ -38,5 +40,5 @@ export function sortFeed(previous: SortedFeed | null, feed: FeedState, order: So
     const message = feed.byId.get(id);
     if (message !== undefined) messages.splice(sortedIndex(messages, message, order), 0, message);
   }
-  return { version: feed.version, order, messages };
+  return { source: feed, version: feed.version, order, messages };
 }

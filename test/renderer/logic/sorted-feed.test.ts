@@ -109,6 +109,34 @@ describe('sortFeed', () => {
     expect(ids(sortFeed(sorted, v3, flipped).messages)).toEqual(ids(sortMessages(v3.messages, flipped)));
   });
 
+  it("shows a new engine's messages when its snapshot carries the version the list already had", () => {
+    // Connecting or switching to the demo replaces the engine; its versions start again.
+    const order: SortOrder = { column: 'id', direction: 'ascending' };
+    const sorted = sortFeed(null, snapshotOf(0), order);
+    const fresh = snapshotOf(12);
+    expect(sortFeed(sorted, fresh, order).messages).toHaveLength(12);
+  });
+
+  it("shows every message when a new engine's snapshot and its first change arrive in one frame", () => {
+    const order: SortOrder = { column: 'id', direction: 'ascending' };
+    const sorted = sortFeed(null, snapshotOf(12), order);
+    const messages = Array.from({ length: 8 }, (_, id) => sketch(id, id));
+    const snapshot: EngineSnapshot = {
+      version: 1,
+      messages,
+      health: runningHealth(8),
+      totals: summarize(messages),
+      settings: TEST_SETTINGS,
+    };
+    const next = applyFeedItems(null, [
+      { type: 'snapshot', snapshot },
+      { type: 'change', change: change(2, [sketch(8, 3)]) },
+    ]).state;
+    if (next === null) throw new Error('no state');
+    expect(ids(sortFeed(sorted, next, order).messages)).toEqual(ids(sortMessages(next.messages, order)));
+    expect(sortFeed(sorted, next, order).messages).toHaveLength(9);
+  });
+
   it('lets the filter see changed messages: one that turns failed shows in the failed view', () => {
     const order: SortOrder = { column: 'lastChange', direction: 'descending' };
     const feed = snapshotOf(10);
