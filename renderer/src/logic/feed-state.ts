@@ -13,13 +13,8 @@ export interface MessageLookup {
 
 /** Which messages changed between two states, so that views can update only those. */
 export interface FeedDelta {
-  /** The version of the state this one was made from. */
-  readonly fromVersion: number;
-  /**
-   * The state this one was made from. Versions alone do not say it: a new engine (after connecting, or the demo)
-   * counts its versions again from the start.
-   */
-  readonly from: FeedState;
+  /** The {@link FeedState.serial} of the state this one was made from. */
+  readonly fromSerial: number;
   /** Ids updated or newly watched. */
   readonly upserted: ReadonlySet<string>;
   /** Ids no longer watched. */
@@ -29,6 +24,11 @@ export interface FeedDelta {
 /** The engine as the window knows it, rebuilt from the feed: a snapshot and the changes after it. */
 export interface FeedState {
   readonly version: number;
+  /**
+   * A number no other state in this window has. Versions alone do not tell states apart: a new engine (after
+   * connecting, or the demo) counts its versions again from the start.
+   */
+  readonly serial: number;
   /** Messages in watch order (the order ids were first seen). */
   readonly messages: readonly MessageView[];
   readonly byId: MessageLookup;
@@ -39,7 +39,7 @@ export interface FeedState {
   readonly lastEvents: readonly MessageEvent[];
   /** Every distinct label, sorted, unlabelled (`null`) last when present. */
   readonly labels: readonly (string | null)[];
-  /** What changed since the state at `delta.fromVersion`; null after a snapshot (anything may have changed). */
+  /** What changed since the state numbered `delta.fromSerial`; null after a snapshot (anything may have changed). */
   readonly delta: FeedDelta | null;
 }
 
@@ -77,6 +77,7 @@ function fromSnapshot(item: Extract<EngineFeedItem, { type: 'snapshot' }>): Feed
   const labelCounts = countLabels(messages);
   const state: FeedState = {
     version: snapshot.version,
+    serial: nextSerial++,
     messages,
     byId: lookupOf(messages, index),
     health: snapshot.health,
@@ -114,6 +115,8 @@ interface Internals {
 }
 
 const internals = new WeakMap<FeedState, Internals>();
+
+let nextSerial = 1;
 
 function countLabels(messages: readonly MessageView[]): Map<string | null, number> {
   const counts = new Map<string | null, number>();
@@ -198,6 +201,7 @@ function finish(draft: Draft): FeedState {
   const index = draft.index ?? draft.baseIndex;
   const state: FeedState = {
     version: draft.version,
+    serial: nextSerial++,
     messages,
     byId: draft.messages === null ? draft.base.byId : lookupOf(messages, index),
     health: draft.health,
@@ -205,12 +209,7 @@ function finish(draft: Draft): FeedState {
     settings: draft.settings,
     lastEvents: draft.events,
     labels: draft.labelCounts === null ? draft.base.labels : labelList(draft.labelCounts.keys()),
-    delta: {
-      fromVersion: draft.base.version,
-      from: draft.base,
-      upserted: draft.upserted,
-      removed: draft.removed,
-    },
+    delta: { fromSerial: draft.base.serial, upserted: draft.upserted, removed: draft.removed },
   };
   internals.set(state, { index, labelCounts: draft.labelCounts ?? draft.baseLabelCounts });
   return state;

@@ -6,7 +6,6 @@ import { sortedIndex, sortMessages, type SortOrder } from './message-sort';
 export interface SortedFeed {
   /** The feed state sorted. */
   readonly source: FeedState;
-  readonly version: number;
   readonly order: SortOrder;
   readonly messages: readonly MessageView[];
 }
@@ -28,11 +27,10 @@ export function sortFeed(previous: SortedFeed | null, feed: FeedState, order: So
   const incremental =
     previous !== null &&
     delta !== null &&
-    delta.from === previous.source &&
+    delta.fromSerial === previous.source.serial &&
     sameOrder(previous.order, order) &&
     delta.upserted.size + delta.removed.size <= feed.messages.length * RESORT_SHARE;
-  if (!incremental)
-    return { source: feed, version: feed.version, order, messages: sortMessages(feed.messages, order) };
+  if (!incremental) return { source: feed, order, messages: sortMessages(feed.messages, order) };
   const messages = previous.messages.filter(
     (message) => !delta.upserted.has(message.id) && !delta.removed.has(message.id),
   );
@@ -40,5 +38,5 @@ export function sortFeed(previous: SortedFeed | null, feed: FeedState, order: So
     const message = feed.byId.get(id);
     if (message !== undefined) messages.splice(sortedIndex(messages, message, order), 0, message);
   }
-  return { source: feed, version: feed.version, order, messages };
+  return { source: feed, order, messages };
 }

@@ -68,10 +68,9 @@ describe('applyFeedItems (one update per batch of feed items)', () => {
     expect(result.state?.messages.map((m) => m.id)).toEqual(['a', 'c']);
     expect(result.state?.byId.get('a')).toBe(first);
     expect(result.state?.byId.has('b')).toBe(false);
-    expect(result.state?.delta?.from).toBe(start);
+    expect(start?.version).toBe(5);
     expect(result.state?.delta).toEqual({
-      fromVersion: 5,
-      from: start,
+      fromSerial: start?.serial,
       upserted: new Set(['c', 'a']),
       removed: new Set(['b']),
     });
