@@ -61,10 +61,3 @@ export function labelList(labels: Iterable<string | null>): readonly (string | n
   named.sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
   return all.has(null) ? [...named, null] : named;
 }
-
-/** Every distinct label among the messages, sorted, with `null` (unlabelled) last when present. */
-export function labelsOf(messages: readonly MessageView[]): readonly (string | null)[] {
-  const labels = new Set<string | null>();
-  for (const message of messages) labels.add(message.label);
-  return labelList(labels);
-}

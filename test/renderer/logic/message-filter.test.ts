@@ -3,7 +3,7 @@ import {
   NO_FILTER,
   filterMessages,
   isEmptyFilter,
-  labelsOf,
+  labelList,
   onlyBucket,
   toggleBucket,
 } from '../../../renderer/src/logic/message-filter';
@@ -52,8 +52,13 @@ describe('filterMessages', () => {
   });
 });
 
-describe('labelsOf', () => {
+describe('labelList', () => {
   it('sorts labels naturally with unlabelled last', () => {
-    expect(labelsOf(messages)).toEqual(['Batch 2', 'Batch 10', 'Campaign', null]);
+    expect(labelList(messages.map((message) => message.label))).toEqual([
+      'Batch 2',
+      'Batch 10',
+      'Campaign',
+      null,
+    ]);
   });
 });
