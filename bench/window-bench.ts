@@ -10,6 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { chromiumPath as defaultChromiumPath } from '../scripts/chromium-options';
 import { runWindowBench, type WindowBenchOptions, type WindowBenchResult } from './window-measure';
 
 /** The product's targets for the window. */
@@ -76,7 +77,7 @@ export function formatWindowBench(result: WindowBenchResult): string[] {
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { json, options } = parseWindowBenchArgs(argv);
   if (json && argv.includes('--after-engine')) return 0;
-  const chromiumPath = env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const chromiumPath = defaultChromiumPath(env);
   const dirIndex = argv.indexOf('--renderer-dir');
   const rendererDir = dirIndex === -1 ? join(ROOT, 'out', 'renderer') : resolve(argv[dirIndex + 1] ?? '');
   const skip = !existsSync(chromiumPath)

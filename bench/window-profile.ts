@@ -11,7 +11,7 @@
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../scripts/chromium-options';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-options';
 import { SyntheticFeed } from './window-feed';
 import { startWindowBenchHost } from './window-host';
 import { probeScript, rowsShownInPage } from './window-probe';
@@ -216,7 +216,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const feed = new SyntheticFeed({ messageCount });
   const host = await startWindowBenchHost({ rendererDir, feed });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: [...CHROMIUM_ARGS],
   });
   try {

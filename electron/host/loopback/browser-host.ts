@@ -96,9 +96,8 @@ function sendText(
 /**
  * Serves the built window and the host contract on 127.0.0.1 only: static files over HTTP, requests and pushed
  * events over one WebSocket (`{id, name, payload}` -> `{id, result}` as JSON text, and `{event, payload}` as binary
- * MessagePack frames, see event-frames.ts). Every request needs
- * this run's token (from the printed URL, then an HttpOnly SameSite=Strict cookie), a loopback Host header, and no
- * foreign Origin.
+ * MessagePack frames, see event-frames.ts). Every request needs this run's token (from the printed URL, then an
+ * HttpOnly SameSite=Strict cookie), a loopback Host header, and no foreign Origin.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<RunningBrowserHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');

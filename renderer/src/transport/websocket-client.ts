@@ -70,9 +70,9 @@ function isResponse(value: unknown): value is { id: number; result: ContractResu
 
 /**
  * The window's client for the browser host: one WebSocket for every request (`{id, name, payload}` answered by
- * `{id, result}`, JSON text frames) and every pushed event (`{event, payload}`, a binary MessagePack frame). Requests made before the link opens wait for it;
- * when it drops, pending requests end in a `failed` result and the link reopens (the host then sends a fresh
- * snapshot).
+ * `{id, result}`, JSON text frames) and every pushed event (`{event, payload}`, a binary MessagePack frame).
+ * Requests made before the link opens wait for it; when it drops, pending requests end in a `failed` result and the
+ * link reopens (the host then sends a fresh snapshot).
  */
 export function createWebSocketClient(options: WebSocketClientOptions): WebSocketMonitorClient {
   const createSocket =
