@@ -8,7 +8,7 @@ import { backoffPolicy } from './scheduler/check-policy';
 import { newEntry, type PendingRequest } from './scheduler/entry';
 import { factsOf, refreshOutcomeOf } from './scheduler/facts';
 import * as holds from './scheduler/global-holds';
-import { HealthReporter, liveHealthSource } from './scheduler/health-reporter';
+import { HealthReporter, type HealthSource } from './scheduler/health-reporter';
 import type { WatchRequest } from './scheduler/observer';
 import {
   applyRuntimeOptions,
@@ -82,14 +82,14 @@ export class PollScheduler {
         this.#outbox.changed(id);
       },
     });
-    const source = liveHealthSource({
+    const source: HealthSource = {
       stopped: () => this.#run.stopped,
       holds: () => this.#holds,
       watching: () => this.#ids.size,
       inFlight: () => this.#requests.size,
       rateCapPerSecond: () => this.#options.maxRequestsPerSecond,
       backlog: (now) => this.#ids.backlog(now),
-    });
+    };
     this.#health = new HealthReporter(this.#clock, this.#time, source, (health) => {
       callSafely(
         (changed: EngineHealth) => {

@@ -8,47 +8,15 @@ import { TimerSlot } from './timer-slot';
 /** How often the busy counts of health (in flight, backlog, requests in the last minute) are refreshed. */
 export const HEALTH_SAMPLE_MS = 5_000;
 
-/** What health is computed from, read when needed (getters, so one object serves for good). */
+/** What health is computed from: functions that read the scheduler's state when health is built. */
 export interface HealthSource {
-  readonly stopped: boolean;
-  readonly holds: HoldState;
-  readonly watching: number;
-  readonly inFlight: number;
-  readonly rateCapPerSecond: number;
-  /** Ids waiting for a check that is due at `now` (monotonic ms). */
-  backlog(now: number): number;
-}
-
-/** What {@link liveHealthSource} reads each value of health from. */
-export interface HealthReaders {
   readonly stopped: () => boolean;
   readonly holds: () => HoldState;
   readonly watching: () => number;
   readonly inFlight: () => number;
   readonly rateCapPerSecond: () => number;
+  /** Ids waiting for a check that is due at `now` (monotonic ms). */
   readonly backlog: (now: number) => number;
-}
-
-/** A live `HealthSource` over functions that read the scheduler's state when health is built. */
-export function liveHealthSource(read: HealthReaders): HealthSource {
-  return {
-    get stopped() {
-      return read.stopped();
-    },
-    get holds() {
-      return read.holds();
-    },
-    get watching() {
-      return read.watching();
-    },
-    get inFlight() {
-      return read.inFlight();
-    },
-    get rateCapPerSecond() {
-      return read.rateCapPerSecond();
-    },
-    backlog: (now) => read.backlog(now),
-  };
 }
 
 /**
@@ -90,14 +58,14 @@ export class HealthReporter {
     const { source } = this;
     const now = this.clock.monotonicNow();
     return buildHealth({
-      stopped: source.stopped,
-      holds: source.holds,
+      stopped: source.stopped(),
+      holds: source.holds(),
       counts: {
-        watching: source.watching,
-        inFlight: source.inFlight,
+        watching: source.watching(),
+        inFlight: source.inFlight(),
         backlog: source.backlog(now),
         requestsLastMinute: this.#minute.count(now),
-        rateCapPerSecond: source.rateCapPerSecond,
+        rateCapPerSecond: source.rateCapPerSecond(),
       },
       lastSuccessAt: this.#lastSuccessAt,
       now,
@@ -120,11 +88,13 @@ export class HealthReporter {
 
   #keyNow(): string {
     const { source } = this;
-    const blocker = source.stopped ? null : blockerOf(source.holds, this.clock.monotonicNow(), (ms) => ms);
+    const stopped = source.stopped();
+    const holds = source.holds();
+    const blocker = stopped ? null : blockerOf(holds, this.clock.monotonicNow(), (ms) => ms);
     return healthKey(
-      modeOf(source.stopped, source.holds.paused, source.watching),
+      modeOf(stopped, holds.paused, source.watching()),
       blocker?.kind ?? null,
-      source.rateCapPerSecond,
+      source.rateCapPerSecond(),
     );
   }
 
