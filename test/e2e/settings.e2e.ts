@@ -35,7 +35,7 @@ async function choose(radio: Locator): Promise<void> {
   await expect(radio).toBeChecked();
 }
 
-test('settings take effect as a person notices them: theme, language, notifications, the first check and the watch window', async ({
+test('settings take effect as a person notices them: theme, language, notifications, the first retry and the watch window', async ({
   page,
   host,
   sim,
