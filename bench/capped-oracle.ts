@@ -7,7 +7,15 @@
  * at most what it is charged), so the bound is the best value found, never a schedule's lag; it can only be
  * loose, never flattering. Same grid, gap and end-of-run rule as the cap-free oracle (`oracle.ts`).
  */
-import { buildGrid, missedBefore, type Grid } from './oracle';
+import {
+  buildGrid,
+  chainOf,
+  missedBefore,
+  pendingBefore,
+  scheduleLag,
+  scheduleMissed,
+  type Grid,
+} from './oracle';
 import { MinLines } from './min-lines';
 
 /** Ids sent between two times of the run that share a horizon (the time from sending to the end of the run). */
@@ -103,18 +111,8 @@ export function pricedMeanPlan(grid: Grid, price: Float64Array, gap: number): Pr
       first = j;
     }
   }
-  const checks: number[] = [];
-  const weights: number[] = [];
-  let lag = 0;
-  let previous = 0;
-  for (let j = first; j > 0 && j < n; j = next[j] ?? -1) {
-    checks.push(j);
-    weights.push(1 - (f[previous] ?? 0));
-    lag += (t[j] ?? 0) * ((f[j] ?? 0) - (f[previous] ?? 0)) - ((g[j] ?? 0) - (g[previous] ?? 0));
-    previous = j;
-  }
-  lag += tn * ((f[n] ?? 0) - (f[previous] ?? 0)) - ((g[n] ?? 0) - (g[previous] ?? 0));
-  return { checks, weights, objective: lag };
+  const checks = chainOf(grid, first, next);
+  return { checks, weights: pendingBefore(grid, checks), objective: scheduleLag(grid, checks) };
 }
 
 /** The plan with the least share of finals found more than `lagS` late, at per-grid-point check prices. */
@@ -167,18 +165,8 @@ export function pricedTailPlan(
       first = j;
     }
   }
-  const checks: number[] = [];
-  const weights: number[] = [];
-  let missed = 0;
-  let previous = 0;
-  for (let j = first; j > 0 && j < n; j = next[j] ?? -1) {
-    checks.push(j);
-    weights.push(1 - (f[previous] ?? 0));
-    missed += Math.max(0, (fq[j] ?? 0) - (f[previous] ?? 0));
-    previous = j;
-  }
-  missed += Math.max(0, (fq[n] ?? 0) - (f[previous] ?? 0));
-  return { checks, weights, objective: missed };
+  const checks = chainOf(grid, first, next);
+  return { checks, weights: pendingBefore(grid, checks), objective: scheduleMissed(grid, checks, fq) };
 }
 
 /**

@@ -124,22 +124,50 @@ function meanPlan(grid: Grid, lambda: number, gap: number): Plan {
   return trace(grid, firstBest, next);
 }
 
-function trace(grid: Grid, first: number, next: Int32Array): Plan {
-  const { n, t, f, g, s } = grid;
+/** The checks of a plan: grid points strictly inside the horizon, following `next` from `first`. */
+export function chainOf(grid: Grid, first: number, next: Int32Array): number[] {
   const schedule: number[] = [];
-  let checks = 0;
-  let lagTotal = 0;
+  for (let j = first; j > 0 && j < grid.n; j = next[j] ?? -1) schedule.push(j);
+  return schedule;
+}
+
+/** The share still pending before each check of a schedule: that check's expected number per id. */
+export function pendingBefore(grid: Grid, schedule: readonly number[]): number[] {
   let previous = 0;
-  let previousPending = 1;
-  for (let j = first; j > 0 && j < n; j = next[j] ?? -1) {
-    schedule.push(j);
-    checks += previousPending;
-    lagTotal += (t[j] ?? 0) * ((f[j] ?? 0) - (f[previous] ?? 0)) - ((g[j] ?? 0) - (g[previous] ?? 0));
+  return schedule.map((j) => {
+    const pending = grid.s[previous] ?? 0;
     previous = j;
-    previousPending = s[j] ?? 0;
+    return pending;
+  });
+}
+
+/** Summed lag (share-seconds, without latency) of the finals under a schedule; unfound ones lag to the end. */
+export function scheduleLag(grid: Grid, schedule: readonly number[]): number {
+  const { n, t, f, g } = grid;
+  let lag = 0;
+  let previous = 0;
+  for (const j of [...schedule, n]) {
+    lag += (t[j] ?? 0) * ((f[j] ?? 0) - (f[previous] ?? 0)) - ((g[j] ?? 0) - (g[previous] ?? 0));
+    previous = j;
   }
-  lagTotal += (t[n] ?? 0) * ((f[n] ?? 0) - (f[previous] ?? 0)) - ((g[n] ?? 0) - (g[previous] ?? 0));
-  return { checks, lagTotal, schedule };
+  return lag;
+}
+
+/** Share of finals a schedule finds too late, `fq` from {@link missedBefore}. */
+export function scheduleMissed(grid: Grid, schedule: readonly number[], fq: Float64Array): number {
+  let missed = 0;
+  let previous = 0;
+  for (const j of [...schedule, grid.n]) {
+    missed += Math.max(0, (fq[j] ?? 0) - (grid.f[previous] ?? 0));
+    previous = j;
+  }
+  return missed;
+}
+
+function trace(grid: Grid, first: number, next: Int32Array): Plan {
+  const schedule = chainOf(grid, first, next);
+  const checks = pendingBefore(grid, schedule).reduce((sum, pending) => sum + pending, 0);
+  return { checks, lagTotal: scheduleLag(grid, schedule), schedule };
 }
 
 /** The schedule minimising missed share (lag above `lagS`) plus `mu` per check, for one group (O(n)). */
@@ -221,15 +249,7 @@ export function missedBefore(grid: Grid, lagS: number, gridS: number): Float64Ar
 
 /** Share of finals found more than `lagS` late by a schedule. */
 function missedShare(grid: Grid, plan: Plan, lagS: number, gridS: number): number {
-  const { n, f } = grid;
-  const fq = missedBefore(grid, lagS, gridS);
-  let missed = 0;
-  let previous = 0;
-  for (const j of [...plan.schedule, n]) {
-    missed += Math.max(0, (fq[j] ?? 0) - (f[previous] ?? 0));
-    previous = j;
-  }
-  return missed;
+  return scheduleMissed(grid, plan.schedule, missedBefore(grid, lagS, gridS));
 }
 
 /** Plans at a log-price, with their checks per id. */
