@@ -65,7 +65,9 @@ export function workloadText(result: WorkloadResult): string {
         `mean ${seconds(result.oracle.mean)}, p95 ${seconds(result.oracle.p95)}; ` +
         `learning, warm is ${times(warm.lag.mean / result.oracle.mean)} the oracle's mean and closes ` +
         `${percent(result.gapClosed.mean)} (mean), ${percent(result.gapClosed.p95)} (p95) of the gap from fixed polling`,
-      `oracle under the rate cap (${result.rateCap}/s) at the same budget: mean ${seconds(result.oracleCapped.mean)}, ` +
+      `oracle under the rate cap (${result.rateCap}/s) at the same budget: mean ${seconds(result.oracleCapped.mean)} ` +
+        `(the larger of the Lagrangian bound ${seconds(result.oracleCappedMeans.lagrangian)} and the ` +
+        `first-check bound ${seconds(result.oracleCappedMeans.firstChecks)}), ` +
         `p95 ${Number.isFinite(result.oracleCapped.p95) ? seconds(result.oracleCapped.p95) : 'not computed'}; ` +
         `learning, warm is ${times(warm.lag.mean / result.oracleCapped.mean)} its mean` +
         (Number.isFinite(result.oracleCapped.p95)

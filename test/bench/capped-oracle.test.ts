@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cappedOracleBound } from '../../bench/capped-oracle';
+import { cappedOracleBound, firstCheckBound } from '../../bench/capped-oracle';
 import { MinLines } from '../../bench/min-lines';
 import { oracleBound } from '../../bench/oracle';
 import { arrivalGroups } from '../../bench/run-bench';
@@ -41,6 +41,72 @@ describe('capped oracle bound', () => {
   it('is the cap-free bound when the cap leaves room', () => {
     const capped = cappedOracleBound({ ...burst(4, 100), targetMeanS: 1, p95: false });
     expect(capped.mean).toBeCloseTo(0.125, 3);
+  });
+});
+
+describe('first-check bound', () => {
+  /** Every message final the moment it is sent. */
+  const atOnce = () => 1;
+
+  it('ten ids final when sent, one request a second: the first checks at 0 to 9 s are the best any schedule does', () => {
+    const bound = firstCheckBound({
+      finalShareBy: atOnce,
+      arrivalsS: Array(10).fill(0),
+      rateCap: 1,
+      durationS: 60,
+    });
+    expect(bound).toBeCloseTo(4.5, 6);
+  });
+
+  it('serves ids in the order sent: three sent at 0 s and one at 1 s wait 0, 1, 2 and 2 s', () => {
+    const bound = firstCheckBound({
+      finalShareBy: atOnce,
+      arrivalsS: [1, 0, 0, 0],
+      rateCap: 1,
+      durationS: 60,
+    });
+    expect(bound).toBeCloseTo(5 / 4, 6);
+  });
+
+  it('never above what the capped schedule reaches (20 ids final at 10 s, one a second: 9.5 s)', () => {
+    const bound = firstCheckBound({
+      finalShareBy: atTen,
+      arrivalsS: Array(20).fill(0),
+      rateCap: 1,
+      durationS: 60,
+    });
+    // First checks at 0..19 s find the ids final from 10 s on: (1 + ... + 9) / 20.
+    expect(bound).toBeCloseTo(45 / 20, 6);
+    expect(bound).toBeLessThanOrEqual(9.5);
+  });
+
+  it('counts half the request time and stops at the end of the run', () => {
+    const withLatency = firstCheckBound({
+      finalShareBy: atOnce,
+      arrivalsS: [0, 0],
+      rateCap: 1,
+      durationS: 60,
+      latencyS: 0.2,
+    });
+    expect(withLatency).toBeCloseTo((0.1 + 1.1) / 2, 6);
+    // Two ids sent 0.5 s before the end: the second's first check would come after it, so it lags to the end.
+    const atTheEnd = firstCheckBound({
+      finalShareBy: atOnce,
+      arrivalsS: [59.5, 59.5],
+      rateCap: 1,
+      durationS: 60,
+    });
+    expect(atTheEnd).toBeCloseTo(0.5 / 2, 6);
+  });
+
+  it('is near 0 where the cap leaves room for every first check (a trickle)', () => {
+    const bound = firstCheckBound({
+      finalShareBy: (ageS) => Math.min(1, ageS / 30),
+      arrivalsS: Array.from({ length: 600 }, (_, i) => i),
+      rateCap: 10,
+      durationS: 1800,
+    });
+    expect(bound).toBe(0);
   });
 });
 
