@@ -55,12 +55,19 @@ export interface CappedOracleInput {
   readonly iterations?: number;
   /** Also bound the p95 (costly on many groups). @default true */
   readonly p95?: boolean;
+  /** Keep the mean plans of this many last price rounds (see {@link CappedOracleBound.plansS}). @default 0 */
+  readonly keepPlans?: number;
 }
 
 /** The capped oracle's bounds (seconds). */
 export interface CappedOracleBound {
   readonly mean: number;
   readonly p95: number;
+  /**
+   * For each input group, the ages (seconds) of the checks of its mean plan in each of the last `keepPlans` price
+   * rounds: a mix of plans that together keep the cap about as the prices ask, to build a schedule from.
+   */
+  readonly plansS?: readonly (readonly (readonly number[])[])[];
 }
 
 /** A group on the grid, with the bins each grid point's check may fall in. */
@@ -211,6 +218,8 @@ interface Relaxed {
   readonly checks: number;
   /** Expected checks per bin. */
   readonly load: Float64Array;
+  /** Each group's plan (grid points of its checks), in the order of the groups. */
+  readonly plans: readonly (readonly number[])[];
 }
 
 /** Solves every group at one price vector. */
@@ -224,9 +233,11 @@ function solveAll(
   let charged = 0;
   let objective = 0;
   let checks = 0;
+  const plans: (readonly number[])[] = [];
   for (const group of groups) {
     const { prices, charged: bins } = groupPrices(group, binPrice, mu);
     const result = plan(group, prices);
+    plans.push(result.checks);
     const w = group.grid.weight;
     objective += w * result.objective;
     charged += w * result.objective;
@@ -239,7 +250,7 @@ function solveAll(
       load[bin] = (load[bin] ?? 0) + expected;
     });
   }
-  return { charged, objective, checks, load };
+  return { charged, objective, checks, load, plans };
 }
 
 /**
@@ -255,6 +266,7 @@ function bestDual(
   iterations: number,
   plan: (group: PricedGroup, prices: Float64Array) => PricedPlan,
   stopAbove = Number.POSITIVE_INFINITY,
+  onRound?: (relaxed: Relaxed) => void,
 ): number {
   const binPrice = new Float64Array(capacity.length);
   let best = Number.NEGATIVE_INFINITY;
@@ -287,6 +299,7 @@ function bestDual(
       }
     }
     logMu = hi;
+    onRound?.(high);
     const mu = Math.exp(hi);
     let capCharge = 0;
     let norm = 0;
@@ -329,19 +342,18 @@ export function cappedOracleBound(input: CappedOracleInput): CappedOracleBound {
   for (let b = 0; b < bins; b += 1) {
     capacity[b] = input.rateCap * Math.max(0, Math.min(binS, input.durationS - b * binS));
   }
-  const groups: PricedGroup[] = input.groups
-    .filter((group) => group.weight > 0 && group.horizonS > 0)
-    .map((group) => {
-      const grid = buildGrid({ horizonS: group.horizonS, weight: group.weight }, input.finalShareBy, gridS);
-      const binFrom = new Int32Array(grid.n + 1);
-      const binTo = new Int32Array(grid.n + 1);
-      const binAt = (s: number) => Math.min(bins - 1, Math.max(0, Math.floor(s / binS)));
-      for (let j = 0; j <= grid.n; j += 1) {
-        binFrom[j] = binAt(group.arrivalFromS + (grid.t[j] ?? 0));
-        binTo[j] = binAt(group.arrivalToS + (grid.t[j] ?? 0));
-      }
-      return { grid, binFrom, binTo };
-    });
+  const kept = input.groups.filter((group) => group.weight > 0 && group.horizonS > 0);
+  const groups: PricedGroup[] = kept.map((group) => {
+    const grid = buildGrid({ horizonS: group.horizonS, weight: group.weight }, input.finalShareBy, gridS);
+    const binFrom = new Int32Array(grid.n + 1);
+    const binTo = new Int32Array(grid.n + 1);
+    const binAt = (s: number) => Math.min(bins - 1, Math.max(0, Math.floor(s / binS)));
+    for (let j = 0; j <= grid.n; j += 1) {
+      binFrom[j] = binAt(group.arrivalFromS + (grid.t[j] ?? 0));
+      binTo[j] = binAt(group.arrivalToS + (grid.t[j] ?? 0));
+    }
+    return { grid, binFrom, binTo };
+  });
   const ids = groups.reduce((sum, group) => sum + group.grid.weight, 0);
   const finals = groups.reduce(
     (sum, group) => sum + group.grid.weight * (group.grid.f[group.grid.n] ?? 0),
@@ -353,6 +365,8 @@ export function cappedOracleBound(input: CappedOracleInput): CappedOracleBound {
   const meanPlan = (group: PricedGroup, prices: Float64Array) => pricedMeanPlan(group.grid, prices, gap);
   const free = solveAll(groups, new Float64Array(bins), 0, meanPlan);
   const target = ((input.targetMeanS ?? Number.NaN) - latencyS) * finals;
+  const keepPlans = input.keepPlans ?? 0;
+  const rounds: (readonly (readonly number[])[])[] = [];
   const lagBound = bestDual(
     groups,
     capacity,
@@ -360,9 +374,25 @@ export function cappedOracleBound(input: CappedOracleInput): CappedOracleBound {
     Number.isFinite(target) && target > 0 ? target : 2 * free.objective,
     iterations,
     meanPlan,
+    Number.POSITIVE_INFINITY,
+    keepPlans > 0
+      ? (relaxed) => {
+          rounds.push(relaxed.plans);
+          if (rounds.length > keepPlans) rounds.shift();
+        }
+      : undefined,
   );
   const mean = Math.max(0, lagBound) / finals + latencyS;
-  if (input.p95 === false) return { mean, p95: Number.NaN };
+  const plansS =
+    keepPlans > 0
+      ? input.groups.map((group) => {
+          const index = kept.indexOf(group);
+          const grid = groups[index]?.grid;
+          if (grid === undefined) return [];
+          return rounds.map((round) => (round[index] ?? []).map((j) => grid.t[j] ?? 0));
+        })
+      : undefined;
+  if (input.p95 === false) return { mean, p95: Number.NaN, ...(plansS ? { plansS } : {}) };
 
   // p95: the largest L for which even the relaxation misses more than 5 % of finals by more than L is a bound.
   const allowed = 0.05 * finals;
@@ -383,7 +413,7 @@ export function cappedOracleBound(input: CappedOracleInput): CappedOracleBound {
     if (infeasible(mid)) lo = mid;
     else hi = mid;
   }
-  return { mean, p95: lo + latencyS };
+  return { mean, p95: lo + latencyS, ...(plansS ? { plansS } : {}) };
 }
 
 /** What the first-check bound is given. */

@@ -13,7 +13,14 @@ import type { Observed, SimStrategy, SimView } from './event-sim';
 
 /** The kinds of strategy the report distinguishes. */
 export type StrategyKind =
-  'fixed' | 'backoff' | 'guide' | 'learning-cold' | 'learning-warm' | 'engine-backoff' | 'engine-learning';
+  | 'fixed'
+  | 'backoff'
+  | 'guide'
+  | 'learning-cold'
+  | 'learning-warm'
+  | 'engine-backoff'
+  | 'engine-learning'
+  | 'planned';
 
 /** A strategy with its name, kind and a factory (fresh state per run). */
 export interface NamedStrategy {
@@ -78,6 +85,28 @@ export const guide: NamedStrategy = {
     },
   }),
 };
+
+/**
+ * A plan per id, made in advance: checks at the given ages (seconds after sending, ascending), each as soon as the
+ * cap allows after its planned time, a planned check the cap pushed past a later one standing for it; after the
+ * last, no more (a final still to come lags to the end of the run). How the oracle's plans become a schedule.
+ */
+export function planned(name: string, agesOf: (index: number) => readonly number[]): NamedStrategy {
+  const dueAfter = (view: SimView, index: number, ageMs: number): number | null => {
+    const arrival = view.workload.ids[index]?.arrivalMs ?? 0;
+    const age = agesOf(index).find((candidate) => candidate * 1000 > ageMs);
+    return age === undefined ? null : arrival + age * 1000;
+  };
+  return {
+    name,
+    kind: 'planned',
+    create: () => ({
+      first: (view, index) => dueAfter(view, index, -1),
+      next: (view, index, startMs) =>
+        dueAfter(view, index, startMs - (view.workload.ids[index]?.arrivalMs ?? 0)),
+    }),
+  };
+}
 
 /** The scheduler's spread of each planned delay (`jitterRatio`), as a fraction of it. */
 const JITTER_RATIO = 0.1;
