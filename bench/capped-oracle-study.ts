@@ -4,17 +4,21 @@
  * rounds shared out over the ids and run under the cap by the event simulation). The best capped schedule lies
  * between the larger bound and the best schedule measured (this one, or a strategy's from `npm run bench`).
  *
+ * With `--split`, also where the warm learning policy loses: its mean lag by the age of the final (0–10 s, 10–30 s,
+ * 30–120 s, later) beside the first-check bound's.
+ *
  * Run: `npx tsx bench/capped-oracle-study.ts --workload SLUG --checks-per-id N --target-mean S [--profile FILE]
- * [--seeds N] [--iterations N] [--keep N]` (the budget and target: the warm learning policy's requests per id and
- * mean lag from `npm run bench`).
+ * [--seeds N] [--iterations N] [--keep N] [--split]` (the budget and target: the warm learning policy's requests
+ * per id and mean lag from `npm run bench`).
  */
 import { parseArgs } from 'node:util';
+import type { DeliveryLearner, SavedDeliveryProfile } from '../electron/core/learning';
 import { DEFAULT_PROFILE, readProfileFile } from '../electron/core/simulator';
 import { mulberry32 } from '../electron/core/simulator/random';
 import { cappedOracleBound, firstCheckBound } from './capped-oracle';
-import { simulate } from './event-sim';
-import { arrivalGroups, profileFinalShareBy } from './run-bench';
-import { planned } from './sim-strategies';
+import { simulate, type SimOutcome, type SimWorkload } from './event-sim';
+import { arrivalGroups, profileFinalShareBy, WARM_UP_RUNS } from './run-bench';
+import { learning, planned } from './sim-strategies';
 import { drawWorkload, workloads } from './workloads';
 
 const LATENCY_MS = 80;
@@ -28,6 +32,7 @@ const { values } = parseArgs({
     'target-mean': { type: 'string' },
     iterations: { type: 'string' },
     keep: { type: 'string', default: '30' },
+    split: { type: 'boolean', default: false },
   },
 });
 
@@ -82,24 +87,111 @@ groups.forEach((group, g) => {
   }
 });
 const strategy = planned("the bound's plans", (index) => plansOf[index] ?? []);
-let lagMs = 0;
-let finals = 0;
-let requests = 0;
-for (let s = 0; s < seeds; s += 1) {
-  const workload = drawWorkload(spec, 7 + s, profile, LATENCY_MS);
-  const outcome = simulate(workload, strategy.create(mulberry32(s)), mulberry32(s + 1));
-  requests += outcome.requests;
+/** Upper ends of the age bands of finals the split reports, seconds. */
+const BANDS_S = [10, 30, 120, Number.POSITIVE_INFINITY];
+const bandOf = (ageS: number) => BANDS_S.findIndex((end) => ageS < end);
+
+/** Lag summed over counted finals, overall and by band of the final's age. */
+function addLags(
+  totals: Float64Array,
+  counts: Float64Array,
+  workload: SimWorkload,
+  outcome: SimOutcome,
+): void {
   workload.ids.forEach((id, index) => {
     if (id.finalAgeMs === null) return;
     const finalAt = id.arrivalMs + id.finalAgeMs;
     if (finalAt > workload.durationMs) return;
     const seenAt = outcome.detectedAtMs[index] ?? Number.NaN;
-    lagMs += Number.isNaN(seenAt) ? workload.durationMs - finalAt : Math.max(0, seenAt - finalAt);
-    finals += 1;
+    const lagMs = Number.isNaN(seenAt) ? workload.durationMs - finalAt : Math.max(0, seenAt - finalAt);
+    for (const band of [BANDS_S.length, bandOf(id.finalAgeMs / 1000)]) {
+      totals[band] = (totals[band] ?? 0) + lagMs / 1000;
+      counts[band] = (counts[band] ?? 0) + 1;
+    }
   });
 }
+
+/** Mean lag over all seeds, overall (last) and by band. */
+function meanLags(create: (seed: number) => Parameters<typeof simulate>[1]): {
+  means: number[];
+  requests: number;
+} {
+  const totals = new Float64Array(BANDS_S.length + 1);
+  const counts = new Float64Array(BANDS_S.length + 1);
+  let requests = 0;
+  for (let s = 0; s < seeds; s += 1) {
+    const workload = drawWorkload(spec as NonNullable<typeof spec>, 7 + s, profile, LATENCY_MS);
+    const outcome = simulate(workload, create(s), mulberry32(s + 1));
+    requests += outcome.requests;
+    addLags(totals, counts, workload, outcome);
+  }
+  return { means: [...totals].map((total, band) => total / (counts[band] ?? 1)), requests: requests / seeds };
+}
+
+const fromPrices = meanLags(() => strategy.create(mulberry32(0)));
 process.stdout.write(
   `${spec.name}: Lagrangian bound ${bound.mean.toFixed(1)} s, first-check bound ${firstChecks.toFixed(1)} s; ` +
-    `schedule from the bound's prices ${(lagMs / finals / 1000).toFixed(1)} s at ` +
-    `${(requests / seeds / spec.arrivals.length).toFixed(1)} requests per id (${seeds} seeds)\n`,
+    `schedule from the bound's prices ${(fromPrices.means[BANDS_S.length] ?? 0).toFixed(1)} s at ` +
+    `${(fromPrices.requests / spec.arrivals.length).toFixed(1)} requests per id (${seeds} seeds)\n`,
 );
+
+if (values.split) {
+  // The warm profile as the benchmark makes it: three earlier runs of the same traffic on other seeds.
+  let warm: SavedDeliveryProfile | null = null;
+  for (let run = 0; run < WARM_UP_RUNS; run += 1) {
+    const saved = warm;
+    let learner: DeliveryLearner | null = null;
+    const warmUp = learning(
+      'learning-cold',
+      () => saved,
+      undefined,
+      (created) => (learner = created),
+    );
+    simulate(
+      drawWorkload(spec, 7 + 1000 + run, profile, LATENCY_MS),
+      warmUp.create(mulberry32(999 - run)),
+      mulberry32(998 - run),
+    );
+    warm = (learner as DeliveryLearner | null)?.save(0) ?? null;
+  }
+  const warmProfile = warm;
+  const policy = learning('learning-warm', () => warmProfile);
+  const measured = meanLags((s) => policy.create(mulberry32(97 * s + 11)));
+  const bounds = firstCheckBandMeans();
+  const names = ['0–10 s', '10–30 s', '30–120 s', 'later'];
+  process.stdout.write(
+    `warm learning policy, mean lag by the age of the final (first-check bound): ` +
+      names
+        .map(
+          (name, band) =>
+            `${name} ${(measured.means[band] ?? 0).toFixed(1)} s (${(bounds[band] ?? 0).toFixed(1)} s)`,
+        )
+        .join(', ') +
+      `; all ${(measured.means[BANDS_S.length] ?? 0).toFixed(1)} s (${firstChecks.toFixed(1)} s)\n`,
+  );
+}
+
+/** The first-check bound's mean lag of the finals in each band of age (each id's first check as early as it allows). */
+function firstCheckBandMeans(): number[] {
+  const stepS = 0.05;
+  const lag = new Float64Array(BANDS_S.length);
+  const mass = new Float64Array(BANDS_S.length);
+  const durationS = (spec as NonNullable<typeof spec>).durationMs / 1000;
+  const rateCap = (spec as NonNullable<typeof spec>).rateCap;
+  let nextStart = Number.NEGATIVE_INFINITY;
+  for (const { atMs } of order) {
+    const at = atMs / 1000;
+    const start = Math.max(at, nextStart);
+    nextStart = start + 1 / rateCap;
+    const horizon = durationS - at;
+    const x = Math.min(start - at + LATENCY_MS / 2000, horizon);
+    for (let age = 0; age < horizon; age += stepS) {
+      const share = finalShareBy(Math.min(horizon, age + stepS)) - finalShareBy(age);
+      if (!(share > 0)) continue;
+      const band = bandOf(age);
+      mass[band] = (mass[band] ?? 0) + share;
+      if (age + stepS <= x) lag[band] = (lag[band] ?? 0) + share * (x - age - stepS);
+    }
+  }
+  return [...lag].map((total, band) => total / (mass[band] ?? 1));
+}
