@@ -36,7 +36,11 @@ export interface PlacementRequest {
   readonly random: number;
 }
 
-/** The age at which the id should next be checked. */
+/**
+ * The age at which the id should next be checked. An id with a deadline (a one-time code) is placed by the
+ * even-gap rule too: a deadline asks that nearly every code be known within a bound, a quantile of lag, where the
+ * other ids' density (h / c)^(1/(p+1)) serves a mean of lag^p.
+ */
 export function placeNextCheck(learner: DeliveryLearner, request: PlacementRequest): number {
   const rate = request.maxRequestsPerSecond * PLANNED_CAP_SHARE;
   const hasDeadline = request.deadlineAgeS !== null;
@@ -56,5 +60,7 @@ export function placeNextCheck(learner: DeliveryLearner, request: PlacementReque
     price,
     { minGapS: first ? 0 : 1, maxGapS, deadlineAgeS: request.deadlineAgeS },
     first ? Math.max(1e-6, Math.min(1, request.random)) : 1,
+    // The first check only spreads ids sent together over the first second: the even gap is for the checks after.
+    hasDeadline && !first,
   );
 }
