@@ -354,4 +354,4 @@ function main(): void {
   }
 }
 
-main();
+if (process.argv[1] === import.meta.filename) main();
