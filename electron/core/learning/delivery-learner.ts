@@ -96,7 +96,7 @@ export class DeliveryLearner {
   readonly #minPooledEvents: number;
   readonly #lagPower: number;
   readonly #shape: DensityShape;
-  readonly #deadlineShape: DensityShape;
+  readonly #evenGap: EvenGapRule | null;
   readonly #poolOnlyConsistent: boolean;
   readonly #priorWeight: number;
   readonly #poolTestLevel: number | undefined;
@@ -116,10 +116,7 @@ export class DeliveryLearner {
       ...(options.kneeHazard === undefined ? {} : { kneeHazard: options.kneeHazard }),
       ...(options.tailLagPower === undefined ? {} : { tailLagPower: options.tailLagPower }),
     };
-    this.#deadlineShape = {
-      ...this.#shape,
-      evenGap: options.evenGap === undefined ? DEFAULT_EVEN_GAP_RULE : options.evenGap,
-    };
+    this.#evenGap = options.evenGap === undefined ? DEFAULT_EVEN_GAP_RULE : options.evenGap;
     this.#poolOnlyConsistent = options.poolOnlyConsistent ?? true;
     this.#priorWeight = options.priorWeight ?? DEFAULT_LEARNER_PRIOR_WEIGHT;
     this.#poolTestLevel = options.poolTestLevel;
@@ -153,9 +150,14 @@ export class DeliveryLearner {
     return own ?? this.#hazards.get('pooled') ?? estimateHazards(emptyCounts());
   }
 
+  /** The even-gap rule this learner places codes with (see `DeliveryLearnerOptions.evenGap`), or null. */
+  get evenGap(): EvenGapRule | null {
+    return this.#evenGap;
+  }
+
   /**
-   * The age of the next check (see `nextCheckAgeS`), with this learner's hazards; for an id with a deadline
-   * (`forDeadline`), with the even-gap rule as well.
+   * The age of the next check (see `nextCheckAgeS`), with this learner's hazards and, when one is given, an
+   * even-gap rule on top of its density (for ids with a deadline, see `placeNextCheck`).
    */
   nextCheckAgeS(
     mix: ChannelMix | null,
@@ -163,9 +165,9 @@ export class DeliveryLearner {
     priceS: number,
     limits: PlacementLimits = {},
     mass = 1,
-    forDeadline = false,
+    evenGap: EvenGapRule | null = null,
   ): number {
-    const shape = forDeadline ? this.#deadlineShape : this.#shape;
+    const shape = evenGap === null ? this.#shape : { ...this.#shape, evenGap };
     return nextCheckAgeS(this.hazards(mix), fromS, priceS, limits, mass, shape);
   }
 

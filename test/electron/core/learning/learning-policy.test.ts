@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEADLINE_APPROACH_GAP_S,
   DEFAULT_EVEN_GAP_RULE,
   DeliveryLearner,
+  evenGapFor,
   placeNextCheck,
   type PlacementRequest,
 } from '../../../../electron/core/learning';
@@ -30,6 +32,19 @@ const request = (overrides: Partial<PlacementRequest>): PlacementRequest => ({
   priceS: 1,
   random: 0.5,
   ...overrides,
+});
+
+describe('the even-gap rule of one placement', () => {
+  it('is none for an id without a deadline or for a first check, raised before the deadline, whole after', () => {
+    const rule = DEFAULT_EVEN_GAP_RULE;
+    expect(evenGapFor(rule, false, 100, null)).toBeNull();
+    expect(evenGapFor(rule, true, 0, 30)).toBeNull();
+    expect(evenGapFor(null, false, 100, 30)).toBeNull();
+    expect(evenGapFor(rule, false, 40, 30)).toEqual(rule);
+    // Before the deadline the top lets checks come every DEADLINE_APPROACH_GAP_S at a price of 1 s.
+    const before = evenGapFor(rule, false, 20, 30);
+    expect((before?.gapS ?? 0) / (before?.topRatio ?? 1)).toBeCloseTo(DEADLINE_APPROACH_GAP_S, 9);
+  });
 });
 
 describe('placing the next check', () => {
