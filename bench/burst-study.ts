@@ -1,16 +1,19 @@
 /**
- * Why the burst of codes misses its p95 target: the learning policy cold, warm, and fed the profile's TRUE hazard
- * (the best any learner could do with the p = 2 rule), each matched against fixed polling at the same requests,
+ * Why the burst of codes met or missed its p95 target: the learning policy cold, warm, and fed the profile's TRUE
+ * hazard (the best any learner could do with the shape), each matched against fixed polling at the same requests,
  * with the checks per pending id-second by age and the learned hazard per bin beside the true one.
  *
  * Run: `npx tsx bench/burst-study.ts [--profile FILE] [--seeds N] [--first-seed N] [--price S,S,...] [--hazards]
- * [--variant p=3,knee=0.003,q=6,pool ...]` (each variant a shape of the density: p the exponent, q a flatter one
- * below the knee hazard, pool the pooling that stops at an inconsistent neighbour; the default p = 2 without one).
+ * [--summary] [--variant classic,p=3 ...]` (each variant changes the learner's defaults, see {@link parseVariant}:
+ * `classic` is the shape before the even-gap rule; an empty variant is the default).
  */
 import { parseArgs } from 'node:util';
 import {
   BIN_COUNT,
+  DEFAULT_EVEN_GAP_RULE,
   DeliveryLearner,
+  type DeliveryLearnerOptions,
+  type EvenGapRule,
   binEndS,
   binStartS,
   type SavedDeliveryProfile,
@@ -23,6 +26,13 @@ import { profileFinalShareBy, WARM_UP_RUNS } from './run-bench';
 import { fixedInterval, learning, type LearnerShape, type NamedStrategy } from './sim-strategies';
 import { table } from './stats';
 import { drawWorkload, workloads, type WorkloadSpec } from './workloads';
+
+/**
+ * A variant's learner options: the bench's shape plus the p95 rule's even gap (passed through to the learner as
+ * they are).
+ */
+export type StudyShape = LearnerShape &
+  Pick<DeliveryLearnerOptions, 'evenGap' | 'minPooledEvents' | 'poolTestLevel'>;
 
 /** Age buckets (s) of the density table. */
 const AGE_BUCKETS_S = [0, 2, 5, 10, 20, 30, 45, 60, 120, 240, 480, 900, 1800] as const;
@@ -112,7 +122,7 @@ function warmProfileFor(
   spec: WorkloadSpec,
   profile: DeliveryProfile,
   priceS: number,
-  shape: LearnerShape = {},
+  shape: StudyShape = {},
 ): SavedDeliveryProfile | null {
   let warm: SavedDeliveryProfile | null = null;
   for (let run = 0; run < WARM_UP_RUNS; run += 1) {
@@ -135,18 +145,36 @@ function warmProfileFor(
   return warm;
 }
 
-/** A variant from `p=3,knee=0.003,q=6,pool,prior=0.1,c=3`: the learner's shape, and a price of its own (c, seconds). */
-export function parseVariant(variant: string): { shape: LearnerShape; priceS?: number } {
-  const shape: { -readonly [K in keyof LearnerShape]: LearnerShape[K] } = {};
+/**
+ * A variant from `p=3,knee=0.003,q=6,pool,prior=0.1,c=3,L=7,from=0.0003,top=1.7`, each part changing the learner's
+ * default: the learner's shape, and a price of its own (c, seconds). `classic` is the shape before the even-gap rule
+ * (p = 2 alone, pooling to 4 events without the test, prior weight 0.5); `even=off` drops the rule; L, from and top
+ * change its gap, hazard and top ratio; pool / nopool turn the pooling test on or off; level its significance; min
+ * the events a pooled estimate rests on.
+ */
+export function parseVariant(variant: string): { shape: StudyShape; priceS?: number } {
+  const shape: { -readonly [K in keyof StudyShape]: StudyShape[K] } = {};
   let priceS: number | undefined;
+  const even = (change: Partial<EvenGapRule>) => {
+    shape.evenGap = { ...(shape.evenGap ?? DEFAULT_EVEN_GAP_RULE), ...change };
+  };
   for (const part of variant.split(',').filter((item) => item !== '')) {
     const [key, value] = part.split('=');
     if (key === 'p') shape.lagPower = Number(value);
     else if (key === 'q') shape.tailLagPower = Number(value);
     else if (key === 'knee') shape.kneeHazard = Number(value);
     else if (key === 'pool') shape.poolOnlyConsistent = true;
+    else if (key === 'nopool') shape.poolOnlyConsistent = false;
     else if (key === 'prior') shape.priorWeight = Number(value);
     else if (key === 'c') priceS = Number(value);
+    else if (key === 'classic')
+      Object.assign(shape, { evenGap: null, poolOnlyConsistent: false, priorWeight: 0.5 });
+    else if (key === 'even' && value === 'off') shape.evenGap = null;
+    else if (key === 'L') even({ gapS: Number(value) });
+    else if (key === 'from') even({ fromHazard: Number(value) });
+    else if (key === 'top') even({ topRatio: Number(value) });
+    else if (key === 'min') shape.minPooledEvents = Number(value);
+    else if (key === 'level') shape.poolTestLevel = Number(value);
     else throw new Error(`unknown variant part: ${part}`);
   }
   return priceS === undefined ? { shape } : { shape, priceS };
@@ -194,7 +222,7 @@ function prepare(spec: WorkloadSpec, profile: DeliveryProfile, seeds: number, fi
 }
 
 /** The policy with this shape and price cold, warm, and on the true hazard, each matched against fixed polling. */
-function runVariant(bench: Prepared, shape: LearnerShape, priceS: number): VariantRun[] {
+function runVariant(bench: Prepared, shape: StudyShape, priceS: number): VariantRun[] {
   const warm = warmProfileFor(bench.spec, bench.profile, priceS, shape);
   const variants: [VariantRun['name'], NamedStrategy][] = [
     ['cold', learning('learning-cold', () => null, priceS, undefined, shape)],
@@ -243,7 +271,7 @@ function printSummary(
         .filter((run) => run.name !== 'true hazard')
         .map((run) => `${run.xMean.toFixed(2)}x / ${run.xP95.toFixed(2)}x`),
     );
-    console.log(`| ${variant === '' ? 'p=2' : variant} | ${cells.join(' | ')} |`);
+    console.log(`| ${variant === '' ? 'default' : variant} | ${cells.join(' | ')} |`);
   }
 }
 
@@ -326,4 +354,4 @@ function main(): void {
   }
 }
 
-main();
+if (process.argv[1] === import.meta.filename) main();

@@ -16,7 +16,9 @@ import {
 } from './hazard-profile';
 import { BIN_COUNT } from './age-bins';
 import {
+  DEFAULT_EVEN_GAP_RULE,
   DEFAULT_LAG_POWER,
+  type EvenGapRule,
   nextCheckAgeS,
   type DensityShape,
   priceForRate,
@@ -52,10 +54,17 @@ export interface DeliveryLearnerOptions {
   readonly kneeHazard?: number;
   /** The exponent below `kneeHazard`. */
   readonly tailLagPower?: number;
-  /** Stop pooling a bin at a neighbour whose hazard its own counts rule out (see `HazardTuning`). @default false */
+  /**
+   * The rule shaped for a p95 of lag (see `EvenGapRule`) that places the checks of ids with a deadline; null: the
+   * power of the hazard alone for them too. @default DEFAULT_EVEN_GAP_RULE
+   */
+  readonly evenGap?: EvenGapRule | null;
+  /** Stop pooling a bin at a neighbour whose hazard its own counts rule out (see `HazardTuning`). @default true */
   readonly poolOnlyConsistent?: boolean;
-  /** Weight of the prior, in message-equivalents watched through a bin (see `HazardTuning`). @default 0.5 */
+  /** Weight of the prior, in message-equivalents watched through a bin (see `HazardTuning`). @default 0.1 */
   readonly priorWeight?: number;
+  /** Significance of the pooling test (see `HazardTuning`). @default 0.01 */
+  readonly poolTestLevel?: number;
   /** A profile saved by an earlier run. */
   readonly saved?: SavedDeliveryProfile | null;
 }
@@ -69,6 +78,12 @@ export interface ProfileSummary {
 /** Ages the summary reports: 10 s, 30 s, 2 min, 10 min, 1 h. */
 export const SUMMARY_AGES_S = [10, 30, 120, 600, 3600] as const;
 
+/**
+ * The learner's weight of the prior (the estimate's own default is 0.5): a burst of 50 ids is enough to overrule
+ * the prior's guess of finals at every age, so the cold start checks what it has seen rather than the guess.
+ */
+export const DEFAULT_LEARNER_PRIOR_WEIGHT = 0.1;
+
 const RECOMPUTE_EVERY_OBSERVATIONS = 64;
 const DECAY_EVERY_MS = 60_000;
 
@@ -81,8 +96,10 @@ export class DeliveryLearner {
   readonly #minPooledEvents: number;
   readonly #lagPower: number;
   readonly #shape: DensityShape;
+  readonly #evenGap: EvenGapRule | null;
   readonly #poolOnlyConsistent: boolean;
-  readonly #priorWeight: number | undefined;
+  readonly #priorWeight: number;
+  readonly #poolTestLevel: number | undefined;
   readonly #counts: Record<ChannelMix, HazardCounts>;
   readonly #hazards = new Map<Mix, Float64Array>();
   #sinceRecompute = Number.POSITIVE_INFINITY;
@@ -99,8 +116,10 @@ export class DeliveryLearner {
       ...(options.kneeHazard === undefined ? {} : { kneeHazard: options.kneeHazard }),
       ...(options.tailLagPower === undefined ? {} : { tailLagPower: options.tailLagPower }),
     };
-    this.#poolOnlyConsistent = options.poolOnlyConsistent ?? false;
-    this.#priorWeight = options.priorWeight;
+    this.#evenGap = options.evenGap === undefined ? DEFAULT_EVEN_GAP_RULE : options.evenGap;
+    this.#poolOnlyConsistent = options.poolOnlyConsistent ?? true;
+    this.#priorWeight = options.priorWeight ?? DEFAULT_LEARNER_PRIOR_WEIGHT;
+    this.#poolTestLevel = options.poolTestLevel;
     const saved = options.saved ?? null;
     this.#counts = { sms: emptyCounts(), 'viber-fallback': emptyCounts() };
     if (saved !== null) {
@@ -131,20 +150,30 @@ export class DeliveryLearner {
     return own ?? this.#hazards.get('pooled') ?? estimateHazards(emptyCounts());
   }
 
-  /** The age of the next check (see `nextCheckAgeS`), with this learner's hazards. */
+  /** The even-gap rule this learner places codes with (see `DeliveryLearnerOptions.evenGap`), or null. */
+  get evenGap(): EvenGapRule | null {
+    return this.#evenGap;
+  }
+
+  /**
+   * The age of the next check (see `nextCheckAgeS`), with this learner's hazards and, when one is given, an
+   * even-gap rule on top of its density (for ids with a deadline, see `placeNextCheck`).
+   */
   nextCheckAgeS(
     mix: ChannelMix | null,
     fromS: number,
     priceS: number,
     limits: PlacementLimits = {},
     mass = 1,
+    evenGap: EvenGapRule | null = null,
   ): number {
-    return nextCheckAgeS(this.hazards(mix), fromS, priceS, limits, mass, this.#shape);
+    const shape = evenGap === null ? this.#shape : { ...this.#shape, evenGap };
+    return nextCheckAgeS(this.hazards(mix), fromS, priceS, limits, mass, shape);
   }
 
   /** h(age)^(1/(p+1)) for a pending message, the term the rate-cap price sums over pending ids. */
   rootHazard(mix: ChannelMix | null, ageS: number): number {
-    return rootHazard(this.hazards(mix), ageS, this.#lagPower);
+    return rootHazard(this.hazards(mix), ageS, this.#shape);
   }
 
   /**
@@ -190,7 +219,8 @@ export class DeliveryLearner {
     const tuning = {
       minPooledEvents: this.#minPooledEvents,
       poolOnlyConsistent: this.#poolOnlyConsistent,
-      ...(this.#priorWeight === undefined ? {} : { priorWeight: this.#priorWeight }),
+      priorWeight: this.#priorWeight,
+      ...(this.#poolTestLevel === undefined ? {} : { poolTestLevel: this.#poolTestLevel }),
     };
     this.#hazards.set('pooled', estimateHazards(this.#pooledCounts(), tuning));
     for (const mix of CHANNEL_MIXES) {

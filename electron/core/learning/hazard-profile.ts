@@ -26,10 +26,12 @@ export interface HazardTuning {
    * Poisson test at 1 %), so a quiet bin between two humps does not borrow their events. @default false
    */
   readonly poolOnlyConsistent?: boolean;
+  /** The significance of that test (smaller: pools more readily). @default 0.01 */
+  readonly poolTestLevel?: number;
 }
 
-/** Significance of the test that stops pooling at an inconsistent neighbour. */
-const POOL_TEST_LEVEL = 0.01;
+/** Significance of the test that stops pooling at an inconsistent neighbour, unless tuned. */
+export const POOL_TEST_LEVEL = 0.01;
 
 /** P(X <= k) for X Poisson with mean `mean` (k rounded down; 1 for k beyond ~mean + 40 sd). */
 export function poissonAtMost(k: number, mean: number): number {
@@ -55,11 +57,12 @@ export function rulesOutNeighbour(
   exposureS: number,
   otherEvents: number,
   otherExposureS: number,
+  level = POOL_TEST_LEVEL,
 ): boolean {
   if (!(otherExposureS > 0) || !(exposureS > 0)) return false;
   const expected = (otherEvents / otherExposureS) * exposureS;
-  const tooFew = poissonAtMost(events, expected) < POOL_TEST_LEVEL;
-  const tooMany = events >= 1 && 1 - poissonAtMost(Math.ceil(events) - 1, expected) < POOL_TEST_LEVEL;
+  const tooFew = poissonAtMost(events, expected) < level;
+  const tooMany = events >= 1 && 1 - poissonAtMost(Math.ceil(events) - 1, expected) < level;
   return tooFew || tooMany;
 }
 
@@ -123,6 +126,7 @@ export function estimateHazards(counts: HazardCounts, tuning: HazardTuning = {})
   const minEvents = tuning.minPooledEvents ?? 4;
   const priorWeight = tuning.priorWeight ?? 0.5;
   const consistentOnly = tuning.poolOnlyConsistent ?? false;
+  const level = tuning.poolTestLevel ?? POOL_TEST_LEVEL;
   const hazards = new Float64Array(BIN_COUNT);
   for (let bin = 0; bin < BIN_COUNT; bin += 1) {
     let lo = bin;
@@ -140,7 +144,7 @@ export function estimateHazards(counts: HazardCounts, tuning: HazardTuning = {})
       const added = takeLow ? lo - 1 : hi + 1;
       const addedEvents = counts.events[added] ?? 0;
       const addedExposure = counts.exposureS[added] ?? 0;
-      if (consistentOnly && rulesOutNeighbour(events, exposure, addedEvents, addedExposure)) {
+      if (consistentOnly && rulesOutNeighbour(events, exposure, addedEvents, addedExposure, level)) {
         if (takeLow) lowOpen = false;
         else highOpen = false;
         continue;

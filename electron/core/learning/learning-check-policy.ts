@@ -31,6 +31,8 @@ interface Tracked {
   /** Monotonic ms the id was added (now - age when first seen by the policy). */
   readonly addedAtMs: number;
   lastCheckAgeS: number | null;
+  /** The age its deadline fell at, kept after the scheduler reports it overdue: a code stays a code. */
+  deadlineAgeS: number | null;
   mix: ChannelMix | null;
   position: number;
 }
@@ -64,6 +66,7 @@ export function learningCheckPolicy(options: LearningCheckPolicyOptions): Learni
       entry = {
         addedAtMs: (state.nowMs ?? 0) - state.ageMs,
         lastCheckAgeS: null,
+        deadlineAgeS: null,
         mix: null,
         position: order.length,
       };
@@ -103,11 +106,12 @@ export function learningCheckPolicy(options: LearningCheckPolicyOptions): Learni
     refresh(nowMs);
     const ageS = state.ageMs / 1000;
     const deadlineIn = state.deadlineInMs ?? null;
+    if (deadlineIn !== null) entry.deadlineAgeS = ageS + deadlineIn / 1000;
     const nextAgeS = placeNextCheck(learner, {
       ageS,
       lastCheckAgeS: first ? null : (entry.lastCheckAgeS ?? ageS),
       mix: entry.mix,
-      deadlineAgeS: deadlineIn === null ? null : ageS + deadlineIn / 1000,
+      deadlineAgeS: entry.deadlineAgeS,
       pendingRootHazardSum: rootSum,
       pendingCount: state.pendingCount ?? order.length,
       maxRequestsPerSecond: state.maxRequestsPerSecond ?? 10,

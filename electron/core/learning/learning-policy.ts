@@ -3,7 +3,7 @@
  * of a request (the user's, or what the rate cap forces when many ids are pending), the per-id limits and the
  * deadline. Pure apart from reading the learner.
  */
-import { defaultMaxGapS } from './check-placement';
+import { defaultMaxGapS, type EvenGapRule } from './check-placement';
 import type { ChannelMix, DeliveryLearner } from './delivery-learner';
 
 /** The user's price of a request, in seconds of lag it is worth, unless set. */
@@ -11,6 +11,9 @@ export const DEFAULT_PRICE_S = 1;
 
 /** The share of the rate cap that placed checks may plan to use (the rest absorbs bursts and retries). */
 export const PLANNED_CAP_SHARE = 1;
+
+/** Before its deadline, the even-gap rule lets an id with one be checked as often as this (at a price of 1 s). */
+export const DEADLINE_APPROACH_GAP_S = 4.5;
 
 /** A first check of an id with a deadline comes within this long of sending. */
 export const DEADLINE_FIRST_CHECK_S = 1;
@@ -36,7 +39,11 @@ export interface PlacementRequest {
   readonly random: number;
 }
 
-/** The age at which the id should next be checked. */
+/**
+ * The age at which the id should next be checked. An id with a deadline (a one-time code) is placed by the
+ * even-gap rule too: a deadline asks that nearly every code be known within a bound, a quantile of lag, where the
+ * other ids' density (h / c)^(1/(p+1)) serves a mean of lag^p.
+ */
 export function placeNextCheck(learner: DeliveryLearner, request: PlacementRequest): number {
   const rate = request.maxRequestsPerSecond * PLANNED_CAP_SHARE;
   const hasDeadline = request.deadlineAgeS !== null;
@@ -56,5 +63,22 @@ export function placeNextCheck(learner: DeliveryLearner, request: PlacementReque
     price,
     { minGapS: first ? 0 : 1, maxGapS, deadlineAgeS: request.deadlineAgeS },
     first ? Math.max(1e-6, Math.min(1, request.random)) : 1,
+    evenGapFor(learner.evenGap, first, from, request.deadlineAgeS),
   );
+}
+
+/**
+ * The even-gap rule for one placement of an id with a deadline: none for an id without one or for a first check
+ * (which only spreads ids sent together over the first second); before the deadline with its top raised so that
+ * checks may come every {@link DEADLINE_APPROACH_GAP_S}, so a code final 5 s before its deadline is known by it.
+ */
+export function evenGapFor(
+  rule: EvenGapRule | null,
+  first: boolean,
+  fromS: number,
+  deadlineAgeS: number | null,
+): EvenGapRule | null {
+  if (rule === null || first || deadlineAgeS === null) return null;
+  if (fromS >= deadlineAgeS) return rule;
+  return { ...rule, topRatio: Math.max(rule.topRatio, rule.gapS / DEADLINE_APPROACH_GAP_S) };
 }

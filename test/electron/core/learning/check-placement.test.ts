@@ -6,6 +6,7 @@ import {
   defaultMaxGapS,
   nextCheckAgeS,
   priceForRate,
+  rootHazard,
 } from '../../../../electron/core/learning';
 
 const flat = (hazard: number) => new Float64Array(BIN_COUNT).fill(hazard);
@@ -59,6 +60,41 @@ describe('check placement', () => {
     expect(ratio(2)).toBeCloseTo(100 ** (1 / 3), 6);
     expect(ratio(3)).toBeCloseTo(100 ** (1 / 4), 6);
     expect(ratio(3)).toBeLessThan(ratio(2));
+  });
+
+  it('with the even-gap rule, is flat at 1 / gap over the bulk of finals, thins beyond it and is capped above', () => {
+    const rule = { gapS: 8, fromHazard: 0.0003, topRatio: 1.5 };
+    const shape = { lagPower: 2, evenGap: rule };
+    // Between the cut and the hazard whose p = 2 density is 1 / 8 s, the density is flat at 1 / 8 s.
+    for (const hazard of [0.0003, 0.0006, 0.001])
+      expect(checkDensity(hazard, 1, shape)).toBeCloseTo(1 / 8, 9);
+    // Above it, p = 2's, up to 1.5 / 8 s.
+    expect(checkDensity(0.004, 1, shape)).toBeCloseTo(checkDensity(0.004, 1), 9);
+    expect(checkDensity(0.5, 1, shape)).toBeCloseTo(1.5 / 8, 9);
+    // Below the cut the rarest ages are left to p = 2 alone: sparser.
+    expect(checkDensity(0.0001, 1, shape)).toBe(checkDensity(0.0001, 1));
+    expect(checkDensity(0.0001, 1, shape)).toBeLessThan(1 / 8);
+    // A higher price stretches the gap as it stretches p = 2's: eight times the price, twice the gap.
+    expect(checkDensity(0.0006, 8, shape)).toBeCloseTo(1 / 16, 9);
+  });
+
+  it('with the even-gap rule, keeps the gap limits and lands exactly on a deadline', () => {
+    const shape = { lagPower: 2, evenGap: { gapS: 8, fromHazard: 0.0003, topRatio: 1.5 } };
+    expect(nextCheckAgeS(flat(0.0006), 300, 1, {}, 1, shape)).toBeCloseTo(308, 9);
+    expect(nextCheckAgeS(flat(0.0006), 300, 1, { maxGapS: 5 }, 1, shape)).toBe(305);
+    expect(nextCheckAgeS(flat(0.0006), 300, 1e-6, { minGapS: 1 }, 1, shape)).toBe(301);
+    expect(nextCheckAgeS(flat(0.0006), 300, 1, { deadlineAgeS: 303 }, 1, shape)).toBe(303);
+    // Below the cut: p = 2's longer gap.
+    expect(nextCheckAgeS(flat(0.0001), 300, 1, {}, 1, shape)).toBeGreaterThan(320);
+  });
+
+  it('prices requests for the rate with the even-gap rule too', () => {
+    const shape = { lagPower: 2, evenGap: { gapS: 8, fromHazard: 0.0003, topRatio: 1.5 } };
+    const hazards = [0.0001, 0.0006, 0.004, 0.5];
+    const sum = hazards.reduce((total, hazard) => total + rootHazard(flat(hazard), 100, shape), 0);
+    const price = priceForRate(sum, 0.2);
+    const used = hazards.reduce((total, hazard) => total + checkDensity(hazard, price, shape), 0);
+    expect(used).toBeCloseTo(0.2, 9);
   });
 
   it('follows the flatter tail exponent below the knee hazard, joined continuously at the knee', () => {

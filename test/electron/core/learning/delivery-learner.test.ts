@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DeliveryLearner, isSavedDeliveryProfile } from '../../../../electron/core/learning';
+import {
+  DEFAULT_EVEN_GAP_RULE,
+  DeliveryLearner,
+  isSavedDeliveryProfile,
+} from '../../../../electron/core/learning';
 
 const HOUR = 3_600_000;
 
@@ -19,6 +23,15 @@ function teach(
       if (final) break;
       last = at;
     }
+  }
+}
+
+/** Most final at 10 s, one a minute from 5 to 20 minutes, 20 never: a profile with a bulk and a sparse late tail. */
+function teachBulkAndTail(learner: DeliveryLearner) {
+  teach(learner, 'sms', 10, 100, 0);
+  for (let finalS = 300; finalS <= 1200; finalS += 60) teach(learner, 'sms', finalS, 1, 0);
+  for (let i = 0; i < 20; i += 1) {
+    for (let at = 2; at <= 1200; at += 2) learner.observe('sms', at - 2, at, false, 0);
   }
 }
 
@@ -69,9 +82,22 @@ describe('delivery learner', () => {
       new DeliveryLearner({ lagPower: 3 }),
       new DeliveryLearner({ kneeHazard: 0.05, tailLagPower: 6 }),
     ];
-    for (const learner of learners) teach(learner, 'sms', 10, 100, 0);
+    for (const learner of learners) teachBulkAndTail(learner);
     const [p2, p3, flatTail] = learners.map((learner) => learner.nextCheckAgeS('sms', 600, 1) - 600);
     expect(p3).toBeLessThan(p2 ?? 0);
     expect(flatTail).toBeLessThan(p2 ?? 0);
+  });
+
+  it('checks a code in the late tail at the even gap, where an id without a deadline waits longer', () => {
+    const learner = new DeliveryLearner();
+    teachBulkAndTail(learner);
+    const plain = learner.nextCheckAgeS('sms', 600, 1) - 600;
+    const code = learner.nextCheckAgeS('sms', 600, 1, {}, 1, learner.evenGap) - 600;
+    expect(code).toBeCloseTo(DEFAULT_EVEN_GAP_RULE.gapS, 6);
+    expect(plain).toBeGreaterThan(code + 2);
+    // At eight times the price both gaps double, as p = 2's do.
+    expect(learner.nextCheckAgeS('sms', 600, 8, {}, 1, learner.evenGap) - 600).toBeCloseTo(2 * code, 6);
+    // Without the rule a code is placed like any other id.
+    expect(new DeliveryLearner({ evenGap: null }).evenGap).toBeNull();
   });
 });

@@ -97,6 +97,22 @@ describe('the test that stops pooling', () => {
     expect(rulesOutNeighbour(3, 1000, 4, 1000)).toBe(false);
     expect(rulesOutNeighbour(1, 1000, 100, 0)).toBe(false);
   });
+
+  it('at a looser significance, also rules out a neighbour only three times as busy', () => {
+    // Nothing in 1,000 s where the neighbour's hazard expects 3: a 5 % chance, kept at 1 %, ruled out at 10 %.
+    expect(rulesOutNeighbour(0, 1000, 3, 1000)).toBe(false);
+    expect(rulesOutNeighbour(0, 1000, 3, 1000, 0.1)).toBe(true);
+    const counts = emptyCounts();
+    const bin = binOf(100);
+    counts.exposureS[bin] = 1000;
+    for (const other of [bin - 1, bin + 1]) {
+      counts.events[other] = 6;
+      counts.exposureS[other] = 2000;
+    }
+    const strict = estimateHazards(counts, { poolOnlyConsistent: true });
+    const loose = estimateHazards(counts, { poolOnlyConsistent: true, poolTestLevel: 0.1 });
+    expect(hazardAt(loose, 100)).toBeLessThan(hazardAt(strict, 100) / 2);
+  });
 });
 
 /** Two bins with hazard 0.1 around a bin that saw one event in 1,000 s of watching. */

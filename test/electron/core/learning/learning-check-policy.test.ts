@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { InProcessSimulatorClient } from '../../../../bench/in-process-client';
 import { peakPerSecond } from '../../../../bench/stats';
-import { learningCheckPolicy } from '../../../../electron/core/learning';
+import {
+  DEFAULT_EVEN_GAP_RULE,
+  DeliveryLearner,
+  learningCheckPolicy,
+} from '../../../../electron/core/learning';
 import { PollScheduler, backoffPolicy, type CheckState } from '../../../../electron/core/poll-scheduler';
 import { createSimulator } from '../../../../electron/core/simulator';
 import { mulberry32 } from '../../../../electron/core/simulator/random';
@@ -47,6 +51,26 @@ describe('learning check policy', () => {
     expect(
       policy.nextDelayMs(state({ messageId: 'otp', ageMs: 29_000, nowMs: 29_000, deadlineInMs: 1_000 })),
     ).toBe(1_000);
+  });
+
+  it('keeps placing a code as a code after its deadline was reported overdue', () => {
+    const learner = new DeliveryLearner();
+    const watch = (finalS: number) => {
+      for (let at = 2; at <= Math.min(finalS, 1200); at += 2)
+        learner.observe('sms', at - 2, at, at >= finalS, 0);
+    };
+    for (let i = 0; i < 100; i += 1) watch(10);
+    for (let finalS = 300; finalS <= 1200; finalS += 60) watch(finalS);
+    for (let i = 0; i < 20; i += 1) watch(Number.POSITIVE_INFINITY);
+    const policy = learningCheckPolicy({ fallback: BACKOFF, learner, now: () => 0, random: () => 0.5 });
+    const at600 = { ageMs: 600_000, nowMs: 600_000, pendingCount: 2, deadlineInMs: null };
+    policy.firstDelayMs?.(state({ messageId: 'otp', ageMs: 0, nowMs: 0, deadlineInMs: 30_000 }));
+    policy.firstDelayMs?.(state({ messageId: 'plain', ageMs: 0, nowMs: 0 }));
+    // Past its deadline the scheduler no longer passes one; the code is still checked at the even gap.
+    const code = policy.nextDelayMs(state({ ...at600, messageId: 'otp' }));
+    const plain = policy.nextDelayMs(state({ ...at600, messageId: 'plain' }));
+    expect(code).toBeCloseTo(DEFAULT_EVEN_GAP_RULE.gapS * 1000, 3);
+    expect(plain).toBeGreaterThan(code + 2000);
   });
 
   it('runs in the scheduler: learns the profile, finds every final, keeps the cap and the per-id gap', async () => {

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEADLINE_APPROACH_GAP_S,
+  DEFAULT_EVEN_GAP_RULE,
+  DeliveryLearner,
+  evenGapFor,
+  placeNextCheck,
+  type PlacementRequest,
+} from '../../../../electron/core/learning';
+
+/** Most final at 10 s, one a minute from 5 to 20 minutes, 20 never: a profile with a bulk and a sparse tail. */
+function learnerWithTail(): DeliveryLearner {
+  const learner = new DeliveryLearner();
+  const watch = (finalS: number) => {
+    for (let at = 2; at <= Math.min(finalS, 1200); at += 2)
+      learner.observe('sms', at - 2, at, at >= finalS, 0);
+  };
+  for (let i = 0; i < 100; i += 1) watch(10);
+  for (let finalS = 300; finalS <= 1200; finalS += 60) watch(finalS);
+  for (let i = 0; i < 20; i += 1) watch(Number.POSITIVE_INFINITY);
+  return learner;
+}
+
+const request = (overrides: Partial<PlacementRequest>): PlacementRequest => ({
+  ageS: 600,
+  lastCheckAgeS: 600,
+  mix: 'sms',
+  deadlineAgeS: null,
+  pendingRootHazardSum: 0,
+  pendingCount: 1,
+  maxRequestsPerSecond: 10,
+  priceS: 1,
+  random: 0.5,
+  ...overrides,
+});
+
+describe('the even-gap rule of one placement', () => {
+  it('is none for an id without a deadline or for a first check, raised before the deadline, whole after', () => {
+    const rule = DEFAULT_EVEN_GAP_RULE;
+    expect(evenGapFor(rule, false, 100, null)).toBeNull();
+    expect(evenGapFor(rule, true, 0, 30)).toBeNull();
+    expect(evenGapFor(null, false, 100, 30)).toBeNull();
+    expect(evenGapFor(rule, false, 40, 30)).toEqual(rule);
+    // Before the deadline the top lets checks come every DEADLINE_APPROACH_GAP_S at a price of 1 s.
+    const before = evenGapFor(rule, false, 20, 30);
+    expect((before?.gapS ?? 0) / (before?.topRatio ?? 1)).toBeCloseTo(DEADLINE_APPROACH_GAP_S, 9);
+  });
+});
+
+describe('placing the next check', () => {
+  it('checks a code past its first check at the even gap, where an id without a deadline waits longer', () => {
+    const learner = learnerWithTail();
+    const code = placeNextCheck(learner, request({ deadlineAgeS: 30 })) - 600;
+    const other = placeNextCheck(learner, request({})) - 600;
+    expect(code).toBeCloseTo(DEFAULT_EVEN_GAP_RULE.gapS, 6);
+    expect(other).toBeGreaterThan(code + 2);
+  });
+
+  it('still checks a code within a second of sending and exactly at its deadline', () => {
+    const learner = learnerWithTail();
+    const first = placeNextCheck(
+      learner,
+      request({ ageS: 0, lastCheckAgeS: null, deadlineAgeS: 30, random: 1 }),
+    );
+    expect(first).toBeLessThanOrEqual(1);
+    expect(placeNextCheck(learner, request({ ageS: 26, lastCheckAgeS: 26, deadlineAgeS: 30 }))).toBe(30);
+  });
+});
