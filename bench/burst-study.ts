@@ -147,8 +147,9 @@ function warmProfileFor(
 
 /**
  * A variant from `p=3,knee=0.003,q=6,pool,prior=0.1,c=3,L=7,from=0.0003,top=1.7`, each part changing the learner's
- * default: the learner's shape, and a price of its own (c, seconds). `classic` is the shape before the even-gap rule
- * (p = 2 alone, pooling to 4 events without the test, prior weight 0.5); `even=off` drops the rule; L, from and top
+ * default: the learner's shape (p is the exponent of ids without a deadline, and of codes too where the even gap
+ * is off), and a price of its own (c, seconds). `classic` is the shape before the even-gap rule
+ * (p = 2 alone for every id, pooling to 4 events without the test, prior weight 0.5); `even=off` drops the rule; L, from and top
  * change its gap, hazard and top ratio; pool / nopool turn the pooling test on or off; level its significance; min
  * the events a pooled estimate rests on.
  */
@@ -168,7 +169,7 @@ export function parseVariant(variant: string): { shape: StudyShape; priceS?: num
     else if (key === 'prior') shape.priorWeight = Number(value);
     else if (key === 'c') priceS = Number(value);
     else if (key === 'classic')
-      Object.assign(shape, { evenGap: null, poolOnlyConsistent: false, priorWeight: 0.5 });
+      Object.assign(shape, { lagPower: 2, evenGap: null, poolOnlyConsistent: false, priorWeight: 0.5 });
     else if (key === 'even' && value === 'off') shape.evenGap = null;
     else if (key === 'L') even({ gapS: Number(value) });
     else if (key === 'from') even({ fromHazard: Number(value) });

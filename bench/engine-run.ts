@@ -27,7 +27,7 @@ export interface EngineRunOptions {
   readonly latencyMs?: number;
   /** The learning policy's price of a request in seconds of lag. */
   readonly priceS?: number;
-  /** The learning policy's exponent p. @default 2 */
+  /** The learning policy's exponent p for ids without a deadline. @default DEFAULT_PLAIN_LAG_POWER */
   readonly lagPower?: number;
   /** Receives the learner after the run (to save a warm profile). */
   readonly onLearner?: (learner: DeliveryLearner) => void;

@@ -77,7 +77,7 @@ export interface BenchOptions {
   readonly latencyMs?: number;
   /** The learning policy's price of a request in seconds of lag. */
   readonly priceS?: number;
-  /** The learning policy's exponent p of the check density (h / c)^(1/(p+1)). @default 2 */
+  /** The learning policy's exponent p of the check density (h / c)^(1/(p+1)) for ids without a deadline. @default DEFAULT_PLAIN_LAG_POWER */
   readonly lagPower?: number;
   /** Called as each workload finishes (progress). */
   readonly onWorkload?: (result: WorkloadResult) => void;

@@ -6,6 +6,7 @@ describe('burst study variants', () => {
   it('spells the default as nothing, the shape before the even-gap rule as classic, and each part on its own', () => {
     expect(parseVariant('')).toEqual({ shape: {} });
     expect(parseVariant('classic').shape).toEqual({
+      lagPower: 2,
       evenGap: null,
       poolOnlyConsistent: false,
       priorWeight: 0.5,

@@ -48,8 +48,10 @@ export interface DeliveryLearnerOptions {
   readonly minMixEvents?: number;
   /** Pool neighbouring bins until an estimate rests on this many events. @default 4 */
   readonly minPooledEvents?: number;
-  /** The exponent p of the lag being minimised (see check-placement). @default 2 */
+  /** The exponent p of the lag being minimised for ids without a deadline (see check-placement). @default DEFAULT_PLAIN_LAG_POWER */
   readonly lagPower?: number;
+  /** The exponent p the checks of an id with a deadline (a one-time code) are placed with. @default 2 */
+  readonly codeLagPower?: number;
   /** Below this hazard (per second) the density follows `tailLagPower` (see `DensityShape`). */
   readonly kneeHazard?: number;
   /** The exponent below `kneeHazard`. */
@@ -79,6 +81,13 @@ export interface ProfileSummary {
 export const SUMMARY_AGES_S = [10, 30, 120, 600, 3600] as const;
 
 /**
+ * The exponent p for ids without a deadline: between Keller's p = 1, the least mean lag, and p = 2, which pulls in
+ * the tail. Campaigns and a steady trickle are judged by their mean lag, and p = 1.5 keeps their p95 well below fixed
+ * polling's; codes, judged by whether they are known in time, keep p = 2 with the even-gap rule.
+ */
+export const DEFAULT_PLAIN_LAG_POWER = 1.5;
+
+/**
  * The learner's weight of the prior (the estimate's own default is 0.5): a burst of 50 ids is enough to overrule
  * the prior's guess of finals at every age, so the cold start checks what it has seen rather than the guess.
  */
@@ -95,6 +104,7 @@ export class DeliveryLearner {
   readonly #minMixEvents: number;
   readonly #minPooledEvents: number;
   readonly #lagPower: number;
+  readonly #codeLagPower: number;
   readonly #shape: DensityShape;
   readonly #evenGap: EvenGapRule | null;
   readonly #poolOnlyConsistent: boolean;
@@ -110,7 +120,8 @@ export class DeliveryLearner {
     if (!(this.#halfLifeMs > 0)) throw new TypeError(`halfLifeMs must be above 0, got ${this.#halfLifeMs}`);
     this.#minMixEvents = options.minMixEvents ?? 30;
     this.#minPooledEvents = options.minPooledEvents ?? 4;
-    this.#lagPower = options.lagPower ?? DEFAULT_LAG_POWER;
+    this.#lagPower = options.lagPower ?? DEFAULT_PLAIN_LAG_POWER;
+    this.#codeLagPower = options.codeLagPower ?? DEFAULT_LAG_POWER;
     this.#shape = {
       lagPower: this.#lagPower,
       ...(options.kneeHazard === undefined ? {} : { kneeHazard: options.kneeHazard }),
@@ -167,7 +178,7 @@ export class DeliveryLearner {
     mass = 1,
     evenGap: EvenGapRule | null = null,
   ): number {
-    const shape = evenGap === null ? this.#shape : { ...this.#shape, evenGap };
+    const shape = evenGap === null ? this.#shape : { ...this.#shape, lagPower: this.#codeLagPower, evenGap };
     return nextCheckAgeS(this.hazards(mix), fromS, priceS, limits, mass, shape);
   }
 

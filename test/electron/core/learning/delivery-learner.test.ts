@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_EVEN_GAP_RULE,
+  DEFAULT_PLAIN_LAG_POWER,
   DeliveryLearner,
   isSavedDeliveryProfile,
 } from '../../../../electron/core/learning';
@@ -73,19 +74,36 @@ describe('delivery learner', () => {
   it('prices a request by the rate cap when many ids are pending', () => {
     const learner = new DeliveryLearner();
     expect(learner.priceS(0.5, 0, 10)).toBe(0.5);
-    expect(learner.priceS(0.5, 1000, 10)).toBeCloseTo(100 ** 3);
+    expect(learner.priceS(0.5, 1000, 10)).toBeCloseTo(100 ** (DEFAULT_PLAIN_LAG_POWER + 1));
   });
 
   it('places checks with the density shape it is given: a higher p or a flatter tail checks an old id sooner', () => {
     const learners = [
-      new DeliveryLearner(),
+      new DeliveryLearner({ lagPower: 2 }),
       new DeliveryLearner({ lagPower: 3 }),
-      new DeliveryLearner({ kneeHazard: 0.05, tailLagPower: 6 }),
+      new DeliveryLearner({ lagPower: 2, kneeHazard: 0.05, tailLagPower: 6 }),
     ];
     for (const learner of learners) teachBulkAndTail(learner);
     const [p2, p3, flatTail] = learners.map((learner) => learner.nextCheckAgeS('sms', 600, 1) - 600);
     expect(p3).toBeLessThan(p2 ?? 0);
     expect(flatTail).toBeLessThan(p2 ?? 0);
+  });
+
+  it('places an id without a deadline for a lower p than a code: its checks lean more on the bulk of finals', () => {
+    const learner = new DeliveryLearner();
+    const withP2 = new DeliveryLearner({ lagPower: 2 });
+    teachBulkAndTail(learner);
+    teachBulkAndTail(withP2);
+    const tailOverBulk = (placer: DeliveryLearner) =>
+      (placer.nextCheckAgeS('sms', 600, 1) - 600) / (placer.nextCheckAgeS('sms', 4, 1) - 4);
+    expect(tailOverBulk(learner)).toBeGreaterThan(1.3 * tailOverBulk(withP2));
+    // A code is placed for p = 2 whatever the exponent of the other ids.
+    for (const fromS of [4, 600]) {
+      expect(learner.nextCheckAgeS('sms', fromS, 1, {}, 1, learner.evenGap)).toBeCloseTo(
+        withP2.nextCheckAgeS('sms', fromS, 1, {}, 1, withP2.evenGap),
+        9,
+      );
+    }
   });
 
   it('checks a code in the late tail at the even gap, where an id without a deadline waits longer', () => {
