@@ -1,6 +1,6 @@
 import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageView } from '../../../shared/engine-api';
+import type { ListedMessage } from '../../../shared/contract';
 import { bucketOf } from '../../../shared/totals';
 import { formatDateTime, formatNumber, formatRelative } from '../i18n/format';
 import { StatusIcon } from './status-icon';
@@ -15,7 +15,7 @@ export function rowDomId(index: number): string {
 export interface MessageRowProps {
   readonly index: number;
   readonly top: number;
-  readonly message: MessageView;
+  readonly message: ListedMessage;
   readonly selected: boolean;
   readonly active: boolean;
   readonly now: number;

@@ -9,7 +9,7 @@ import {
   type MouseEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageView } from '../../../shared/engine-api';
+import type { ListedMessage } from '../../../shared/contract';
 import { COLUMNS, type ColumnId } from '../logic/columns';
 import type { SortOrder } from '../logic/message-sort';
 import { extendTo, toggleAll, toggleId, type Selection } from '../logic/selection';
@@ -18,7 +18,7 @@ import { MessageRow, rowDomId } from './message-row';
 
 /** What the list needs from its parent. */
 export interface MessageTableProps {
-  readonly messages: readonly MessageView[];
+  readonly messages: readonly ListedMessage[];
   readonly totalCount: number;
   readonly sort: SortOrder;
   readonly onSort: (column: ColumnId) => void;

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageView } from '../../../shared/engine-api';
+import type { ListedMessage } from '../../../shared/contract';
 import type { StatusSnapshot } from '../../../shared/message';
 import { formatAmount, formatMoneyFor, formatRelative } from '../i18n/format';
 import { channelName, channelOutcomes } from '../logic/channel-summary';
@@ -33,7 +33,7 @@ export function useMessageWords() {
   );
 
   const nextCheck = useCallback(
-    (message: MessageView, now: number): string => {
+    (message: ListedMessage, now: number): string => {
       const schedule = message.schedule;
       if (schedule === null) return message.phase === 'watching' ? t('list.notChecked') : '';
       if (schedule.heldBy !== null) return t(`list.held_${schedule.heldBy.reason}`);

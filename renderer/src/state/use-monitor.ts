@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
 import type { ConnectionInfo, ContractError, MonitorClient, UiPreferences } from '../../../shared/contract';
-import type { EngineFeedItem } from '../../../shared/engine-api';
+import type { ListedFeedItem } from '../../../shared/contract';
 import { applyFeedItems, type FeedState } from '../logic/feed-state';
 import { FrameBatch, nextFrameOrTimeout } from '../logic/frame-batch';
 
@@ -16,7 +16,7 @@ export interface MonitorState {
 /** Folds a batch of feed items into the state; a missed change triggers a fresh snapshot (see `gap`). */
 function feedReducer(
   state: { feed: FeedState | null; gap: number },
-  items: readonly EngineFeedItem[],
+  items: readonly ListedFeedItem[],
 ): { feed: FeedState | null; gap: number } {
   const result = applyFeedItems(state.feed, items);
   if (result.gap) return { feed: result.state, gap: state.gap + 1 };
@@ -41,7 +41,7 @@ export function useMonitor(client: MonitorClient): MonitorState {
 
   useEffect(() => {
     let live = true;
-    const batch = new FrameBatch<EngineFeedItem>(
+    const batch = new FrameBatch<ListedFeedItem>(
       nextFrameOrTimeout(),
       dispatch,
       (item) => item.type === 'snapshot',
