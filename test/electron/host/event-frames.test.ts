@@ -155,6 +155,15 @@ describe("the browser host's binary event frames", () => {
     expect(decodeEventFrame(new Uint8Array(packed))).toStrictEqual(message);
   });
 
+  it("say in their first bytes which event they carry and, for the feed, the item's type", () => {
+    const pack = createEventFramePacker();
+    const head = (message: ContractEventMessage) =>
+      String.fromCharCode(...pack(message).subarray(0, 24)).replace(/[^a-z]+/g, ' ');
+    expect(head(events[0] as ContractEventMessage)).toMatch(/^ feed snapshot /);
+    expect(head(events[1] as ContractEventMessage)).toMatch(/^ feed change /);
+    expect(head(events[3] as ContractEventMessage)).toMatch(/^ connection /);
+  });
+
   it('read garbage without throwing, and the next frame still decodes', () => {
     const pack = createEventFramePacker();
     const snapshot = pack(events[0] as ContractEventMessage);
