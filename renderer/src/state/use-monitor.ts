@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { ConnectionInfo, ContractError, MonitorClient, UiPreferences } from '../../../shared/contract';
 import type { ListedFeedItem } from '../../../shared/contract';
 import { applyFeedItems, type FeedState } from '../logic/feed-state';
@@ -25,7 +26,7 @@ function feedReducer(
 
 /**
  * Subscribes to the host: the engine feed, the connection and the preferences, kept current. Feed changes that
- * arrive within one animation frame are applied as one update; a snapshot is applied at once.
+ * arrive within one animation frame are applied as one update; a snapshot is applied and drawn at once.
  */
 export function useMonitor(client: MonitorClient): MonitorState {
   const [{ feed, gap }, dispatch] = useReducer(feedReducer, { feed: null, gap: 0 });
@@ -43,7 +44,15 @@ export function useMonitor(client: MonitorClient): MonitorState {
     let live = true;
     const batch = new FrameBatch<ListedFeedItem>(
       nextFrameOrTimeout(),
-      dispatch,
+      (items) => {
+        // A snapshot is drawn in the task that brought it, not in a task React schedules after it (which other
+        // tasks can get ahead of); changes wait for the next frame as one update.
+        if (items.some((item) => item.type === 'snapshot'))
+          flushSync(() => {
+            dispatch(items);
+          });
+        else dispatch(items);
+      },
       (item) => item.type === 'snapshot',
     );
     const offFeed = client.on('feed', (item) => {

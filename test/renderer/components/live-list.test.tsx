@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listedView, messageView } from '../../fakes/message-views';
+import { listedView, messageView, runningHealth, TEST_SETTINGS } from '../../fakes/message-views';
 import { renderApp } from './render-app';
 
 afterEach(cleanup);
@@ -106,5 +106,28 @@ describe('the detail panel', () => {
       expect(timeline()).toEqual(['Watched', 'being sent', 'delivered']);
     });
     expect(fake.calls.filter((call) => call.name === 'messageHistory')).not.toHaveLength(0);
+  });
+});
+
+describe('a fresh snapshot', () => {
+  it('is drawn in the task that brought it, not in one scheduled after it', async () => {
+    const { fake } = renderApp({ messages });
+    const table = await screen.findByRole('table', { name: 'Watched messages' });
+    const snapshot = {
+      version: 1,
+      messages: [listedView({ id: 'fresh-1', statuses: ['delivered'], addedAt: 2_000_000 })],
+      health: runningHealth(1),
+      totals: {
+        total: 1,
+        counts: { unchecked: 0, pending: 0, delivered: 1, failed: 0, unknown: 0, not_found: 0, gave_up: 0 },
+        overdue: 0,
+        deliveryRate: 1,
+        costs: [],
+      },
+      settings: TEST_SETTINGS,
+    };
+    fake.emit('feed', { type: 'snapshot', snapshot });
+    expect(table.getAttribute('aria-rowcount')).toBe('2');
+    expect(rows()).toEqual(['fresh-1 Delivered']);
   });
 });
