@@ -1,10 +1,12 @@
-import type {
-  ConnectionInfo,
-  ContractEventMessage,
-  RequestHandlers,
-  UiPreferences,
+import {
+  listedFeedItem,
+  listedSnapshot,
+  type ConnectionInfo,
+  type ContractEventMessage,
+  type ListedSnapshot,
+  type RequestHandlers,
+  type UiPreferences,
 } from '../shared/contract';
-import type { EngineSnapshot } from '../shared/engine-api';
 import { startBrowserHost, type RunningBrowserHost } from '../electron/host/loopback/browser-host';
 import { DEFAULT_PREFERENCES } from '../electron/host/preferences';
 import type { SyntheticFeed } from './window-feed';
@@ -47,9 +49,12 @@ export async function startWindowBenchHost(options: WindowBenchHostOptions): Pro
   const { feed } = options;
   const listeners = new Set<(message: ContractEventMessage) => void>();
   const preferences: UiPreferences = { ...DEFAULT_PREFERENCES, language: 'en', theme: 'light' };
-  const snapshot = (): EngineSnapshot => feed.snapshot();
+  // The window gets what the app's hosts push: messages without their histories.
+  const snapshot = (): ListedSnapshot => listedSnapshot(feed.snapshot());
   const handlers: RequestHandlers = {
     snapshot,
+    messageHistory: ({ messageId }) =>
+      feed.snapshot().messages.find((message) => message.id === messageId)?.history ?? null,
     watch: () => unavailable('watch'),
     watchText: () => unavailable('watchText'),
     unwatch: () => [],
@@ -89,7 +94,8 @@ export async function startWindowBenchHost(options: WindowBenchHostOptions): Pro
     url: host.url,
     publishChange(messageCount) {
       const change = feed.nextChange(messageCount);
-      for (const listener of listeners) listener({ event: 'feed', payload: { type: 'change', change } });
+      for (const listener of listeners)
+        listener({ event: 'feed', payload: listedFeedItem({ type: 'change', change }) });
     },
     close: () => host.close(),
   };

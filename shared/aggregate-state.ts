@@ -61,7 +61,7 @@ export interface AggregateState {
 /** What the aggregate state is computed from. */
 export interface AggregateInput {
   readonly health: EngineHealth;
-  readonly messages: Iterable<MessageView>;
+  readonly messages: Iterable<Omit<MessageView, 'history'>>;
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { ContractEventMessage, ContractEvents, EventName } from './contract';
-import type { EngineFeedItem } from './engine-api';
 
 type AnyListener = (payload: never) => void;
 
@@ -14,7 +13,7 @@ export class ContractEventLog {
   #connection: ContractEvents['connection'] | null = null;
   #preferences: ContractEvents['preferences'] | null = null;
   /** The last snapshot and every change since, or null before one / after too many changes to keep. */
-  #feed: EngineFeedItem[] | null = null;
+  #feed: ContractEvents['feed'][] | null = null;
 
   /** @param maxChanges changes kept after a snapshot for late listeners (beyond it they call `snapshot`). */
   constructor(maxChanges = 1000) {

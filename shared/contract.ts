@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import { AUTH_METHODS } from './credentials';
 import type {
+  EngineChange,
   EngineFeedItem,
   EngineSettings,
   EngineSnapshot,
+  MessageView,
   RefreshOutcome,
   WatchResult,
 } from './engine-api';
 import { MAX_MESSAGE_ID_LENGTH } from './message-ids';
 import type { MessageEventKind } from './glossary';
+import type { HistoryEntry } from './message';
+import { isFinalKind } from './status';
 
 /**
  * The one contract between the window and whichever host serves it (Electron IPC + preload, or the loopback
@@ -48,6 +52,47 @@ export interface ConnectionInfo {
 export type ConnectionTestResult =
   | { readonly ok: true; readonly signedInAs: string }
   | { readonly ok: false; readonly kind: string; readonly message: string };
+
+/**
+ * A watched message as the window gets it in the feed: everything but its status history (the list never shows it;
+ * the detail panel asks for it with `messageHistory`), plus the first final status in that history, which the
+ * delivery curve needs. A 10,000-message snapshot without the histories is a quarter smaller and quicker to read.
+ */
+export type ListedMessage = Omit<MessageView, 'history'> & {
+  /** The first final status the monitor saw (from the history), or null when it never saw one. */
+  readonly firstFinal: HistoryEntry | null;
+};
+
+/** The engine's snapshot as the window gets it: messages without their histories. */
+export type ListedSnapshot = Omit<EngineSnapshot, 'messages'> & {
+  readonly messages: readonly ListedMessage[];
+};
+
+/** A change as the window gets it: upserted messages without their histories. */
+export type ListedChange = Omit<EngineChange, 'upserted'> & { readonly upserted: readonly ListedMessage[] };
+
+/** One item of the window's feed: a snapshot, then versioned changes, as `EngineFeedItem` without histories. */
+export type ListedFeedItem =
+  | { readonly type: 'snapshot'; readonly snapshot: ListedSnapshot }
+  | { readonly type: 'change'; readonly change: ListedChange };
+
+/** A message without its history, for the window (see {@link ListedMessage}). */
+export function listedMessage(message: MessageView): ListedMessage {
+  const { history, ...rest } = message;
+  return { ...rest, firstFinal: history.find((entry) => isFinalKind(entry.kind)) ?? null };
+}
+
+/** The engine's snapshot without histories. */
+export function listedSnapshot(snapshot: EngineSnapshot): ListedSnapshot {
+  return { ...snapshot, messages: snapshot.messages.map(listedMessage) };
+}
+
+/** A feed item without histories, as hosts push it to the window. */
+export function listedFeedItem(item: EngineFeedItem): ListedFeedItem {
+  return item.type === 'snapshot'
+    ? { type: 'snapshot', snapshot: listedSnapshot(item.snapshot) }
+    : { type: 'change', change: { ...item.change, upserted: item.change.upserted.map(listedMessage) } };
+}
 
 /** Window preferences kept beside the engine settings. */
 export interface UiPreferences {
@@ -102,6 +147,8 @@ export const EXPORT_FORMATS = ['csv', 'json'] as const;
 /** Every request: its payload schema. The response types are in `ContractResponses`. */
 export const CONTRACT_REQUESTS = {
   snapshot: z.object({}).strict(),
+  /** One message's status history, for the detail panel (the feed carries none). */
+  messageHistory: z.object({ messageId: z.string().max(MAX_MESSAGE_ID_LENGTH * 4) }).strict(),
   watch: z.object({ messageIds, label: label.optional(), deadlineMs: deadlineMs.optional() }).strict(),
   /** Raw pasted or dropped text, parsed in the host with the shared parser. */
   watchText: z
@@ -145,7 +192,9 @@ export interface ImportResult {
 
 /** The response of each request. */
 export interface ContractResponses {
-  snapshot: EngineSnapshot;
+  snapshot: ListedSnapshot;
+  /** Null when the message is not watched. */
+  messageHistory: readonly HistoryEntry[] | null;
   watch: WatchResult;
   watchText: WatchResult & { readonly duplicates: number };
   unwatch: readonly string[];
@@ -197,8 +246,8 @@ export interface NotificationItem {
 
 /** Every pushed event and its payload. */
 export interface ContractEvents {
-  /** The engine's snapshot, then its versioned changes. */
-  feed: EngineFeedItem;
+  /** The engine's snapshot, then its versioned changes, without the messages' histories. */
+  feed: ListedFeedItem;
   connection: ConnectionInfo;
   preferences: UiPreferences;
   notification: NotificationEvent;

@@ -82,3 +82,6 @@ export interface WatchedMessage {
   readonly overdue: boolean;
   readonly lastError: CheckError | null;
 }
+
+/** A watched message without its status history: what lists, totals and the window's feed read. */
+export type MessageFacts = Omit<WatchedMessage, 'history'>;

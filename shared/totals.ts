@@ -1,4 +1,4 @@
-import type { WatchedMessage } from './message';
+import type { MessageFacts } from './message';
 import { MoneyTotals, type CurrencyTotal } from './money';
 
 /** The one bucket a watched message is counted in: its status kind, or where its watch ended without one. */
@@ -36,7 +36,7 @@ export interface LabelTotals {
 }
 
 /** Picks the bucket of a message: a watch that ended (not found, gave up) wins over its last status. */
-export function bucketOf(message: WatchedMessage): MessageBucket {
+export function bucketOf(message: MessageFacts): MessageBucket {
   if (message.phase === 'not_found') return 'not_found';
   if (message.phase === 'gave_up') return 'gave_up';
   if (message.snapshot === null) return 'unchecked';
@@ -59,7 +59,7 @@ class Tally {
   readonly costs = new MoneyTotals();
 
   /** Counts one message in its bucket, as overdue if it is, and adds its charge to the costs. */
-  add(message: WatchedMessage): void {
+  add(message: MessageFacts): void {
     this.total += 1;
     this.counts[bucketOf(message)] += 1;
     if (message.overdue) this.overdue += 1;
@@ -86,7 +86,7 @@ function deliveryRate(delivered: number, failed: number): number | null {
 }
 
 /** Totals over all the given messages: counts per bucket, overdue, delivery rate and cost per currency. */
-export function summarize(messages: readonly WatchedMessage[]): Totals {
+export function summarize(messages: readonly MessageFacts[]): Totals {
   const tally = new Tally();
   for (const message of messages) tally.add(message);
   return tally.toTotals();
@@ -103,7 +103,7 @@ function compareLabels(a: string | null, b: string | null): number {
 }
 
 /** Totals per label in a single pass, sorted by label with unlabelled messages last. */
-export function summarizeByLabel(messages: readonly WatchedMessage[]): readonly LabelTotals[] {
+export function summarizeByLabel(messages: readonly MessageFacts[]): readonly LabelTotals[] {
   const tallies = new Map<string | null, Tally>();
   for (const message of messages) {
     let tally = tallies.get(message.label);

@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import type { ContractEventMessage, RequestHandlers } from '../../shared/contract';
+import { listedFeedItem, type ContractEventMessage, type RequestHandlers } from '../../shared/contract';
 import { DEMO_TIME_SCALE } from '../cli/demo-ids';
 import { startSimulator } from '../core/simulator';
 import { ConnectionManager, type DemoSimulator } from './connection-manager';
@@ -125,7 +125,7 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
       listener({ event: 'connection', payload: connections.info() });
       listener({ event: 'preferences', payload: settings.current.preferences });
       const stopFeed = engine.subscribe((item) => {
-        listener({ event: 'feed', payload: item });
+        listener({ event: 'feed', payload: listedFeedItem(item) });
       });
       const stopHub = hub.on(listener);
       return () => {

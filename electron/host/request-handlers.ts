@@ -1,4 +1,4 @@
-import type { RequestHandlers, UiPreferences } from '../../shared/contract';
+import { listedSnapshot, type RequestHandlers, type UiPreferences } from '../../shared/contract';
 import { parseMessageIds } from '../../shared/message-ids';
 import type { ConnectionManager } from './connection-manager';
 import type { HostEngine } from './engine-port';
@@ -27,7 +27,9 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
   const { engine, connections, settings, onPreferences } = deps;
   const now = deps.now ?? Date.now;
   return {
-    snapshot: () => engine.snapshot(),
+    snapshot: () => listedSnapshot(engine.snapshot()),
+    messageHistory: ({ messageId }) =>
+      engine.snapshot().messages.find((message) => message.id === messageId)?.history ?? null,
     watch: ({ messageIds, label, deadlineMs }) => engine.watch(messageIds, { label, deadlineMs }),
     watchText: ({ text, label, deadlineMs }) => {
       const parsed = parseMessageIds(text);

@@ -40,6 +40,7 @@ function listen<E extends EventName>(
 /** The window's only way to the main process: one named function per contract entry, nothing generic. */
 const bridge = {
   snapshot: request('snapshot'),
+  messageHistory: request('messageHistory'),
   watch: request('watch'),
   watchText: request('watchText'),
   unwatch: request('unwatch'),

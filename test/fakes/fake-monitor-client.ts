@@ -1,12 +1,13 @@
-import type {
-  ConnectionInfo,
-  ContractEvents,
-  ContractResult,
-  EventName,
-  MonitorClient,
-  RequestName,
-  RequestPayload,
-  UiPreferences,
+import {
+  listedFeedItem,
+  type ConnectionInfo,
+  type ContractEvents,
+  type ContractResult,
+  type EventName,
+  type MonitorClient,
+  type RequestName,
+  type RequestPayload,
+  type UiPreferences,
 } from '../../shared/contract';
 import type { EngineChange, EngineSettings, MessageView } from '../../shared/engine-api';
 import type { EngineHealth } from '../../shared/engine-health';
@@ -79,6 +80,7 @@ export class FakeMonitorClient {
       };
     return {
       snapshot: call('snapshot'),
+      messageHistory: call('messageHistory'),
       watch: call('watch'),
       watchText: call('watchText'),
       unwatch: call('unwatch'),
@@ -145,7 +147,7 @@ export class FakeMonitorClient {
   }
 
   #snapshotItem(): ContractEvents['feed'] {
-    return {
+    return listedFeedItem({
       type: 'snapshot',
       snapshot: {
         version: this.#version,
@@ -154,15 +156,18 @@ export class FakeMonitorClient {
         totals: summarize(this.messages),
         settings: this.#settings,
       },
-    };
+    });
   }
 
   #pushChange(change: Omit<EngineChange, 'version' | 'totals'>): void {
     this.#version += 1;
-    this.emit('feed', {
-      type: 'change',
-      change: { ...change, version: this.#version, totals: summarize(this.messages) },
-    });
+    this.emit(
+      'feed',
+      listedFeedItem({
+        type: 'change',
+        change: { ...change, version: this.#version, totals: summarize(this.messages) },
+      }),
+    );
   }
 
   #watch(ids: readonly string[], label: string | null, deadlineMs: number | null) {
@@ -213,6 +218,8 @@ export class FakeMonitorClient {
         const item = this.#snapshotItem();
         return ok(item.type === 'snapshot' ? item.snapshot : null);
       }
+      case 'messageHistory':
+        return ok(this.#messages.get(payload.messageId as string)?.history ?? null);
       case 'watch': {
         const result = this.#watch(
           ids,

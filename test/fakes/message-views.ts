@@ -1,3 +1,4 @@
+import { listedMessage, type ListedMessage } from '../../shared/contract';
 import type { EngineSettings, MessageView } from '../../shared/engine-api';
 import type { EngineHealth } from '../../shared/engine-health';
 import type { ChannelStatus, Money } from '../../shared/message';
@@ -113,3 +114,8 @@ export const TEST_SETTINGS: EngineSettings = {
   baseUrl: 'https://restapi.smsbat.com',
   authMethod: 'api-key-header',
 };
+
+/** A test message as the window's feed carries it (no history; its first final status kept). */
+export function listedView(sketch: MessageSketch): ListedMessage {
+  return listedMessage(messageView(sketch));
+}

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { WatchedMessage } from '../../../shared/message';
+import type { ListedMessage } from '../../../shared/contract';
 import { formatDuration, formatPercent } from '../i18n/format';
 import { deliveryCurve } from '../logic/delivery-curve';
 
@@ -11,7 +11,7 @@ export function DeliveryCurveChart({
   title,
   reducedMotion,
 }: {
-  readonly messages: readonly WatchedMessage[];
+  readonly messages: readonly ListedMessage[];
   readonly title: string;
   readonly reducedMotion: boolean;
 }) {

@@ -1,15 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageView } from '../../../shared/engine-api';
+import type { ListedMessage } from '../../../shared/contract';
 import { bucketOf } from '../../../shared/totals';
 import { formatDateTime, formatNumber } from '../i18n/format';
 import { channelName } from '../logic/channel-summary';
+import { useMessageHistory } from '../state/use-message-history';
 import { StatusIcon } from './status-icon';
 import { useMessageWords } from './use-message-words';
 
 /** What the detail panel shows and does. */
 export interface DetailPanelProps {
-  readonly message: MessageView;
+  readonly message: ListedMessage;
   readonly now: number;
   readonly onClose: () => void;
   readonly onRefresh: (id: string) => void;
@@ -25,6 +26,7 @@ export function DetailPanel({ message, now, onClose, onRefresh, onUnwatch, onCop
   const headingRef = useRef<HTMLHeadingElement>(null);
   const bucket = bucketOf(message);
   const snapshot = message.snapshot;
+  const history = useMessageHistory(message);
 
   useEffect(() => headingRef.current?.focus(), [message.id]);
 
@@ -93,7 +95,7 @@ export function DetailPanel({ message, now, onClose, onRefresh, onUnwatch, onCop
             </time>
             <span>{t('detail.added')}</span>
           </li>
-          {message.history.map((entry) => (
+          {(history ?? []).map((entry) => (
             <li key={`${entry.at}-${entry.rawStatus}`} className={`timeline__entry kind--${entry.kind}`}>
               <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(locale, entry.at)}</time>
               <span>{words.rawStatus(entry.rawStatus)}</span>

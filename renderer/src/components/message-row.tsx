@@ -1,10 +1,9 @@
 import { memo, type MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { MessageView } from '../../../shared/engine-api';
+import type { ListedMessage } from '../../../shared/contract';
 import { bucketOf } from '../../../shared/totals';
 import { formatDateTime, formatNumber, formatRelative } from '../i18n/format';
 import { StatusIcon } from './status-icon';
-import { useMessageWords } from './use-message-words';
+import type { MessageWords } from './use-message-words';
 
 /** The DOM id of a row, for focusing it after keyboard moves. */
 export function rowDomId(index: number): string {
@@ -15,10 +14,12 @@ export function rowDomId(index: number): string {
 export interface MessageRowProps {
   readonly index: number;
   readonly top: number;
-  readonly message: MessageView;
+  readonly message: ListedMessage;
   readonly selected: boolean;
   readonly active: boolean;
   readonly now: number;
+  /** The window's words, one object per language (so a row needs no translation hooks of its own). */
+  readonly words: MessageWords;
   readonly onClick: (event: MouseEvent, id: string) => void;
   readonly onToggle: (id: string) => void;
   readonly onFocusRow: (id: string) => void;
@@ -28,9 +29,7 @@ export interface MessageRowProps {
 
 /** One message row; memoised so that a change to one message re-renders one row. */
 export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
-  const { t } = useTranslation();
-  const words = useMessageWords();
-  const { message } = props;
+  const { message, words } = props;
   const bucket = bucketOf(message);
   const snapshot = message.snapshot;
   const charge = snapshot?.charge ?? null;
@@ -57,7 +56,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
         <input
           type="checkbox"
           tabIndex={-1}
-          aria-label={t('list.selectRow', { id: message.id })}
+          aria-label={words.selectRow(message.id)}
           checked={props.selected}
           onClick={(event) => {
             event.stopPropagation();
@@ -73,8 +72,8 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
           type="button"
           tabIndex={-1}
           className="icon-button copy-button"
-          aria-label={t('list.copyId', { id: message.id })}
-          title={t('list.copyId', { id: message.id })}
+          aria-label={words.copyId(message.id)}
+          title={words.copyId(message.id)}
           onClick={(event) => {
             event.stopPropagation();
             props.onCopy(message.id);
@@ -90,9 +89,9 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
       </div>
       <div role="cell" className={`cell cell--status status--${bucket}`}>
         <StatusIcon bucket={bucket} />
-        <span>{t(`bucket.${bucket}`)}</span>
+        <span>{words.bucket(bucket)}</span>
         {message.overdue && message.phase === 'watching' ? (
-          <span className="tag tag--warning">{t('list.overdue')}</span>
+          <span className="tag tag--warning">{words.overdue}</span>
         ) : null}
       </div>
       <div role="cell" className="cell cell--channel">
@@ -112,7 +111,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
         {words.nextCheck(message, props.now)}
       </div>
       <div role="cell" className="cell cell--error" title={error?.message}>
-        {error === null ? '' : t(`detail.errorKind_${error.kind}`)}
+        {error === null ? '' : words.errorKind(error.kind)}
       </div>
     </div>
   );

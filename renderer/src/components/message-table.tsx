@@ -9,16 +9,17 @@ import {
   type MouseEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageView } from '../../../shared/engine-api';
+import type { ListedMessage } from '../../../shared/contract';
 import { COLUMNS, type ColumnId } from '../logic/columns';
 import type { SortOrder } from '../logic/message-sort';
 import { extendTo, toggleAll, toggleId, type Selection } from '../logic/selection';
 import { initialScrollRect, observeScrollRect, scrollList } from './list-virtualizer';
 import { MessageRow, rowDomId } from './message-row';
+import { useMessageWords } from './use-message-words';
 
 /** What the list needs from its parent. */
 export interface MessageTableProps {
-  readonly messages: readonly MessageView[];
+  readonly messages: readonly ListedMessage[];
   readonly totalCount: number;
   readonly sort: SortOrder;
   readonly onSort: (column: ColumnId) => void;
@@ -39,6 +40,7 @@ const HEAD_HEIGHT_PX = 40;
 /** The watched messages as a virtualised table: only the rows in view are in the DOM, so 10,000+ stay smooth. */
 export function MessageTable(props: MessageTableProps) {
   const { t } = useTranslation();
+  const words = useMessageWords();
   const { messages, selection, onSelectionChange, activeId } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusPending = useRef(false);
@@ -268,6 +270,7 @@ export function MessageTable(props: MessageTableProps) {
                     selected={selection.ids.has(message.id)}
                     active={message.id === activeId || (activeIndex < 0 && item.index === 0)}
                     now={props.now}
+                    words={words}
                     onClick={onRowClick}
                     onToggle={onToggle}
                     onFocusRow={props.onActiveChange}

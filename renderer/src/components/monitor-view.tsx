@@ -85,9 +85,9 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
     async (ids: readonly string[]) => {
       const outcomes = await request('refresh', ids.length > 0 ? { messageIds: [...ids] } : {});
       if (outcomes !== null)
-        push({ severity: 'info', title: t('list.refreshed', { count: outcomes.length }) });
+        push({ severity: 'info', text: (t) => ({ title: t('list.refreshed', { count: outcomes.length }) }) });
     },
-    [request, push, t],
+    [request, push],
   );
 
   const unwatch = useCallback(
@@ -95,11 +95,11 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
       if (ids.length === 0) return;
       const removed = await request('unwatch', { messageIds: [...ids] });
       if (removed === null) return;
-      push({ severity: 'info', title: t('list.unwatched', { count: removed.length }) });
+      push({ severity: 'info', text: (t) => ({ title: t('list.unwatched', { count: removed.length }) }) });
       setSelection(EMPTY_SELECTION);
       if (detailId !== null && removed.includes(detailId)) setDetailId(null);
     },
-    [request, push, t, detailId],
+    [request, push, detailId],
   );
 
   const copy = useCallback(
@@ -107,11 +107,11 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
       void navigator.clipboard
         .writeText(id)
         .then(() => {
-          push({ severity: 'success', title: t('list.copied', { id }) });
+          push({ severity: 'success', text: (t) => ({ title: t('list.copied', { id }) }) });
         })
         .catch(() => undefined);
     },
-    [push, t],
+    [push],
   );
 
   const addText = useCallback(
@@ -125,9 +125,9 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
     useCallback((text: string) => void addText(text), [addText]),
     useCallback(
       (name: string) => {
-        push({ severity: 'warning', title: t('add.dropUnsupported'), body: name });
+        push({ severity: 'warning', text: (t) => ({ title: t('add.dropUnsupported'), body: name }) });
       },
-      [push, t],
+      [push],
     ),
   );
 
@@ -206,7 +206,10 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
     setTimeout(() => {
       URL.revokeObjectURL(url);
     }, 10_000);
-    push({ severity: 'success', title: t('toolbar.exported', { fileName: file.fileName }) });
+    push({
+      severity: 'success',
+      text: (t) => ({ title: t('toolbar.exported', { fileName: file.fileName }) }),
+    });
   };
 
   const importFile = async (file: File) => {
@@ -214,8 +217,10 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
     if (result === null) return;
     push({
       severity: result.problems.length > 0 ? 'warning' : 'success',
-      title: t('toolbar.imported', { imported: result.imported, skipped: result.skipped }),
-      ...(result.problems.length > 0 ? { body: result.problems.slice(0, 3).join(' ') } : {}),
+      text: (t) => ({
+        title: t('toolbar.imported', { imported: result.imported, skipped: result.skipped }),
+        ...(result.problems.length > 0 ? { body: result.problems.slice(0, 3).join(' ') } : {}),
+      }),
     });
   };
 

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useToasts, type Toast } from '../state/toasts';
@@ -11,7 +12,7 @@ export function ToastList() {
   return (
     <div className="toasts" role="region" aria-label={t('notify.region')} aria-live="polite">
       {toasts.map((toast) => (
-        <ToastItem key={toast.id} toast={toast} dismiss={dismiss} label={t('notify.dismiss')} />
+        <ToastItem key={toast.id} toast={toast} dismiss={dismiss} t={t} />
       ))}
     </div>
   );
@@ -20,12 +21,13 @@ export function ToastList() {
 function ToastItem({
   toast,
   dismiss,
-  label,
+  t,
 }: {
   readonly toast: Toast;
   readonly dismiss: (id: number) => void;
-  readonly label: string;
+  readonly t: TFunction;
 }) {
+  const { title, body } = toast.text(t);
   const onDismiss = () => {
     dismiss(toast.id);
   };
@@ -43,10 +45,10 @@ function ToastItem({
   return (
     <div className={`toast toast--${toast.severity}`} role={toast.severity === 'error' ? 'alert' : undefined}>
       <div>
-        <strong>{toast.title}</strong>
-        {toast.body !== undefined ? <p>{toast.body}</p> : null}
+        <strong>{title}</strong>
+        {body !== undefined ? <p>{body}</p> : null}
       </div>
-      <button type="button" className="icon-button" aria-label={label} onClick={onDismiss}>
+      <button type="button" className="icon-button" aria-label={t('notify.dismiss')} onClick={onDismiss}>
         <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
           <path d="M4 4l8 8M12 4l-8 8" />
         </svg>

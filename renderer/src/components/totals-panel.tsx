@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageView } from '../../../shared/engine-api';
+import type { ListedMessage } from '../../../shared/contract';
 import { MESSAGE_BUCKETS, summarizeByLabel, type MessageBucket, type Totals } from '../../../shared/totals';
 import { useSampledValue } from '../hooks/use-sampled-value';
 import { formatNumber, formatPercent } from '../i18n/format';
@@ -11,7 +11,7 @@ import { useMessageWords } from './use-message-words';
 /** What the totals panel shows and how it filters the list. */
 export interface TotalsPanelProps {
   readonly totals: Totals;
-  readonly messages: readonly MessageView[];
+  readonly messages: readonly ListedMessage[];
   readonly activeBuckets: ReadonlySet<MessageBucket>;
   readonly onBucket: (bucket: MessageBucket) => void;
   /** The label whose curve is shown (and that the list is filtered by); undefined: all. */
@@ -20,7 +20,7 @@ export interface TotalsPanelProps {
   readonly reducedMotion: boolean;
 }
 
-const NO_MESSAGES: readonly MessageView[] = [];
+const NO_MESSAGES: readonly ListedMessage[] = [];
 
 /**
  * Counts per status (each a filter button), delivery rate, cost per currency, and a per-label summary with curve

@@ -1,59 +1,75 @@
-import { useCallback } from 'react';
+import type { i18n as I18n } from 'i18next';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageView } from '../../../shared/engine-api';
-import type { StatusSnapshot } from '../../../shared/message';
+import type { ListedMessage } from '../../../shared/contract';
+import type { CheckErrorKind, StatusSnapshot } from '../../../shared/message';
+import type { MessageBucket } from '../../../shared/totals';
 import { formatAmount, formatMoneyFor, formatRelative } from '../i18n/format';
+import { templateText } from '../i18n/text-templates';
 import { channelName, channelOutcomes } from '../logic/channel-summary';
-import { rawStatusWord } from '../logic/raw-status-word';
+import { rawStatusKey } from '../logic/raw-status-word';
 
-/** Localised words for a message's fields: status phrase, channels, money, next check. */
-export function useMessageWords() {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
-
-  const rawStatus = useCallback((raw: string): string => rawStatusWord(t, raw), [t]);
-
-  const channels = useCallback(
-    (snapshot: StatusSnapshot | null): string => {
-      const outcomes = channelOutcomes(snapshot);
-      if (outcomes.length === 0) return '';
-      return outcomes
-        .map((outcome) =>
-          t(`channel.${outcome.kind}`, { channel: channelName(outcome.channel), raw: outcome.rawStatus }),
-        )
-        .join(', ');
-    },
-    [t],
-  );
-
-  const money = useCallback(
-    (amount: number, currency: string | null): string =>
-      formatMoneyFor(locale, amount, currency, t('totals.unknownCurrency')),
-    [locale, t],
-  );
-
-  const nextCheck = useCallback(
-    (message: MessageView, now: number): string => {
-      const schedule = message.schedule;
-      if (schedule === null) return message.phase === 'watching' ? t('list.notChecked') : '';
-      if (schedule.heldBy !== null) return t(`list.held_${schedule.heldBy.reason}`);
-      if (schedule.inFlight) return t('list.checkingNow');
-      if (schedule.nextCheckAt === null) return '';
-      return t('list.nextCheckAt', { when: formatRelative(locale, schedule.nextCheckAt, now) });
-    },
-    [locale, t],
-  );
-
+/** Localised words for a message's fields: status phrase, channels, money, next check, and the row's labels. */
+export interface MessageWords {
+  readonly locale: string;
+  /** SMSBAT's status word ("delivered", "Undeliverable"...) in the window's language; unknown words are quoted. */
+  rawStatus(raw: string): string;
+  /** "Viber failed, SMS delivered", or '' without channels. */
+  channels(snapshot: StatusSnapshot | null): string;
+  money(amount: number, currency: string | null): string;
   /** Money for a narrow cell: an unknown currency shows the bare amount (its title says the currency is unknown). */
-  const moneyCell = useCallback(
-    (amount: number, currency: string | null): { text: string; title: string } => {
-      const title = formatMoneyFor(locale, amount, currency, t('totals.unknownCurrency'));
-      if (currency !== null) return { text: title, title };
-      const text = formatAmount(locale, amount);
-      return { text, title };
-    },
-    [locale, t],
-  );
+  moneyCell(amount: number, currency: string | null): { text: string; title: string };
+  nextCheck(message: ListedMessage, now: number): string;
+  bucket(bucket: MessageBucket): string;
+  errorKind(kind: CheckErrorKind): string;
+  selectRow(id: string): string;
+  copyId(id: string): string;
+  readonly overdue: string;
+}
 
-  return { rawStatus, channels, money, moneyCell, nextCheck, locale };
+/** The words of an i18next instance in its current language (each text from a template made once per language). */
+export function messageWords(i18n: I18n): MessageWords {
+  const say = (key: string, values?: Readonly<Record<string, string>>) => templateText(i18n, key, values);
+  const locale = i18n.language;
+  const money = (amount: number, currency: string | null): string =>
+    formatMoneyFor(locale, amount, currency, say('totals.unknownCurrency'));
+  return {
+    locale,
+    rawStatus: (raw) => {
+      const { key, values } = rawStatusKey(raw);
+      return say(key, values);
+    },
+    channels: (snapshot) =>
+      channelOutcomes(snapshot)
+        .map((outcome) =>
+          say(`channel.${outcome.kind}`, { channel: channelName(outcome.channel), raw: outcome.rawStatus }),
+        )
+        .join(', '),
+    money,
+    moneyCell: (amount, currency) => {
+      const title = money(amount, currency);
+      return { text: currency !== null ? title : formatAmount(locale, amount), title };
+    },
+    nextCheck: (message, now) => {
+      const schedule = message.schedule;
+      if (schedule === null) return message.phase === 'watching' ? say('list.notChecked') : '';
+      if (schedule.heldBy !== null) return say(`list.held_${schedule.heldBy.reason}`);
+      if (schedule.inFlight) return say('list.checkingNow');
+      if (schedule.nextCheckAt === null) return '';
+      return say('list.nextCheckAt', { when: formatRelative(locale, schedule.nextCheckAt, now) });
+    },
+    bucket: (bucket) => say(`bucket.${bucket}`),
+    errorKind: (kind) => say(`detail.errorKind_${kind}`),
+    selectRow: (id) => say('list.selectRow', { id }),
+    copyId: (id) => say('list.copyId', { id }),
+    overdue: say('list.overdue'),
+  };
+}
+
+/** The window's {@link MessageWords}, the same object until the language changes. */
+export function useMessageWords(): MessageWords {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the words follow the instance's language, read inside.
+  return useMemo(() => messageWords(i18n), [i18n, language]);
 }

@@ -31,7 +31,7 @@ export function useHostNotifications(client: MonitorClient): void {
       if (typeof Notification !== 'undefined' && Notification.permission === 'granted') {
         new Notification(title, { body, tag: 'smsbat-monitor' });
       } else {
-        push({ severity, title, body, key: 'host-notifications' });
+        push({ severity, text: (t) => notificationText(display, t), key: 'host-notifications' });
       }
     };
     const off = client.on('notification', (event) => {

@@ -1,4 +1,4 @@
-import type { WatchedMessage } from '../../../shared/message';
+import type { ListedMessage } from '../../../shared/contract';
 import { isFinalKind } from '../../../shared/status';
 
 /** One point of a delivery curve: by `afterMs` since watching, this share of the messages was final / delivered. */
@@ -11,9 +11,9 @@ export interface CurvePoint {
 }
 
 /** When a message first reached a final status, from its history (or its last change), or null. */
-export function finalAt(message: WatchedMessage): { at: number; delivered: boolean } | null {
-  const entry = message.history.find((item) => isFinalKind(item.kind));
-  if (entry !== undefined) return { at: entry.at, delivered: entry.kind === 'delivered' };
+export function finalAt(message: ListedMessage): { at: number; delivered: boolean } | null {
+  const entry = message.firstFinal;
+  if (entry !== null) return { at: entry.at, delivered: entry.kind === 'delivered' };
   const snapshot = message.snapshot;
   if (snapshot === null || !isFinalKind(snapshot.kind)) return null;
   return {
@@ -27,7 +27,7 @@ export function finalAt(message: WatchedMessage): { at: number; delivered: boole
  * watched, as a share of ALL the messages (so a campaign with stragglers never reaches 1). Starts at (0, 0, 0);
  * at most `maxPoints` points (later points win when thinning), for a chart that stays light at 10,000 messages.
  */
-export function deliveryCurve(messages: readonly WatchedMessage[], maxPoints = 200): readonly CurvePoint[] {
+export function deliveryCurve(messages: readonly ListedMessage[], maxPoints = 200): readonly CurvePoint[] {
   if (!Number.isInteger(maxPoints) || maxPoints < 2) {
     throw new TypeError(`Expected maxPoints to be an integer of at least 2, got ${String(maxPoints)}`);
   }

@@ -1,4 +1,5 @@
-import type { EngineFeedItem, EngineSettings, MessageView } from '../../../shared/engine-api';
+import type { ListedFeedItem, ListedMessage } from '../../../shared/contract';
+import type { EngineSettings } from '../../../shared/engine-api';
 import type { EngineHealth } from '../../../shared/engine-health';
 import type { MessageEvent } from '../../../shared/engine-api';
 import type { Totals } from '../../../shared/totals';
@@ -6,7 +7,7 @@ import { labelList } from './message-filter';
 
 /** Finds a watched message by id. */
 export interface MessageLookup {
-  get(id: string): MessageView | undefined;
+  get(id: string): ListedMessage | undefined;
   has(id: string): boolean;
   readonly size: number;
 }
@@ -30,7 +31,7 @@ export interface FeedState {
    */
   readonly serial: number;
   /** Messages in watch order (the order ids were first seen). */
-  readonly messages: readonly MessageView[];
+  readonly messages: readonly ListedMessage[];
   readonly byId: MessageLookup;
   readonly health: EngineHealth;
   readonly totals: Totals;
@@ -47,7 +48,7 @@ export interface FeedState {
 export type FeedResult = { readonly state: FeedState | null; readonly gap: boolean };
 
 /** A lookup over a messages array through an id → index map (shared by states whose ids did not change). */
-function lookupOf(messages: readonly MessageView[], index: ReadonlyMap<string, number>): MessageLookup {
+function lookupOf(messages: readonly ListedMessage[], index: ReadonlyMap<string, number>): MessageLookup {
   return {
     get: (id) => {
       const at = index.get(id);
@@ -58,15 +59,15 @@ function lookupOf(messages: readonly MessageView[], index: ReadonlyMap<string, n
   };
 }
 
-function indexOf(messages: readonly MessageView[]): Map<string, number> {
+function indexOf(messages: readonly ListedMessage[]): Map<string, number> {
   return new Map(messages.map((message, at) => [message.id, at] as const));
 }
 
 /** The state of a snapshot (later duplicates of an id replace the earlier one in its place). */
-function fromSnapshot(item: Extract<EngineFeedItem, { type: 'snapshot' }>): FeedState {
+function fromSnapshot(item: Extract<ListedFeedItem, { type: 'snapshot' }>): FeedState {
   const { snapshot } = item;
   const index = new Map<string, number>();
-  const messages: MessageView[] = [];
+  const messages: ListedMessage[] = [];
   for (const message of snapshot.messages) {
     const at = index.get(message.id);
     if (at === undefined) {
@@ -95,7 +96,7 @@ function fromSnapshot(item: Extract<EngineFeedItem, { type: 'snapshot' }>): Feed
 interface Draft {
   base: FeedState;
   version: number;
-  messages: MessageView[] | null;
+  messages: ListedMessage[] | null;
   index: Map<string, number> | null;
   baseIndex: ReadonlyMap<string, number>;
   baseLabelCounts: ReadonlyMap<string | null, number>;
@@ -118,7 +119,7 @@ const internals = new WeakMap<FeedState, Internals>();
 
 let nextSerial = 1;
 
-function countLabels(messages: readonly MessageView[]): Map<string | null, number> {
+function countLabels(messages: readonly ListedMessage[]): Map<string | null, number> {
   const counts = new Map<string | null, number>();
   for (const message of messages) counts.set(message.label, (counts.get(message.label) ?? 0) + 1);
   return counts;
@@ -153,7 +154,7 @@ function startDraft(base: FeedState): Draft {
   };
 }
 
-function applyChange(draft: Draft, change: Extract<EngineFeedItem, { type: 'change' }>['change']): void {
+function applyChange(draft: Draft, change: Extract<ListedFeedItem, { type: 'change' }>['change']): void {
   draft.version = change.version;
   if (change.health !== undefined) draft.health = change.health;
   if (change.totals !== undefined) draft.totals = change.totals;
@@ -220,7 +221,7 @@ function finish(draft: Draft): FeedState {
  * `version - 1` (older changes are ignored; a newer one means a change was missed: what came before it is kept,
  * later changes wait for a snapshot, and `gap` is set). Messages are copied once per call, not once per change.
  */
-export function applyFeedItems(state: FeedState | null, items: readonly EngineFeedItem[]): FeedResult {
+export function applyFeedItems(state: FeedState | null, items: readonly ListedFeedItem[]): FeedResult {
   let current = state;
   let draft: Draft | null = null;
   let gap = false;
@@ -249,6 +250,6 @@ export function applyFeedItems(state: FeedState | null, items: readonly EngineFe
 }
 
 /** Applies one feed item (see {@link applyFeedItems}). */
-export function applyFeedItem(state: FeedState | null, item: EngineFeedItem): FeedResult {
+export function applyFeedItem(state: FeedState | null, item: ListedFeedItem): FeedResult {
   return applyFeedItems(state, [item]);
 }

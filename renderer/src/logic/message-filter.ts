@@ -1,4 +1,4 @@
-import type { MessageView } from '../../../shared/engine-api';
+import type { ListedMessage } from '../../../shared/contract';
 import { bucketOf, type MessageBucket } from '../../../shared/totals';
 
 /** Which messages the list shows: by bucket (empty set: all), by label, and by a piece of the id. */
@@ -19,22 +19,22 @@ export function isEmptyFilter(filter: MessageFilter): boolean {
   return filter.buckets.size === 0 && filter.label === undefined && filter.search.trim() === '';
 }
 
-function passes(message: MessageView, filter: MessageFilter, needle: string): boolean {
+function passes(message: ListedMessage, filter: MessageFilter, needle: string): boolean {
   if (filter.buckets.size > 0 && !filter.buckets.has(bucketOf(message))) return false;
   if (filter.label !== undefined && message.label !== filter.label) return false;
   return needle === '' || message.id.toLowerCase().includes(needle);
 }
 
 /** True when one message passes the filter. */
-export function matchesFilter(message: MessageView, filter: MessageFilter): boolean {
+export function matchesFilter(message: ListedMessage, filter: MessageFilter): boolean {
   return passes(message, filter, filter.search.trim().toLowerCase());
 }
 
 /** The messages that pass the filter, in their original order (the same array when the filter hides nothing). */
 export function filterMessages(
-  messages: readonly MessageView[],
+  messages: readonly ListedMessage[],
   filter: MessageFilter,
-): readonly MessageView[] {
+): readonly ListedMessage[] {
   if (isEmptyFilter(filter)) return messages;
   const needle = filter.search.trim().toLowerCase();
   return messages.filter((message) => passes(message, filter, needle));

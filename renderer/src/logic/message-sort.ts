@@ -1,4 +1,4 @@
-import type { MessageView } from '../../../shared/engine-api';
+import type { ListedMessage } from '../../../shared/contract';
 import { MESSAGE_BUCKETS, bucketOf } from '../../../shared/totals';
 import { channelSortKey } from './channel-summary';
 import type { ColumnId } from './columns';
@@ -15,7 +15,7 @@ export const DEFAULT_SORT: SortOrder = { column: 'lastChange', direction: 'desce
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 /** The value a message sorts by in a column; null sorts last in either direction. */
-function sortValue(message: MessageView, column: ColumnId): string | number | null {
+function sortValue(message: ListedMessage, column: ColumnId): string | number | null {
   switch (column) {
     case 'id':
       return message.id;
@@ -49,7 +49,7 @@ function compareValues(a: string | number, b: string | number): number {
 }
 
 interface Keyed {
-  readonly message: MessageView;
+  readonly message: ListedMessage;
   readonly value: string | number | null;
 }
 
@@ -66,13 +66,13 @@ function compareKeyed(a: Keyed, b: Keyed, sign: number): number {
   return a.message.id < b.message.id ? -1 : a.message.id > b.message.id ? 1 : 0;
 }
 
-const keyed = (message: MessageView, order: SortOrder): Keyed => ({
+const keyed = (message: ListedMessage, order: SortOrder): Keyed => ({
   message,
   value: sortValue(message, order.column),
 });
 
 /** Sorts a copy of the messages; ties keep the id order, and empty values go last in both directions. */
-export function sortMessages(messages: readonly MessageView[], order: SortOrder): readonly MessageView[] {
+export function sortMessages(messages: readonly ListedMessage[], order: SortOrder): readonly ListedMessage[] {
   const sign = order.direction === 'ascending' ? 1 : -1;
   const items = messages.map((message) => keyed(message, order));
   items.sort((a, b) => compareKeyed(a, b, sign));
@@ -83,7 +83,11 @@ export function sortMessages(messages: readonly MessageView[], order: SortOrder)
  * Where a message goes in a list sorted by `order`: the index of the first message that sorts after it (binary
  * search, so a changed message finds its place in O(log n) comparisons).
  */
-export function sortedIndex(sorted: readonly MessageView[], message: MessageView, order: SortOrder): number {
+export function sortedIndex(
+  sorted: readonly ListedMessage[],
+  message: ListedMessage,
+  order: SortOrder,
+): number {
   const sign = order.direction === 'ascending' ? 1 : -1;
   const item = keyed(message, order);
   let low = 0;

@@ -2,6 +2,12 @@ import type { TFunction } from 'i18next';
 
 const KNOWN_RAW = new Set(['scheduled', 'processing', 'delivered', 'undeliverable', 'permanenterror']);
 
+/** The catalog key (and values) of SMSBAT's status word: a known word's own key, else the quoted unknown word. */
+export function rawStatusKey(raw: string): { readonly key: string; readonly values?: { raw: string } } {
+  const key = raw.trim().toLowerCase();
+  return KNOWN_RAW.has(key) ? { key: `rawStatus.${key}` } : { key: 'rawStatus.unknown', values: { raw } };
+}
+
 /** SMSBAT's status word ("delivered", "Undeliverable"...) in the window's language; unknown words are quoted. */
 export function rawStatusWord(t: TFunction, raw: string): string {
   const key = raw.trim().toLowerCase();

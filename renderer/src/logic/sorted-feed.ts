@@ -1,4 +1,4 @@
-import type { MessageView } from '../../../shared/engine-api';
+import type { ListedMessage } from '../../../shared/contract';
 import type { FeedState } from './feed-state';
 import { sortedIndex, sortMessages, type SortOrder } from './message-sort';
 
@@ -7,7 +7,7 @@ export interface SortedFeed {
   /** The feed state sorted. */
   readonly source: FeedState;
   readonly order: SortOrder;
-  readonly messages: readonly MessageView[];
+  readonly messages: readonly ListedMessage[];
 }
 
 /** Past this share of changed messages, sorting everything again is cheaper than moving each one. */

@@ -1,10 +1,16 @@
+import type { TFunction } from 'i18next';
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+
+/**
+ * A toast's words, made from the catalog each time it is drawn (not kept as text), so that a toast on screen follows
+ * a change of language.
+ */
+export type ToastText = (t: TFunction) => { readonly title: string; readonly body?: string };
 
 /** One in-window notification. */
 export interface Toast {
   readonly id: number;
-  readonly title: string;
-  readonly body?: string;
+  readonly text: ToastText;
   readonly severity: 'info' | 'success' | 'warning' | 'error';
   /** Toasts with the same key replace each other (a running summary stays one toast). */
   readonly key?: string;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { ConnectionInfo, ContractError, MonitorClient, UiPreferences } from '../../../shared/contract';
-import type { EngineFeedItem } from '../../../shared/engine-api';
+import type { ListedFeedItem } from '../../../shared/contract';
 import { applyFeedItems, type FeedState } from '../logic/feed-state';
 import { FrameBatch, nextFrameOrTimeout } from '../logic/frame-batch';
 
@@ -16,7 +17,7 @@ export interface MonitorState {
 /** Folds a batch of feed items into the state; a missed change triggers a fresh snapshot (see `gap`). */
 function feedReducer(
   state: { feed: FeedState | null; gap: number },
-  items: readonly EngineFeedItem[],
+  items: readonly ListedFeedItem[],
 ): { feed: FeedState | null; gap: number } {
   const result = applyFeedItems(state.feed, items);
   if (result.gap) return { feed: result.state, gap: state.gap + 1 };
@@ -25,7 +26,7 @@ function feedReducer(
 
 /**
  * Subscribes to the host: the engine feed, the connection and the preferences, kept current. Feed changes that
- * arrive within one animation frame are applied as one update; a snapshot is applied at once.
+ * arrive within one animation frame are applied as one update; a snapshot is applied and drawn at once.
  */
 export function useMonitor(client: MonitorClient): MonitorState {
   const [{ feed, gap }, dispatch] = useReducer(feedReducer, { feed: null, gap: 0 });
@@ -41,9 +42,17 @@ export function useMonitor(client: MonitorClient): MonitorState {
 
   useEffect(() => {
     let live = true;
-    const batch = new FrameBatch<EngineFeedItem>(
+    const batch = new FrameBatch<ListedFeedItem>(
       nextFrameOrTimeout(),
-      dispatch,
+      (items) => {
+        // A snapshot is drawn in the task that brought it, not in a task React schedules after it (which other
+        // tasks can get ahead of); changes wait for the next frame as one update.
+        if (items.some((item) => item.type === 'snapshot'))
+          flushSync(() => {
+            dispatch(items);
+          });
+        else dispatch(items);
+      },
       (item) => item.type === 'snapshot',
     );
     const offFeed = client.on('feed', (item) => {

@@ -1,5 +1,4 @@
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
 import type {
   ContractResponses,
   ContractResult,
@@ -16,7 +15,6 @@ export function useRequest(): <N extends RequestName>(
 ) => Promise<ContractResponses[N] | null> {
   const client = useClient();
   const { push } = useToasts();
-  const { t } = useTranslation();
   return useCallback(
     async <N extends RequestName>(name: N, payload: RequestPayload<N>) => {
       // A generic index into the client's mapped type: TypeScript cannot correlate name and payload by itself.
@@ -24,12 +22,18 @@ export function useRequest(): <N extends RequestName>(
       try {
         const result = await call(payload);
         if (result.ok) return result.value;
-        push({ severity: 'error', title: t('errors.requestFailed', { message: result.error.message }) });
+        push({
+          severity: 'error',
+          text: (t) => ({ title: t('errors.requestFailed', { message: result.error.message }) }),
+        });
       } catch (error) {
-        push({ severity: 'error', title: t('errors.requestFailed', { message: String(error) }) });
+        push({
+          severity: 'error',
+          text: (t) => ({ title: t('errors.requestFailed', { message: String(error) }) }),
+        });
       }
       return null;
     },
-    [client, push, t],
+    [client, push],
   );
 }

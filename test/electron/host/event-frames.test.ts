@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEventFramePacker } from '../../../electron/host/loopback/event-frames';
 import { decodeEventFrame } from '../../../renderer/src/transport/event-frame-decoder';
-import type { ContractEventMessage } from '../../../shared/contract';
-import type { MessageView } from '../../../shared/engine-api';
+import { listedMessage, type ContractEventMessage, type ListedMessage } from '../../../shared/contract';
 import { freshMessage, messageView, runningHealth, TEST_SETTINGS } from '../../fakes/message-views';
 
 /** What the window gets from a frame: the packed bytes as the ArrayBuffer a browser's WebSocket hands over. */
@@ -16,7 +15,8 @@ function overTheWire(
   return decodeEventFrame(data);
 }
 
-const messages: MessageView[] = [
+const messages: ListedMessage[] = [
+  // As the hosts push them: without their histories.
   freshMessage('1000000001', 1_764_300_000_123),
   freshMessage('1000000002', 1_764_300_000_456, 'Чорна п’ятниця 🛍️ — “quoted” \\ back\nslash'),
   messageView({ id: '1000000003', label: 'OTP', statuses: ['accepted', 'delivered'], stepMs: 1_500 }),
@@ -46,7 +46,7 @@ const messages: MessageView[] = [
     },
     nextCheckAt: 9_007_199_254_740_991,
   }),
-];
+].map(listedMessage);
 
 const events: ContractEventMessage[] = [
   {
@@ -74,7 +74,7 @@ const events: ContractEventMessage[] = [
       type: 'change',
       change: {
         version: 42,
-        upserted: [messages[2] as MessageView],
+        upserted: [messages[2] as ListedMessage],
         removed: [],
         events: [
           {
@@ -145,11 +145,23 @@ describe("the browser host's binary event frames", () => {
     if (first?.event !== 'feed' || first.payload.type !== 'snapshot') throw new Error('no snapshot');
     const message: ContractEventMessage = {
       event: 'feed',
-      payload: { type: 'snapshot', snapshot: { ...first.payload.snapshot, messages: many } },
+      payload: {
+        type: 'snapshot',
+        snapshot: { ...first.payload.snapshot, messages: many.map(listedMessage) },
+      },
     };
     const packed = createEventFramePacker()(message);
     expect(packed.byteLength).toBeLessThan(Buffer.byteLength(JSON.stringify(message)) / 2);
     expect(decodeEventFrame(new Uint8Array(packed))).toStrictEqual(message);
+  });
+
+  it("say in their first bytes which event they carry and, for the feed, the item's type", () => {
+    const pack = createEventFramePacker();
+    const head = (message: ContractEventMessage) =>
+      String.fromCharCode(...pack(message).subarray(0, 24)).replace(/[^a-z]+/g, ' ');
+    expect(head(events[0] as ContractEventMessage)).toMatch(/^ feed snapshot /);
+    expect(head(events[1] as ContractEventMessage)).toMatch(/^ feed change /);
+    expect(head(events[3] as ContractEventMessage)).toMatch(/^ connection /);
   });
 
   it('read garbage without throwing, and the next frame still decodes', () => {

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ContractEventMessage } from '../../../shared/contract';
+import type { ContractEventMessage, ListedMessage } from '../../../shared/contract';
 import type { MessageView } from '../../../shared/engine-api';
 import { dispatch } from '../../../electron/host/dispatch';
 import { startHostServices, type HostServices } from '../../../electron/host/host-services';
@@ -42,8 +42,8 @@ async function startOnEngine(
   };
 }
 
-function latestMessages(events: ContractEventMessage[]): Map<string, MessageView> {
-  const messages = new Map<string, MessageView>();
+function latestMessages(events: ContractEventMessage[]): Map<string, ListedMessage> {
+  const messages = new Map<string, ListedMessage>();
   for (const message of events) {
     if (message.event !== 'feed') continue;
     const item = message.payload;
@@ -110,10 +110,11 @@ describe('the host on the real engine', () => {
       json: exported.value.content,
     });
     expect(imported).toEqual({ ok: true, value: { imported: 2, skipped: 0, problems: [] } });
-    const after = await dispatch(second.services.handlers, 'snapshot', {});
-    if (!after.ok) throw new Error('snapshot failed');
+    const after = await dispatch(second.services.handlers, 'exportView', { format: 'json' });
+    if (!after.ok) throw new Error('export failed');
     const original = JSON.parse(exported.value.content) as { messages: MessageView[] };
+    const again = JSON.parse(after.value.content) as { messages: MessageView[] };
     const strip = ({ schedule: _schedule, ...rest }: MessageView) => rest;
-    expect(after.value.messages.map(strip)).toEqual(original.messages.map(strip));
+    expect(again.messages.map(strip)).toEqual(original.messages.map(strip));
   });
 });

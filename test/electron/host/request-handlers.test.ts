@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ContractEventMessage } from '../../../shared/contract';
 import { dispatch } from '../../../electron/host/dispatch';
-import { freshMessage } from '../../fakes/message-views';
+import { freshMessage, messageView } from '../../fakes/message-views';
 import { startServicesKit, type ServicesKit } from './host-test-kit';
 
 let kit: ServicesKit;
@@ -18,6 +18,37 @@ afterEach(async () => {
 });
 
 describe('the request handlers', () => {
+  it("push the window's feed without histories (with each message's first final status), and answer a message's history on request", async () => {
+    const message = messageView({
+      id: 'otp-1',
+      statuses: ['accepted', 'delivered', 'read'],
+      addedAt: 1_700_000_000_000,
+    });
+    kit.engine.emitChange([message], []);
+    const feed = pushed.flatMap((m) => (m.event === 'feed' ? [m.payload] : []));
+    const last = feed.at(-1);
+    if (last?.type !== 'change') throw new Error('no change pushed');
+    const [listed] = last.change.upserted;
+    expect(listed).not.toHaveProperty('history');
+    expect(listed?.firstFinal).toEqual(message.history[1]);
+    expect(
+      feed.every(
+        (item) => item.type !== 'snapshot' || item.snapshot.messages.every((m) => !('history' in m)),
+      ),
+    ).toBe(true);
+    const snapshot = await dispatch(kit.services.handlers, 'snapshot', {});
+    expect(snapshot.ok && snapshot.value.messages.some((m) => 'history' in m)).toBe(false);
+
+    expect(await dispatch(kit.services.handlers, 'messageHistory', { messageId: 'otp-1' })).toEqual({
+      ok: true,
+      value: message.history,
+    });
+    expect(await dispatch(kit.services.handlers, 'messageHistory', { messageId: 'nobody' })).toEqual({
+      ok: true,
+      value: null,
+    });
+  });
+
   it('watches pasted text: ids parsed with the shared parser, repeats counted, bad tokens explained', async () => {
     const result = await dispatch(kit.services.handlers, 'watchText', {
       text: 'abc-1, abc-2\n"abc-1"; bad/id',

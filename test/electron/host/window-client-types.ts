@@ -1,3 +1,3 @@
 /** Contract types the window-client test names. */
 export type { ConnectionInfo } from '../../../shared/contract';
-export type { EngineFeedItem as EngineFeedItemAlias } from '../../../shared/engine-api';
+export type { ListedFeedItem as EngineFeedItemAlias } from '../../../shared/contract';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { messageView } from '../../fakes/message-views';
+import { listedView, messageView, runningHealth, TEST_SETTINGS } from '../../fakes/message-views';
 import { renderApp } from './render-app';
 
 afterEach(cleanup);
@@ -68,7 +68,7 @@ describe('a missed change', () => {
         type: 'change',
         change: {
           version: 50,
-          upserted: [messageView({ id: 'late-1', statuses: ['delivered'], addedAt: 1_020_000 })],
+          upserted: [listedView({ id: 'late-1', statuses: ['delivered'], addedAt: 1_020_000 })],
           removed: [],
           events: [],
         },
@@ -79,5 +79,55 @@ describe('a missed change', () => {
     });
     expect(rows().some((row) => row.startsWith('late-1'))).toBe(false);
     expect(rows()).toHaveLength(4);
+  });
+});
+
+describe('the detail panel', () => {
+  it('shows the timeline the host keeps (the feed carries none) and follows it as the message changes', async () => {
+    const { fake, user } = renderApp({ messages });
+    const table = await screen.findByRole('table', { name: 'Watched messages' });
+    const m2 = within(table)
+      .getAllByRole('row')
+      .find((row) => row.textContent.includes('m-2'));
+    if (m2 === undefined) throw new Error('no row for m-2');
+    await user.click(m2);
+    const panel = await screen.findByRole('complementary', { name: 'Message details: m-2' });
+    const timeline = () =>
+      within(panel)
+        .getAllByRole('listitem')
+        .map((item) => item.querySelector('span')?.textContent);
+    await waitFor(() => {
+      expect(timeline()).toEqual(['Watched', 'being sent']);
+    });
+    act(() => {
+      fake.upsert([messageView({ id: 'm-2', statuses: ['processing', 'delivered'], addedAt: 1_001_000 })]);
+    });
+    await waitFor(() => {
+      expect(timeline()).toEqual(['Watched', 'being sent', 'delivered']);
+    });
+    expect(fake.calls.filter((call) => call.name === 'messageHistory')).not.toHaveLength(0);
+  });
+});
+
+describe('a fresh snapshot', () => {
+  it('is drawn in the task that brought it, not in one scheduled after it', async () => {
+    const { fake } = renderApp({ messages });
+    const table = await screen.findByRole('table', { name: 'Watched messages' });
+    const snapshot = {
+      version: 1,
+      messages: [listedView({ id: 'fresh-1', statuses: ['delivered'], addedAt: 2_000_000 })],
+      health: runningHealth(1),
+      totals: {
+        total: 1,
+        counts: { unchecked: 0, pending: 0, delivered: 1, failed: 0, unknown: 0, not_found: 0, gave_up: 0 },
+        overdue: 0,
+        deliveryRate: 1,
+        costs: [],
+      },
+      settings: TEST_SETTINGS,
+    };
+    fake.emit('feed', { type: 'snapshot', snapshot });
+    expect(table.getAttribute('aria-rowcount')).toBe('2');
+    expect(rows()).toEqual(['fresh-1 Delivered']);
   });
 });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { deliveryCurve } from '../../../renderer/src/logic/delivery-curve';
-import { messageView } from '../../fakes/message-views';
+import { listedView } from '../../fakes/message-views';
 
 describe('deliveryCurve', () => {
   it('steps up at each final status, as a share of all the messages', () => {
     const messages = [
-      messageView({ id: 'a', addedAt: 0, stepMs: 1000, statuses: ['processing', 'delivered'] }),
-      messageView({ id: 'b', addedAt: 0, stepMs: 3000, statuses: ['undeliverable'] }),
-      messageView({ id: 'c', addedAt: 0, statuses: ['processing'] }),
-      messageView({ id: 'd', addedAt: 0 }),
+      listedView({ id: 'a', addedAt: 0, stepMs: 1000, statuses: ['processing', 'delivered'] }),
+      listedView({ id: 'b', addedAt: 0, stepMs: 3000, statuses: ['undeliverable'] }),
+      listedView({ id: 'c', addedAt: 0, statuses: ['processing'] }),
+      listedView({ id: 'd', addedAt: 0 }),
     ];
     expect(deliveryCurve(messages)).toEqual([
       { afterMs: 0, finalShare: 0, deliveredShare: 0 },
@@ -19,8 +19,8 @@ describe('deliveryCurve', () => {
 
   it('measures time from when each message was watched', () => {
     const messages = [
-      messageView({ id: 'a', addedAt: 10_000, stepMs: 500, statuses: ['delivered'] }),
-      messageView({ id: 'b', addedAt: 50_000, stepMs: 500, statuses: ['delivered'] }),
+      listedView({ id: 'a', addedAt: 10_000, stepMs: 500, statuses: ['delivered'] }),
+      listedView({ id: 'b', addedAt: 50_000, stepMs: 500, statuses: ['delivered'] }),
     ];
     expect(deliveryCurve(messages)).toEqual([
       { afterMs: 0, finalShare: 0, deliveredShare: 0 },
@@ -31,7 +31,7 @@ describe('deliveryCurve', () => {
   it('is empty without messages and thins long curves to the point budget', () => {
     expect(deliveryCurve([])).toEqual([]);
     const many = Array.from({ length: 1000 }, (_, i) =>
-      messageView({ id: `m${i}`, addedAt: 0, stepMs: i + 1, statuses: ['delivered'] }),
+      listedView({ id: `m${i}`, addedAt: 0, stepMs: i + 1, statuses: ['delivered'] }),
     );
     const curve = deliveryCurve(many, 50);
     expect(curve).toHaveLength(50);

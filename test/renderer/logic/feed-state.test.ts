@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineChange, EngineSnapshot } from '../../../shared/engine-api';
+import type { ListedChange, ListedSnapshot } from '../../../shared/contract';
 import { summarize } from '../../../shared/totals';
 import { applyFeedItem, applyFeedItems } from '../../../renderer/src/logic/feed-state';
-import { TEST_SETTINGS, messageView, runningHealth } from '../../fakes/message-views';
+import { TEST_SETTINGS, listedView, runningHealth } from '../../fakes/message-views';
 
-const a = messageView({ id: 'a', statuses: ['processing'] });
-const b = messageView({ id: 'b' });
-const snapshot: EngineSnapshot = {
+const a = listedView({ id: 'a', statuses: ['processing'] });
+const b = listedView({ id: 'b' });
+const snapshot: ListedSnapshot = {
   version: 5,
   messages: [a, b],
   health: runningHealth(2),
   totals: summarize([a, b]),
   settings: TEST_SETTINGS,
 };
-const change = (version: number, partial: Partial<EngineChange> = {}): EngineChange => ({
+const change = (version: number, partial: Partial<ListedChange> = {}): ListedChange => ({
   version,
   upserted: [],
   removed: [],
@@ -29,8 +29,8 @@ describe('applyFeedItem', () => {
   });
 
   it('applies the next change: updates in place, appends new ids, removes', () => {
-    const delivered = messageView({ id: 'a', statuses: ['delivered'] });
-    const c = messageView({ id: 'c' });
+    const delivered = listedView({ id: 'a', statuses: ['delivered'] });
+    const c = listedView({ id: 'c' });
     const result = applyFeedItem(start, {
       type: 'change',
       change: change(6, { upserted: [delivered, c], removed: ['b'] }),
@@ -55,10 +55,10 @@ describe('applyFeedItem', () => {
 });
 
 describe('applyFeedItems (one update per batch of feed items)', () => {
-  const c = messageView({ id: 'c', label: 'Codes' });
+  const c = listedView({ id: 'c', label: 'Codes' });
 
   it('applies several changes at once, in order, with every event and what changed since the state it started from', () => {
-    const first = messageView({ id: 'a', statuses: ['processing', 'delivered'] });
+    const first = listedView({ id: 'a', statuses: ['processing', 'delivered'] });
     const result = applyFeedItems(start, [
       { type: 'change', change: change(6, { upserted: [c], events: [] }) },
       { type: 'change', change: change(7, { upserted: [first], removed: ['b'] }) },
@@ -81,7 +81,7 @@ describe('applyFeedItems (one update per batch of feed items)', () => {
     applyFeedItems(start, [
       {
         type: 'change',
-        change: change(6, { upserted: [c, messageView({ id: 'a', statuses: ['delivered'] })] }),
+        change: change(6, { upserted: [c, listedView({ id: 'a', statuses: ['delivered'] })] }),
       },
     ]);
     expect(start?.messages).toBe(before);
@@ -112,7 +112,7 @@ describe('applyFeedItems (one update per batch of feed items)', () => {
   it('keeps the labels current as messages come, change label and go', () => {
     expect(start?.labels).toEqual([null]);
     const labelled = applyFeedItems(start, [
-      { type: 'change', change: change(6, { upserted: [c, messageView({ id: 'a', label: 'Alpha' })] }) },
+      { type: 'change', change: change(6, { upserted: [c, listedView({ id: 'a', label: 'Alpha' })] }) },
     ]).state;
     expect(labelled?.labels).toEqual(['Alpha', 'Codes', null]);
     const gone = applyFeedItems(labelled, [

@@ -7,14 +7,14 @@ import {
   onlyBucket,
   toggleBucket,
 } from '../../../renderer/src/logic/message-filter';
-import { messageView } from '../../fakes/message-views';
+import { listedView } from '../../fakes/message-views';
 
 const messages = [
-  messageView({ id: 'ABC-1', label: 'Campaign', statuses: ['delivered'] }),
-  messageView({ id: 'abc-2', label: 'Campaign', statuses: ['undeliverable'] }),
-  messageView({ id: 'xyz-3', label: null, statuses: ['processing'] }),
-  messageView({ id: 'xyz-4', label: 'Batch 10' }),
-  messageView({ id: 'm-5', label: 'Batch 2', phase: 'not_found' }),
+  listedView({ id: 'ABC-1', label: 'Campaign', statuses: ['delivered'] }),
+  listedView({ id: 'abc-2', label: 'Campaign', statuses: ['undeliverable'] }),
+  listedView({ id: 'xyz-3', label: null, statuses: ['processing'] }),
+  listedView({ id: 'xyz-4', label: 'Batch 10' }),
+  listedView({ id: 'm-5', label: 'Batch 2', phase: 'not_found' }),
 ];
 const ids = (list: readonly { id: string }[]) => list.map((m) => m.id);
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { COLUMNS } from '../../../renderer/src/logic/columns';
 import { nextSort, sortMessages } from '../../../renderer/src/logic/message-sort';
-import { messageView } from '../../fakes/message-views';
+import { listedView } from '../../fakes/message-views';
 
 const messages = [
-  messageView({
+  listedView({
     id: 'b-10',
     label: 'Zeta',
     statuses: ['delivered'],
@@ -12,7 +12,7 @@ const messages = [
     parts: 2,
     addedAt: 3000,
   }),
-  messageView({
+  listedView({
     id: 'b-2',
     label: 'alpha',
     statuses: ['undeliverable'],
@@ -20,7 +20,7 @@ const messages = [
     parts: 1,
     addedAt: 1000,
   }),
-  messageView({ id: 'a-1', label: null, addedAt: 2500 }),
+  listedView({ id: 'a-1', label: null, addedAt: 2500 }),
 ];
 const ids = (list: readonly { id: string }[]) => list.map((m) => m.id);
 

@@ -1,19 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EngineChange, EngineSnapshot, MessageView } from '../../../shared/engine-api';
+import type { ListedChange, ListedSnapshot, ListedMessage } from '../../../shared/contract';
 import { summarize } from '../../../shared/totals';
 import { COLUMNS } from '../../../renderer/src/logic/columns';
 import { applyFeedItems, type FeedState } from '../../../renderer/src/logic/feed-state';
 import { filterMessages, NO_FILTER, onlyBucket } from '../../../renderer/src/logic/message-filter';
 import { sortMessages, type SortOrder } from '../../../renderer/src/logic/message-sort';
 import { sortFeed } from '../../../renderer/src/logic/sorted-feed';
-import { TEST_SETTINGS, messageView, runningHealth } from '../../fakes/message-views';
+import { TEST_SETTINGS, listedView, runningHealth } from '../../fakes/message-views';
 
 const STATUSES = [[], ['scheduled'], ['processing'], ['delivered'], ['undeliverable']] as const;
 const LABELS = ['Codes', 'Campaign', null] as const;
 
-function sketch(id: number, variant: number): MessageView {
-  return messageView({
+function sketch(id: number, variant: number): ListedMessage {
+  return listedView({
     id: `m-${String(id)}`,
     label: LABELS[variant % LABELS.length] ?? null,
     statuses: [...(STATUSES[variant % STATUSES.length] ?? [])],
@@ -24,7 +24,7 @@ function sketch(id: number, variant: number): MessageView {
 
 function snapshotOf(count: number): FeedState {
   const messages = Array.from({ length: count }, (_, id) => sketch(id, id));
-  const snapshot: EngineSnapshot = {
+  const snapshot: ListedSnapshot = {
     version: 1,
     messages,
     health: runningHealth(count),
@@ -36,13 +36,13 @@ function snapshotOf(count: number): FeedState {
   return state;
 }
 
-const change = (version: number, upserted: MessageView[], removed: string[] = []): EngineChange => ({
+const change = (version: number, upserted: ListedMessage[], removed: string[] = []): ListedChange => ({
   version,
   upserted,
   removed,
   events: [],
 });
-const ids = (list: readonly MessageView[]) => list.map((message) => message.id);
+const ids = (list: readonly ListedMessage[]) => list.map((message) => message.id);
 const orders: SortOrder[] = COLUMNS.flatMap((column) => [
   { column, direction: 'ascending' as const },
   { column, direction: 'descending' as const },
@@ -89,7 +89,7 @@ describe('sortFeed', () => {
     const before = sortFeed(null, feed, order);
     const middle = before.messages[15];
     if (middle === undefined) throw new Error('no message');
-    const moved = messageView({ id: middle.id, statuses: ['delivered'], addedAt: 99_000 });
+    const moved = listedView({ id: middle.id, statuses: ['delivered'], addedAt: 99_000 });
     const next = applyFeedItems(feed, [{ type: 'change', change: change(2, [moved]) }]).state;
     if (next === null) throw new Error('no state');
     const after = sortFeed(before, next, order);
@@ -121,7 +121,7 @@ describe('sortFeed', () => {
     const order: SortOrder = { column: 'id', direction: 'ascending' };
     const sorted = sortFeed(null, snapshotOf(12), order);
     const messages = Array.from({ length: 8 }, (_, id) => sketch(id, id));
-    const snapshot: EngineSnapshot = {
+    const snapshot: ListedSnapshot = {
       version: 1,
       messages,
       health: runningHealth(8),
@@ -143,7 +143,7 @@ describe('sortFeed', () => {
     const failedOnly = onlyBucket(NO_FILTER, 'failed');
     const sorted = sortFeed(null, feed, order);
     const failedBefore = ids(filterMessages(sorted.messages, failedOnly));
-    const turned = messageView({ id: 'm-1', statuses: ['undeliverable'] });
+    const turned = listedView({ id: 'm-1', statuses: ['undeliverable'] });
     const next = applyFeedItems(feed, [{ type: 'change', change: change(2, [turned]) }]).state;
     if (next === null) throw new Error('no state');
     const failedAfter = ids(filterMessages(sortFeed(sorted, next, order).messages, failedOnly));

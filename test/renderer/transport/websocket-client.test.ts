@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Packr } from 'msgpackr';
-import type { ContractEvents } from '../../../shared/contract';
+import type { ContractEventMessage, ContractEvents } from '../../../shared/contract';
 import {
   createWebSocketClient,
   webSocketUrlFor,
@@ -30,8 +30,8 @@ class ScriptedSocket implements WebSocketLike {
   /** As the host sends them: a pushed event as a binary frame (an ArrayBuffer, as the window asks), else JSON text. */
   deliver(value: unknown): void {
     if (typeof value === 'object' && value !== null && 'event' in value) {
-      const bytes = packr.pack(value) as Uint8Array;
-      this.onmessage?.({ data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+      const bytes = pack(value as ContractEventMessage);
+      this.onmessage?.({ data: bytes.buffer });
     } else {
       this.onmessage?.({ data: JSON.stringify(value) });
     }
@@ -71,8 +71,19 @@ const snapshotItem: ContractEvents['feed'] = {
   },
 };
 
-/** Packs a pushed event as the browser host does (MessagePack with records). */
-const packr = new Packr({ useRecords: true });
+/** Packs a pushed event as the browser host does: a head naming it, then the payload with records and bundled strings. */
+const headPackr = new Packr({ useRecords: false });
+const bodyPackr = new Packr({ useRecords: true, bundleStrings: true });
+function pack(message: ContractEventMessage): Uint8Array {
+  const head = headPackr.pack(
+    message.event === 'feed' ? [message.event, message.payload.type] : [message.event],
+  ) as Uint8Array;
+  const body = bodyPackr.pack(message.payload) as Uint8Array;
+  const bytes = new Uint8Array(head.byteLength + body.byteLength);
+  bytes.set(head);
+  bytes.set(body, head.byteLength);
+  return bytes;
+}
 
 let sockets: ScriptedSocket[];
 
