@@ -10,22 +10,12 @@
  */
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-options';
 import { SyntheticFeed } from './window-feed';
 import { startWindowBenchHost } from './window-host';
 import { probeScript, rowsShownInPage } from './window-probe';
-
-interface TraceEvent {
-  readonly name: string;
-  readonly cat: string;
-  readonly ph: string;
-  readonly ts: number;
-  readonly dur?: number;
-  readonly pid: number;
-  readonly tid: number;
-  readonly args?: Record<string, unknown>;
-}
+import { collectTrace, type TraceEvent } from './chromium-trace';
 
 interface ProfileNode {
   readonly id: number;
@@ -44,22 +34,6 @@ const arg = (argv: readonly string[], flag: string): string | undefined => {
   const index = argv.indexOf(flag);
   return index === -1 ? undefined : argv[index + 1];
 };
-
-async function collectTrace(session: CDPSession): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  session.on('Tracing.dataCollected', (data) => {
-    // The protocol types trace events loosely; they are Chromium's trace event format.
-    events.push(...(data.value as unknown as TraceEvent[]));
-  });
-  const done = new Promise<void>((done) =>
-    session.once('Tracing.tracingComplete', () => {
-      done();
-    }),
-  );
-  await session.send('Tracing.end');
-  await done;
-  return events;
-}
 
 function summarizeTrace(events: readonly TraceEvent[], from: number, to: number): string[] {
   // The renderer main thread: the thread that ran the most FunctionCall time.

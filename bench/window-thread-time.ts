@@ -12,16 +12,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-options';
 import { SyntheticFeed } from './window-feed';
 import { startWindowBenchHost } from './window-host';
 import { probeScript, rowsShownInPage } from './window-probe';
-
-interface TraceEvent {
-  readonly name: string;
-  readonly ph: string;
-  readonly ts: number;
-  readonly dur?: number;
-  readonly tdur?: number;
-  readonly pid: number;
-  readonly tid: number;
-}
+import { collectTrace, type TraceEvent } from './chromium-trace';
 
 /** One opening's times in ms: wall from snapshot to shown, and the main thread's CPU time by kind of work. */
 export interface ThreadTimes {
@@ -72,24 +63,12 @@ export function threadTimes(events: readonly TraceEvent[]): ThreadTimes | null {
 }
 
 async function trace(session: CDPSession, during: () => Promise<void>): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  session.on('Tracing.dataCollected', (data) => {
-    // The protocol types trace events loosely; they are Chromium's trace event format.
-    events.push(...(data.value as unknown as TraceEvent[]));
-  });
   await session.send('Tracing.start', {
     categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,v8,toplevel',
     transferMode: 'ReportEvents',
   });
   await during();
-  const done = new Promise<void>((resolve) =>
-    session.once('Tracing.tracingComplete', () => {
-      resolve();
-    }),
-  );
-  await session.send('Tracing.end');
-  await done;
-  return events;
+  return collectTrace(session);
 }
 
 const median = (values: readonly number[]): number =>
