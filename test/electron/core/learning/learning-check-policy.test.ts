@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InProcessSimulatorClient } from '../../../../bench/in-process-client';
 import { peakPerSecond } from '../../../../bench/stats';
-import {
-  DEFAULT_EVEN_GAP_RULE,
-  DeliveryLearner,
-  learningCheckPolicy,
-} from '../../../../electron/core/learning';
+import { DEFAULT_EVEN_GAP_RULE, learningCheckPolicy } from '../../../../electron/core/learning';
+import { learnerWithTail } from './learned-profiles';
 import { PollScheduler, backoffPolicy, type CheckState } from '../../../../electron/core/poll-scheduler';
 import { createSimulator } from '../../../../electron/core/simulator';
 import { mulberry32 } from '../../../../electron/core/simulator/random';
@@ -54,14 +51,7 @@ describe('learning check policy', () => {
   });
 
   it('keeps placing a code as a code after its deadline was reported overdue', () => {
-    const learner = new DeliveryLearner();
-    const watch = (finalS: number) => {
-      for (let at = 2; at <= Math.min(finalS, 1200); at += 2)
-        learner.observe('sms', at - 2, at, at >= finalS, 0);
-    };
-    for (let i = 0; i < 100; i += 1) watch(10);
-    for (let finalS = 300; finalS <= 1200; finalS += 60) watch(finalS);
-    for (let i = 0; i < 20; i += 1) watch(Number.POSITIVE_INFINITY);
+    const learner = learnerWithTail();
     const policy = learningCheckPolicy({ fallback: BACKOFF, learner, now: () => 0, random: () => 0.5 });
     const at600 = { ageMs: 600_000, nowMs: 600_000, pendingCount: 2, deadlineInMs: null };
     policy.firstDelayMs?.(state({ messageId: 'otp', ageMs: 0, nowMs: 0, deadlineInMs: 30_000 }));

@@ -2,24 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   DEADLINE_APPROACH_GAP_S,
   DEFAULT_EVEN_GAP_RULE,
-  DeliveryLearner,
   evenGapFor,
   placeNextCheck,
   type PlacementRequest,
 } from '../../../../electron/core/learning';
-
-/** Most final at 10 s, one a minute from 5 to 20 minutes, 20 never: a profile with a bulk and a sparse tail. */
-function learnerWithTail(): DeliveryLearner {
-  const learner = new DeliveryLearner();
-  const watch = (finalS: number) => {
-    for (let at = 2; at <= Math.min(finalS, 1200); at += 2)
-      learner.observe('sms', at - 2, at, at >= finalS, 0);
-  };
-  for (let i = 0; i < 100; i += 1) watch(10);
-  for (let finalS = 300; finalS <= 1200; finalS += 60) watch(finalS);
-  for (let i = 0; i < 20; i += 1) watch(Number.POSITIVE_INFINITY);
-  return learner;
-}
+import { learnerWithTail } from './learned-profiles';
 
 const request = (overrides: Partial<PlacementRequest>): PlacementRequest => ({
   ageS: 600,
