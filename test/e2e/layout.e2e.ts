@@ -130,3 +130,98 @@ test('at 1440 x 900 every column of the list is in view, in English and in Ukrai
     await screenshot(page, 'list-1280-uk-dark');
   });
 });
+
+/** The columns a user needs beside the detail panel: which message, where it stands and when it is checked next. */
+const KEPT_BESIDE_DETAIL = ['id', 'status', 'channel', 'lastChange', 'nextCheck'] as const;
+
+/**
+ * With the detail panel open the list has nothing to scroll sideways to, the columns it keeps lie inside its visible
+ * area, and every row offers the accessibility tree as many cells as the header has column headers.
+ */
+async function expectListFitsBesideDetail(table: Locator): Promise<void> {
+  // A resized window settles its layout a frame later: the reading is taken again until it has.
+  await expect(async () => {
+    // One reading of the layout, so that the list's edges and its headers' edges come from the same frame.
+    const layout = await table.locator('.message-table__scroll').evaluate((element, columns) => {
+      const scroll = element as unknown as ElementBox;
+      const box = scroll.getBoundingClientRect();
+      return {
+        sideways: scroll.scrollWidth - scroll.clientWidth,
+        left: box.left,
+        right: box.right,
+        headers: columns.map((column) => {
+          const header = Array.from(scroll.querySelectorAll(`[role="columnheader"].cell--${column}`))[0];
+          const edges = header?.getBoundingClientRect() ?? { left: -1, right: -1 };
+          return { column, left: edges.left, right: edges.right };
+        }),
+      };
+    }, KEPT_BESIDE_DETAIL);
+    expect(layout.sideways, 'the list scrolls sideways').toBeLessThanOrEqual(1);
+    for (const header of layout.headers) {
+      expect(header.left, `${header.column} starts inside the list`).toBeGreaterThanOrEqual(layout.left);
+      expect(header.right, `${header.column} ends inside the list`).toBeLessThanOrEqual(layout.right + 0.5);
+    }
+  }).toPass();
+  for (const column of KEPT_BESIDE_DETAIL) {
+    await expect(table.locator(`[role="columnheader"].cell--${column}`)).toBeVisible();
+  }
+  const headers = await table.getByRole('columnheader').count();
+  expect(headers).toBeLessThan(10);
+  const firstRow = table.getByRole('rowgroup').nth(1).getByRole('row').first();
+  await expect(firstRow.getByRole('cell')).toHaveCount(headers);
+}
+
+test('with the detail panel open the list fits without sideways scrolling at 1440 x 900 and 1280 x 800', async ({
+  page,
+  host,
+  sim,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(host.url);
+  await connectWithApiKey(page, sim);
+  await page.getByRole('button', { name: 'Add messages' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add messages' });
+  await dialog.getByLabel('Message IDs').fill(IDS.join('\n'));
+  await dialog.getByLabel('Label (campaign, order batch)').fill('Black Friday reminders, second wave');
+  await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(dialog.getByRole('status')).toContainText(`Added ${IDS.length} messages.`);
+  await page.keyboard.press('Escape');
+  const totals = page.getByRole('region', { name: 'Totals' });
+  await expect(totals.getByRole('button', { name: /^Failed/ })).toHaveText(/2$/);
+  await expect(totals.getByRole('button', { name: /^Delivered/ })).toHaveText(/3$/);
+
+  const table = page.getByRole('table', { name: 'Watched messages' });
+  await table.getByRole('row').filter({ hasText: 'undeliverable-fallback-layout-3' }).click();
+  // Rows still move as later checks sort them, so whichever message the click lands on has its details open.
+  await expect(page.getByRole('complementary', { name: /^Message details: / })).toBeVisible();
+
+  await test.step('English', async () => {
+    await expectListFitsBesideDetail(table);
+    await expectWordsShownWhole(table);
+    await screenshot(page, 'list-1440-detail-light');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expectListFitsBesideDetail(table);
+    await expectWordsShownWhole(table);
+    await screenshot(page, 'list-1280-detail-light');
+  });
+
+  await test.step('Ukrainian', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('dialog', { name: 'Settings' }).getByLabel('Language').selectOption('uk');
+    await expect(page.getByRole('dialog', { name: 'Налаштування' })).toBeVisible();
+    await page.getByRole('button', { name: 'Закрити налаштування' }).click();
+    const ukTable = page.getByRole('table', { name: 'Відстежувані повідомлення' });
+    await expect(ukTable.getByRole('columnheader', { name: 'Наступна перевірка' })).toBeVisible();
+    // Rows still move as later checks sort them, so whichever message the click lands on has its details open.
+    await expect(page.getByRole('complementary', { name: /^Подробиці повідомлення: / })).toBeVisible();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectListFitsBesideDetail(ukTable);
+    await expectWordsShownWhole(ukTable);
+    await screenshot(page, 'list-1280-uk-detail-dark');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await expectListFitsBesideDetail(ukTable);
+    await expectWordsShownWhole(ukTable);
+    await screenshot(page, 'list-1440-uk-detail-dark');
+  });
+});
