@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import type { RunningSimulator } from '../../electron/core/simulator';
 import { connectWithApiKey, expect, screenshot, test } from './host-kit';
 
 /** Ids that fill every column: long ids, fallbacks, failures, ids SMSBAT does not know, messages still on their way. */
@@ -77,14 +78,8 @@ async function expectWordsShownWhole(table: Locator): Promise<void> {
   expect(cut).toEqual([]);
 }
 
-test('at 1440 x 900 every column of the list is in view, in English and in Ukrainian, light and dark', async ({
-  page,
-  host,
-  sim,
-}) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto(host.url);
+/** Connects to the simulator and watches {@link IDS} under a long label, until their first outcomes are in. */
+async function watchIdsThatFillEveryColumn(page: Page, sim: RunningSimulator): Promise<void> {
   await connectWithApiKey(page, sim);
   await page.getByRole('button', { name: 'Add messages' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add messages' });
@@ -96,6 +91,26 @@ test('at 1440 x 900 every column of the list is in view, in English and in Ukrai
   const totals = page.getByRole('region', { name: 'Totals' });
   await expect(totals.getByRole('button', { name: /^Failed/ })).toHaveText(/2$/);
   await expect(totals.getByRole('button', { name: /^Delivered/ })).toHaveText(/3$/);
+}
+
+/** Switches the window to Ukrainian in Settings and closes the dialog. */
+async function chooseUkrainian(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('dialog', { name: 'Settings' }).getByLabel('Language').selectOption('uk');
+  await expect(page.getByRole('dialog', { name: 'Налаштування' })).toBeVisible();
+  await page.getByRole('button', { name: 'Закрити налаштування' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+}
+
+test('at 1440 x 900 every column of the list is in view, in English and in Ukrainian, light and dark', async ({
+  page,
+  host,
+  sim,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(host.url);
+  await watchIdsThatFillEveryColumn(page, sim);
 
   const table = page.getByRole('table', { name: 'Watched messages' });
   await test.step('English', async () => {
@@ -108,11 +123,7 @@ test('at 1440 x 900 every column of the list is in view, in English and in Ukrai
   });
 
   await test.step('Ukrainian', async () => {
-    await page.getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('dialog', { name: 'Settings' }).getByLabel('Language').selectOption('uk');
-    await expect(page.getByRole('dialog', { name: 'Налаштування' })).toBeVisible();
-    await page.getByRole('button', { name: 'Закрити налаштування' }).click();
-    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await chooseUkrainian(page);
     const ukTable = page.getByRole('table', { name: 'Відстежувані повідомлення' });
     await expect(ukTable.getByRole('columnheader', { name: 'Наступна перевірка' })).toBeVisible();
     await expectAllColumnsInView(page, ukTable);
@@ -179,17 +190,7 @@ test('with the detail panel open the list fits without sideways scrolling at 144
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto(host.url);
-  await connectWithApiKey(page, sim);
-  await page.getByRole('button', { name: 'Add messages' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Add messages' });
-  await dialog.getByLabel('Message IDs').fill(IDS.join('\n'));
-  await dialog.getByLabel('Label (campaign, order batch)').fill('Black Friday reminders, second wave');
-  await dialog.getByRole('button', { name: 'Add', exact: true }).click();
-  await expect(dialog.getByRole('status')).toContainText(`Added ${IDS.length} messages.`);
-  await page.keyboard.press('Escape');
-  const totals = page.getByRole('region', { name: 'Totals' });
-  await expect(totals.getByRole('button', { name: /^Failed/ })).toHaveText(/2$/);
-  await expect(totals.getByRole('button', { name: /^Delivered/ })).toHaveText(/3$/);
+  await watchIdsThatFillEveryColumn(page, sim);
 
   const table = page.getByRole('table', { name: 'Watched messages' });
   await table.getByRole('row').filter({ hasText: 'undeliverable-fallback-layout-3' }).click();
@@ -207,10 +208,7 @@ test('with the detail panel open the list fits without sideways scrolling at 144
   });
 
   await test.step('Ukrainian', async () => {
-    await page.getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('dialog', { name: 'Settings' }).getByLabel('Language').selectOption('uk');
-    await expect(page.getByRole('dialog', { name: 'Налаштування' })).toBeVisible();
-    await page.getByRole('button', { name: 'Закрити налаштування' }).click();
+    await chooseUkrainian(page);
     const ukTable = page.getByRole('table', { name: 'Відстежувані повідомлення' });
     await expect(ukTable.getByRole('columnheader', { name: 'Наступна перевірка' })).toBeVisible();
     // Rows still move as later checks sort them, so whichever message the click lands on has its details open.
