@@ -24,6 +24,8 @@ export interface HostEngine extends MonitorApi {
   stop(): Promise<void>;
   /** Checks go to this SMSBAT (or simulator) from now on; null: no credentials, every check waits. */
   useConnection(connection: EngineConnection | null): void;
+  /** One watched message as it stands now, or undefined when it is not on the list. */
+  message(messageId: string): MessageView | undefined;
   /** Puts exported messages back on the list as they were (status, history, label); skips ids already watched. */
   restore(messages: readonly MessageView[]): Promise<RestoreResult>;
 }

@@ -28,8 +28,7 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
   const now = deps.now ?? Date.now;
   return {
     snapshot: () => listedSnapshot(engine.snapshot()),
-    messageHistory: ({ messageId }) =>
-      engine.snapshot().messages.find((message) => message.id === messageId)?.history ?? null,
+    messageHistory: ({ messageId }) => engine.message(messageId)?.history ?? null,
     watch: ({ messageIds, label, deadlineMs }) => engine.watch(messageIds, { label, deadlineMs }),
     watchText: ({ text, label, deadlineMs }) => {
       const parsed = parseMessageIds(text);

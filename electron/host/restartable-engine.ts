@@ -91,6 +91,10 @@ export class RestartableHostEngine implements HostEngine {
     return this.#engine.snapshot();
   }
 
+  message(messageId: string): MessageView | undefined {
+    return this.#engine.message(messageId);
+  }
+
   subscribe(listener: FeedListener): () => void {
     this.#subscribers.set(listener, this.#engine.subscribe(listener));
     return () => {

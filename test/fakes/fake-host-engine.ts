@@ -89,6 +89,10 @@ export class FakeHostEngine implements HostEngine {
   }
 
   /** Everything at the current version. */
+  message(messageId: string): MessageView | undefined {
+    return this.#messages.get(messageId);
+  }
+
   snapshot(): EngineSnapshot {
     const messages = [...this.#messages.values()];
     return {
