@@ -168,7 +168,7 @@ export class DeliveryLearner {
 
   /**
    * The age of the next check (see `nextCheckAgeS`), with this learner's hazards and, when one is given, an
-   * even-gap rule on top of its density (for ids with a deadline, see `placeNextCheck`).
+   * even-gap rule on top of its density, at the codes' exponent (for ids with a deadline, see `placeNextCheck`).
    */
   nextCheckAgeS(
     mix: ChannelMix | null,

@@ -27,7 +27,7 @@ export interface PlacementRequest {
   readonly mix: ChannelMix | null;
   /** Age at which its deadline falls, or null. */
   readonly deadlineAgeS: number | null;
-  /** Sum of h(age)^(1/3) over every pending id (see `DeliveryLearner.rootHazard`). */
+  /** Sum of h(age)^(1/(p+1)) over every pending id, p the learner's exponent (see `DeliveryLearner.rootHazard`). */
   readonly pendingRootHazardSum: number;
   /** How many ids are pending. */
   readonly pendingCount: number;
