@@ -135,6 +135,7 @@ export class MonitorEngine implements MonitorApi {
         ? learningCheckPolicy({
             fallback: backoffPolicy(resolveOptions(schedulerOptions)),
             now: () => clock.now(),
+            ...(schedulerOptions.random === undefined ? {} : { random: schedulerOptions.random }),
           })
         : null;
     this.#learner = learning?.learner ?? null;

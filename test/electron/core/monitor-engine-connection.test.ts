@@ -163,6 +163,7 @@ describe('MonitorEngine settings whose client cannot be built', () => {
       },
       credentials: apiKey('good-key-1234'),
       clock,
+      random: () => 0,
     });
     await engine.start();
     const before = engine.snapshot().settings;
@@ -171,8 +172,36 @@ describe('MonitorEngine settings whose client cannot be built', () => {
     );
     expect(engine.snapshot().settings).toEqual(before);
     engine.watch(['a']);
-    await clock.advanceBy(2_000);
+    await clock.advanceBy(5_000);
     expect(engine.message('a')?.phase).toBe('final');
     expect(factory.configs.map((config) => config.baseUrl)).toEqual([before.baseUrl]);
+  });
+});
+
+describe('MonitorEngine random source', () => {
+  it('spreads the first checks of a pasted batch with the random source it is given', async () => {
+    const firstCheckAt = async (random: () => number) => {
+      const clock = new VirtualClock();
+      const factory = keyedFactory(clock, 'good-key-1234');
+      const engine = new MonitorEngine({
+        createClient: factory.createClient,
+        credentials: apiKey('good-key-1234'),
+        clock,
+        random,
+      });
+      await engine.start();
+      engine.watch(['a']);
+      let waitedMs = 0;
+      while (engine.message('a')?.phase !== 'final') {
+        await clock.advanceBy(100);
+        waitedMs += 100;
+      }
+      return waitedMs;
+    };
+    const earliest = await firstCheckAt(() => 0.999);
+    const latest = await firstCheckAt(() => 0);
+    expect(earliest).toBeLessThanOrEqual(200);
+    expect(latest).toBeGreaterThan(earliest + 1_000);
+    expect(await firstCheckAt(() => 0)).toBe(latest);
   });
 });
