@@ -13,6 +13,7 @@ import { createI18n } from './i18n/i18n';
 import { resolveLanguage } from './i18n/languages';
 import { ClientProvider } from './state/client-context';
 import { ToastProvider } from './state/toasts';
+import { windowScreen } from './logic/window-screen';
 import { useMonitor } from './state/use-monitor';
 
 /** The monitor window, talking only through the given MonitorClient. */
@@ -43,14 +44,15 @@ function Shell({ client }: { readonly client: MonitorClient }) {
     prepareFormats(i18n.language);
   }, [i18n.language]);
 
-  if (connection === null || feed === null) {
+  const screen = windowScreen(connection, feed === null ? null : { messageCount: feed.messages.length });
+  if (screen === 'connecting' || connection === null || (feed === null && error !== null)) {
     return (
       <div className="loading" role="status">
         {error !== null ? t('app.hostUnavailable', { message: error.message }) : t('app.loading')}
       </div>
     );
   }
-  if (connection.source === 'none' && !connection.demo && feed.messages.length === 0) {
+  if (screen === 'first-run') {
     return (
       <>
         <AppHeader demo={false} />
@@ -58,6 +60,7 @@ function Shell({ client }: { readonly client: MonitorClient }) {
       </>
     );
   }
+  // Drawn before the watch list arrives too, so that only its rows and figures are left to draw when it does.
   return (
     <MonitorView
       feed={feed}

@@ -31,6 +31,8 @@ export interface FakeClientOptions {
   readonly connection?: Partial<ConnectionInfo>;
   readonly preferences?: Partial<UiPreferences>;
   readonly settings?: EngineSettings;
+  /** Holds the snapshot a subscriber gets until `sendHeldSnapshots()`, as a slow host would. */
+  readonly holdSnapshot?: boolean;
 }
 
 const CONNECTED: ConnectionInfo = {
@@ -55,12 +57,15 @@ export class FakeMonitorClient {
   #preferences: UiPreferences;
   readonly #listeners = new Map<EventName, Set<(payload: never) => void>>();
   readonly #responders = new Map<RequestName, (payload: never) => unknown>();
+  readonly #holdSnapshot: boolean;
+  #heldSubscribers: ((item: unknown) => void)[] = [];
 
   constructor(options: FakeClientOptions = {}) {
     for (const message of options.messages ?? []) this.#messages.set(message.id, message);
     this.#health = options.health ?? runningHealth(this.#messages.size);
     this.#settings = options.settings ?? TEST_SETTINGS;
     this.#connection = { ...CONNECTED, ...options.connection };
+    this.#holdSnapshot = options.holdSnapshot ?? false;
     this.#preferences = {
       theme: 'system',
       language: 'en',
@@ -109,13 +114,20 @@ export class FakeMonitorClient {
           this.#listeners.set(event, set);
         }
         set.add(listener);
-        if (event === 'feed')
+        if (event === 'feed' && this.#holdSnapshot)
+          this.#heldSubscribers.push(listener as (item: unknown) => void);
+        else if (event === 'feed')
           queueMicrotask(() => {
             listener(this.#snapshotItem() as ContractEvents[E]);
           });
         return () => set.delete(listener);
       },
     };
+  }
+
+  /** Sends the snapshot each feed subscriber was held from (see `holdSnapshot`). */
+  sendHeldSnapshots(): void {
+    for (const listener of this.#heldSubscribers.splice(0)) listener(this.#snapshotItem());
   }
 
   /** Makes one request answer with the given function instead of the fake's own logic. */

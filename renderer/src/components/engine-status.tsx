@@ -45,22 +45,24 @@ export function EngineStatus({
           {t(`engine.fix_${view.fix}`)}
         </button>
       ) : null}
-      <div className="engine-status__facts muted">
-        <span>
-          {view.lastSuccessAt === null
-            ? t('engine.noSuccess')
-            : t('engine.lastSuccess', {
-                when: formatRelative(locale, Math.min(view.lastSuccessAt, now), now),
-              })}
-        </span>
-        <span className="rate-meter" title={t('engine.rateLabel')}>
-          <meter min={0} max={1} value={share} aria-label={t('engine.rateLabel')} />
-          {t('engine.rate', {
-            rate: formatDecimal(locale, view.requestsPerSecond),
-            cap: formatNumber(locale, view.rateCapPerSecond),
-          })}
-        </span>
-      </div>
+      {view.kind === 'loading' ? null : (
+        <div className="engine-status__facts muted">
+          <span>
+            {view.lastSuccessAt === null
+              ? t('engine.noSuccess')
+              : t('engine.lastSuccess', {
+                  when: formatRelative(locale, Math.min(view.lastSuccessAt, now), now),
+                })}
+          </span>
+          <span className="rate-meter" title={t('engine.rateLabel')}>
+            <meter min={0} max={1} value={share} aria-label={t('engine.rateLabel')} />
+            {t('engine.rate', {
+              rate: formatDecimal(locale, view.requestsPerSecond),
+              cap: formatNumber(locale, view.rateCapPerSecond),
+            })}
+          </span>
+        </div>
+      )}
     </div>
   );
 }

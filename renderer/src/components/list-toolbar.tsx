@@ -8,6 +8,8 @@ export interface ListToolbarProps {
   readonly labels: readonly (string | null)[];
   readonly label: string | null | undefined;
   readonly onLabel: (label: string | null | undefined) => void;
+  /** True while the watch list is on its way: no counts yet. */
+  readonly loading?: boolean;
   readonly shown: number;
   readonly total: number;
   readonly filtered: boolean;
@@ -67,10 +69,12 @@ export function ListToolbar(props: ListToolbarProps) {
           </select>
         </label>
         <span className="muted" aria-live="polite">
-          {t('list.shown', {
-            shown: formatNumber(locale, props.shown),
-            total: formatNumber(locale, props.total),
-          })}
+          {props.loading === true
+            ? null
+            : t('list.shown', {
+                shown: formatNumber(locale, props.shown),
+                total: formatNumber(locale, props.total),
+              })}
         </span>
         {props.filtered ? (
           <button type="button" className="button button--small" onClick={props.onClearFilter}>

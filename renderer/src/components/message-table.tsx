@@ -19,6 +19,8 @@ import { useMessageWords } from './use-message-words';
 
 /** What the list needs from its parent. */
 export interface MessageTableProps {
+  /** True while the watch list is on its way: the list says it is loading instead of empty. */
+  readonly loading?: boolean;
   readonly messages: readonly ListedMessage[];
   readonly totalCount: number;
   readonly sort: SortOrder;
@@ -203,6 +205,7 @@ export function MessageTable(props: MessageTableProps) {
       role="table"
       aria-label={t('list.name')}
       aria-rowcount={messages.length + 1}
+      aria-busy={props.loading === true}
       aria-describedby="list-keyboard-help"
       onKeyDown={onKeyDown}
     >
@@ -251,7 +254,13 @@ export function MessageTable(props: MessageTableProps) {
         <div role="rowgroup" className="message-table__body">
           {messages.length === 0 ? (
             <div role="row" className="message-table__empty">
-              <div role="cell">{props.totalCount === 0 ? t('list.empty') : t('list.emptyFiltered')}</div>
+              <div role="cell">
+                {props.loading === true
+                  ? t('list.loading')
+                  : props.totalCount === 0
+                    ? t('list.empty')
+                    : t('list.emptyFiltered')}
+              </div>
             </div>
           ) : (
             <div className="message-table__canvas" style={{ height: virtualizer.getTotalSize() }}>

@@ -1,7 +1,12 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConnectionInfo, ContractResponses, UiPreferences } from '../../../shared/contract';
-import type { MessageBucket } from '../../../shared/totals';
+import type {
+  ConnectionInfo,
+  ContractResponses,
+  ListedMessage,
+  UiPreferences,
+} from '../../../shared/contract';
+import { summarize, type MessageBucket } from '../../../shared/totals';
 import { useFileDrop } from '../hooks/use-file-drop';
 import type { EngineFix } from '../logic/engine-view';
 import { engineView } from '../logic/engine-view';
@@ -30,11 +35,16 @@ import { TotalsPanel } from './totals-panel';
 
 /** What the main view draws from. */
 export interface MonitorViewProps {
-  readonly feed: FeedState;
+  /** Null while the watch list is on its way: the window is drawn and says it is loading. */
+  readonly feed: FeedState | null;
   readonly connection: ConnectionInfo;
   readonly preferences: UiPreferences | null;
   readonly reducedMotion: boolean;
 }
+
+const NO_MESSAGES: readonly ListedMessage[] = [];
+const NO_LABELS: readonly (string | null)[] = [];
+const NO_TOTALS = summarize([]);
 
 type AddState = { readonly text: string; readonly result: ContractResponses['watchText'] | null } | null;
 
@@ -65,15 +75,21 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
     let last: SortedFeed | null = null;
     return (next: FeedState, order: SortOrder) => (last = sortFeed(last, next, order));
   });
-  const sorted = useMemo(() => sorter(feed, sort), [sorter, feed, sort]);
-  const shown = useMemo(() => filterMessages(sorted.messages, deferredFilter), [sorted, deferredFilter]);
-  // Messages removed by the host drop out of the selection.
-  const selection = useMemo(
-    () => pruneSelection(rawSelection, (id) => feed.byId.has(id)),
-    [rawSelection, feed.byId],
+  const sorted = useMemo(() => (feed === null ? null : sorter(feed, sort)), [sorter, feed, sort]);
+  const shown = useMemo(
+    () => filterMessages(sorted?.messages ?? NO_MESSAGES, deferredFilter),
+    [sorted, deferredFilter],
   );
-  const view = engineView(feed.health, connection, feed.settings);
-  const detail = detailId === null ? undefined : feed.byId.get(detailId);
+  // Messages removed by the host drop out of the selection.
+  const byId = feed?.byId ?? null;
+  const selection = useMemo(
+    () => pruneSelection(rawSelection, (id) => byId?.has(id) ?? false),
+    [rawSelection, byId],
+  );
+  const loading = feed === null;
+  const view = engineView(feed?.health ?? null, connection, feed?.settings ?? null);
+  const detail = detailId === null ? undefined : byId?.get(detailId);
+  const total = feed?.messages.length ?? 0;
 
   const targets = useCallback(
     (): readonly string[] =>
@@ -259,8 +275,9 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
       ) : null}
       <div className="monitor__body">
         <TotalsPanel
-          totals={feed.totals}
-          messages={feed.messages}
+          loading={loading}
+          totals={feed?.totals ?? NO_TOTALS}
+          messages={feed?.messages ?? NO_MESSAGES}
           activeBuckets={filter.buckets}
           onBucket={(bucket: MessageBucket) => {
             setFilter((current) => onlyBucket(current, bucket));
@@ -277,13 +294,14 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
             onSearch={(search) => {
               setFilter((current) => ({ ...current, search }));
             }}
-            labels={feed.labels}
+            labels={feed?.labels ?? NO_LABELS}
             label={filter.label}
             onLabel={(label) => {
               setFilter((current) => ({ ...current, label }));
             }}
+            loading={loading}
             shown={shown.length}
-            total={feed.messages.length}
+            total={total}
             filtered={!isEmptyFilter(filter)}
             onClearFilter={() => {
               setFilter(NO_FILTER);
@@ -295,8 +313,9 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
             onClearFinished={() => void request('clearFinished', {})}
           />
           <MessageTable
+            loading={loading}
             messages={shown}
-            totalCount={feed.messages.length}
+            totalCount={total}
             sort={sort}
             onSort={(column) => {
               setSort((current) => nextSort(current, column));
@@ -342,7 +361,7 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
       {settingsOpen ? (
         <SettingsDialog
           connection={connection}
-          settings={feed.settings}
+          settings={feed?.settings ?? null}
           preferences={preferences}
           onClose={() => {
             setSettingsOpen(false);

@@ -10,6 +10,8 @@ import { useMessageWords } from './use-message-words';
 
 /** What the totals panel shows and how it filters the list. */
 export interface TotalsPanelProps {
+  /** True while the watch list is on its way: the panel keeps its place, its figures hidden. */
+  readonly loading?: boolean;
   readonly totals: Totals;
   readonly messages: readonly ListedMessage[];
   readonly activeBuckets: ReadonlySet<MessageBucket>;
@@ -45,7 +47,12 @@ export function TotalsPanel(props: TotalsPanelProps) {
   const share = (part: number, whole: number) => (whole === 0 ? 0 : (part / whole) * 100);
 
   return (
-    <section className="totals" role="region" aria-label={t('totals.name')}>
+    <section
+      className={props.loading === true ? 'totals is-loading' : 'totals'}
+      role="region"
+      aria-label={t('totals.name')}
+      aria-busy={props.loading === true}
+    >
       <div className="totals__buckets" role="group" aria-label={t('list.statusFilter')}>
         {MESSAGE_BUCKETS.filter(
           (bucket) =>

@@ -135,6 +135,7 @@ export const en = {
     none: '—',
   },
   list: {
+    loading: 'Loading messages…',
     name: 'Watched messages',
     column_id: 'ID',
     column_label: 'Label',
@@ -245,6 +246,7 @@ export const en = {
     showCurve: 'Show the delivery curve of {{label}}',
   },
   engine: {
+    loading: 'Loading the watch list…',
     running: 'Running',
     idle: 'Idle: nothing to check',
     paused: 'Paused',

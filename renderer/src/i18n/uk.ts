@@ -168,6 +168,7 @@ export const uk: Catalog = {
     none: '—',
   },
   list: {
+    loading: 'Завантаження повідомлень…',
     name: 'Відстежувані повідомлення',
     column_id: 'Ідентифікатор',
     column_label: 'Мітка',
@@ -286,6 +287,7 @@ export const uk: Catalog = {
     showCurve: 'Показати криву доставки: {{label}}',
   },
   engine: {
+    loading: 'Завантаження списку…',
     running: 'Працює',
     idle: 'Очікування: нічого перевіряти',
     paused: 'Призупинено',

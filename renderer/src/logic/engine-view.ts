@@ -4,6 +4,7 @@ import type { EngineHealth } from '../../../shared/engine-health';
 
 /** What the engine status area says, one word per state. */
 export type EngineViewKind =
+  | 'loading'
   | 'running'
   | 'idle'
   | 'paused'
@@ -33,12 +34,27 @@ export interface EngineView {
   readonly lastSuccessAt: number | null;
 }
 
-/** Decides what the engine status area shows: a blocker wins over the mode, and each blocker has its fix. */
+/**
+ * Decides what the engine status area shows: a blocker wins over the mode, and each blocker has its fix. `null`
+ * health: the engine has not reported yet (the watch list is on its way).
+ */
 export function engineView(
-  health: EngineHealth,
+  health: EngineHealth | null,
   connection: ConnectionInfo | null,
   settings: EngineSettings | null = null,
 ): EngineView {
+  if (health === null)
+    return {
+      kind: 'loading',
+      fix: null,
+      tone: 'busy',
+      until: null,
+      detail: null,
+      demo: connection?.demo ?? false,
+      requestsPerSecond: 0,
+      rateCapPerSecond: settings?.rateCapPerSecond ?? 0,
+      lastSuccessAt: null,
+    };
   const base = {
     demo: connection?.demo ?? false,
     requestsPerSecond: health.counts.requestsLastMinute / 60,

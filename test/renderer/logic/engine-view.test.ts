@@ -51,4 +51,15 @@ describe('engineView', () => {
       rateCapPerSecond: 10,
     });
   });
+
+  it('says it is loading, with no fix and no rate, until the engine first reports', () => {
+    expect(engineView(null, demo)).toMatchObject({
+      kind: 'loading',
+      fix: null,
+      tone: 'busy',
+      demo: true,
+      requestsPerSecond: 0,
+      lastSuccessAt: null,
+    });
+  });
 });
