@@ -60,20 +60,28 @@ function lookupOf(messages: readonly ListedMessage[], index: ReadonlyMap<string,
 }
 
 function indexOf(messages: readonly ListedMessage[]): Map<string, number> {
-  return new Map(messages.map((message, at) => [message.id, at] as const));
+  const index = new Map<string, number>();
+  for (let at = 0; at < messages.length; at += 1) index.set((messages[at] as ListedMessage).id, at);
+  return index;
 }
 
 /** The state of a snapshot (later duplicates of an id replace the earlier one in its place). */
 function fromSnapshot(item: Extract<ListedFeedItem, { type: 'snapshot' }>): FeedState {
   const { snapshot } = item;
-  const index = new Map<string, number>();
-  const messages: ListedMessage[] = [];
-  for (const message of snapshot.messages) {
-    const at = index.get(message.id);
-    if (at === undefined) {
-      index.set(message.id, messages.length);
-      messages.push(message);
-    } else messages[at] = message;
+  // One pass when every id is there once (as an engine's snapshot has them); a second only for duplicates.
+  let messages: readonly ListedMessage[] = snapshot.messages;
+  let index = indexOf(messages);
+  if (index.size !== messages.length) {
+    const unique: ListedMessage[] = [];
+    index = new Map();
+    for (const message of snapshot.messages) {
+      const at = index.get(message.id);
+      if (at === undefined) {
+        index.set(message.id, unique.length);
+        unique.push(message);
+      } else unique[at] = message;
+    }
+    messages = unique;
   }
   const labelCounts = countLabels(messages);
   const state: FeedState = {

@@ -28,6 +28,18 @@ describe('applyFeedItem', () => {
     expect(start?.messages.map((m) => m.id)).toEqual(['a', 'b']);
   });
 
+  it("keeps one message per id when a snapshot lists an id twice: the later one, in the first one's place", () => {
+    const later = listedView({ id: 'a', statuses: ['delivered'] });
+    const state = applyFeedItem(null, {
+      type: 'snapshot',
+      snapshot: { ...snapshot, messages: [a, b, later] },
+    }).state;
+    expect(state?.messages.map((m) => `${m.id} ${m.snapshot?.kind ?? ''}`)).toEqual(['a delivered', 'b ']);
+    expect(state?.byId.get('a')).toBe(later);
+    expect(state?.byId.size).toBe(2);
+    expect(state?.labels).toEqual(start?.labels);
+  });
+
   it('applies the next change: updates in place, appends new ids, removes', () => {
     const delivered = listedView({ id: 'a', statuses: ['delivered'] });
     const c = listedView({ id: 'c' });
