@@ -45,24 +45,26 @@ export function EngineStatus({
           {t(`engine.fix_${view.fix}`)}
         </button>
       ) : null}
-      {view.kind === 'loading' ? null : (
-        <div className="engine-status__facts muted">
-          <span>
-            {view.lastSuccessAt === null
-              ? t('engine.noSuccess')
-              : t('engine.lastSuccess', {
-                  when: formatRelative(locale, Math.min(view.lastSuccessAt, now), now),
-                })}
-          </span>
-          <span className="rate-meter" title={t('engine.rateLabel')}>
-            <meter min={0} max={1} value={share} aria-label={t('engine.rateLabel')} />
-            {t('engine.rate', {
-              rate: formatDecimal(locale, view.requestsPerSecond),
-              cap: formatNumber(locale, view.rateCapPerSecond),
-            })}
-          </span>
-        </div>
-      )}
+      {/* Kept, unseen, while loading: the header keeps its height when the engine's facts arrive. */}
+      <div
+        className={`engine-status__facts muted${view.kind === 'loading' ? ' is-placeholder' : ''}`}
+        aria-hidden={view.kind === 'loading'}
+      >
+        <span>
+          {view.lastSuccessAt === null
+            ? t('engine.noSuccess')
+            : t('engine.lastSuccess', {
+                when: formatRelative(locale, Math.min(view.lastSuccessAt, now), now),
+              })}
+        </span>
+        <span className="rate-meter" title={t('engine.rateLabel')}>
+          <meter min={0} max={1} value={share} aria-label={t('engine.rateLabel')} />
+          {t('engine.rate', {
+            rate: formatDecimal(locale, view.requestsPerSecond),
+            cap: formatNumber(locale, view.rateCapPerSecond),
+          })}
+        </span>
+      </div>
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { FakeMonitorClient } from '../../fakes/fake-monitor-client';
 import { runningHealth } from '../../fakes/message-views';
 import { sampleMessages } from './sample-messages';
 
-// The window on a fake client, for looking at it without a host: ?view=first-run|monitor&count=N&blocker=KIND.
+// The window on a fake client, for looking at it without a host: ?view=first-run|monitor&count=N&blocker=KIND
+// (&loading=1: the watch list never arrives).
 const params = new URLSearchParams(location.search);
 const view = params.get('view') ?? 'monitor';
 const count = Number(params.get('count') ?? '300');
@@ -38,6 +39,7 @@ const fake = new FakeMonitorClient({
       : params.get('demo') === '1'
         ? { source: 'demo', signedInAs: 'user demo', demo: true }
         : { persistent: params.get('persistent') !== '0' },
+  holdSnapshot: params.get('loading') === '1',
   preferences: {
     theme: (params.get('theme') as 'light' | 'dark' | null) ?? 'system',
     language: (params.get('lang') as 'en' | 'uk' | null) ?? 'en',
