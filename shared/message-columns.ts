@@ -21,13 +21,13 @@ export interface MessageColumns {
   readonly wordCodes: Uint8Array;
   /** Per message, {@link NUMBER_FIELDS} numbers (Float64; NaN is null). */
   readonly numbers: Uint8Array;
-  /** Per message, one byte of {@link FLAGS}. */
+  /** Per message, one byte of flags (has a status, a charge, a schedule, a first final; overdue, acknowledged, in flight). */
   readonly flags: Uint8Array;
   /** Per message, how many channel statuses and fallback steps its status has (two Uint32s). */
   readonly stepCounts: Uint8Array;
   /** Every channel status then fallback step of every message in order, as two word codes each (Uint32). */
   readonly stepCodes: Uint8Array;
-  /** The messages whose rarely set fields are set: `[index, fields]`. */
+  /** The messages whose rarely set fields are set: `[index, fields]`, in index order. */
   readonly extras: readonly (readonly [number, Extras])[];
 }
 
@@ -50,15 +50,14 @@ const [ADDED, CHECKED, CHANGED, DEADLINE, NEXT_CHECK, AMOUNT, PARTS, LIST_ID, FA
   0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
 ] as const;
 
-const FLAGS = {
-  snapshot: 1,
-  charge: 2,
-  schedule: 4,
-  overdue: 8,
-  acknowledged: 16,
-  inFlight: 32,
-  firstFinal: 64,
-} as const;
+// The bits of a message's flags byte.
+const HAS_SNAPSHOT = 1;
+const HAS_CHARGE = 2;
+const HAS_SCHEDULE = 4;
+const OVERDUE = 8;
+const ACKNOWLEDGED = 16;
+const IN_FLIGHT = 32;
+const HAS_FIRST_FINAL = 64;
 
 const NO_CHANNELS: readonly ChannelStatus[] = Object.freeze([]);
 const NO_FALLBACKS: readonly FallbackStep[] = Object.freeze([]);
@@ -110,16 +109,16 @@ export function toMessageColumns(messages: readonly ListedMessage[]): MessageCol
     numbers[n + CHECKED] = orNaN(message.lastCheckedAt);
     numbers[n + CHANGED] = orNaN(message.lastChangedAt);
     numbers[n + DEADLINE] = orNaN(message.deadlineAt);
-    let flag = (message.overdue ? FLAGS.overdue : 0) | (message.acknowledged ? FLAGS.acknowledged : 0);
+    let flag = (message.overdue ? OVERDUE : 0) | (message.acknowledged ? ACKNOWLEDGED : 0);
     const extra: { -readonly [K in keyof Extras]: Extras[K] } = {};
     if (snapshot !== null) {
-      flag |= FLAGS.snapshot;
+      flag |= HAS_SNAPSHOT;
       wordCodes[w + RAW_STATUS] = code(snapshot.rawStatus);
       wordCodes[w + KIND] = code(snapshot.kind);
       numbers[n + PARTS] = orNaN(snapshot.partsCount);
       numbers[n + LIST_ID] = orNaN(snapshot.messagelistId);
       if (snapshot.charge !== null) {
-        flag |= FLAGS.charge;
+        flag |= HAS_CHARGE;
         numbers[n + AMOUNT] = snapshot.charge.amount;
         wordCodes[w + CURRENCY] = code(snapshot.charge.currency);
       }
@@ -131,13 +130,13 @@ export function toMessageColumns(messages: readonly ListedMessage[]): MessageCol
       if (snapshot.messageId !== message.id) extra.statusMessageId = snapshot.messageId;
     }
     if (schedule !== null) {
-      flag |= FLAGS.schedule | (schedule.inFlight ? FLAGS.inFlight : 0);
+      flag |= HAS_SCHEDULE | (schedule.inFlight ? IN_FLIGHT : 0);
       numbers[n + NEXT_CHECK] = orNaN(schedule.nextCheckAt);
       numbers[n + FAILURES] = schedule.consecutiveFailures;
       if (schedule.heldBy !== null) extra.heldBy = schedule.heldBy;
     }
     if (firstFinal !== null) {
-      flag |= FLAGS.firstFinal;
+      flag |= HAS_FIRST_FINAL;
       numbers[n + FIRST_FINAL_AT] = firstFinal.at;
       wordCodes[w + FIRST_FINAL_RAW] = code(firstFinal.rawStatus);
       wordCodes[w + FIRST_FINAL_KIND] = code(firstFinal.kind);
@@ -194,10 +193,14 @@ export function fromMessageColumns(columns: MessageColumns): ListedMessage[] {
     flags.length !== count ||
     stepCounts.length !== count * 2 ||
     stepCodes.length !== stepCounts.reduce((sum, steps) => sum + steps * 2, 0) ||
-    (count > 0 && idEnds[count - 1] !== idText.length)
+    (count > 0 && idEnds[count - 1] !== idText.length) ||
+    !columns.extras.every(
+      ([at], k, all) => Number.isInteger(at) && at < count && (k === 0 || at > (all[k - 1]?.[0] ?? at)),
+    )
   )
     throw new TypeError('The message columns do not fit together.');
-  const extras = new Map<number, Extras>(columns.extras);
+  const extras = columns.extras;
+  let nextExtra = 0;
   // Word codes index this list (0 is null); an unknown code reads as null, never as another message's word.
   const wordOf: readonly (string | null)[] = [null, ...words];
   const word = (at: number | undefined): string | null => wordOf[at ?? 0] ?? null;
@@ -211,9 +214,13 @@ export function fromMessageColumns(columns: MessageColumns): ListedMessage[] {
     const idEnd = idEnds[i] ?? idStart;
     const id = idText.slice(idStart, idEnd);
     idStart = idEnd;
-    const extra = extras.get(i);
+    let extra: Extras | undefined;
+    if (extras[nextExtra]?.[0] === i) {
+      extra = extras[nextExtra]?.[1];
+      nextExtra += 1;
+    }
     const charge =
-      (flag & FLAGS.charge) === 0
+      (flag & HAS_CHARGE) === 0
         ? null
         : { amount: numbers[n + AMOUNT] ?? 0, currency: word(wordCodes[w + CURRENCY]) };
     let channels = NO_CHANNELS;
@@ -236,7 +243,7 @@ export function fromMessageColumns(columns: MessageColumns): ListedMessage[] {
       fallbacks = read;
     }
     const snapshot: StatusSnapshot | null =
-      (flag & FLAGS.snapshot) === 0
+      (flag & HAS_SNAPSHOT) === 0
         ? null
         : {
             messageId: extra?.statusMessageId ?? id,
@@ -258,20 +265,20 @@ export function fromMessageColumns(columns: MessageColumns): ListedMessage[] {
       lastCheckedAt: orNull(numbers[n + CHECKED]),
       lastChangedAt: orNull(numbers[n + CHANGED]),
       deadlineAt: orNull(numbers[n + DEADLINE]),
-      overdue: (flag & FLAGS.overdue) !== 0,
+      overdue: (flag & OVERDUE) !== 0,
       lastError: extra?.lastError ?? null,
-      acknowledged: (flag & FLAGS.acknowledged) !== 0,
+      acknowledged: (flag & ACKNOWLEDGED) !== 0,
       schedule:
-        (flag & FLAGS.schedule) === 0
+        (flag & HAS_SCHEDULE) === 0
           ? null
           : {
               nextCheckAt: orNull(numbers[n + NEXT_CHECK]),
-              inFlight: (flag & FLAGS.inFlight) !== 0,
+              inFlight: (flag & IN_FLIGHT) !== 0,
               consecutiveFailures: numbers[n + FAILURES] ?? 0,
               heldBy: extra?.heldBy ?? null,
             },
       firstFinal:
-        (flag & FLAGS.firstFinal) === 0
+        (flag & HAS_FIRST_FINAL) === 0
           ? null
           : {
               at: numbers[n + FIRST_FINAL_AT] ?? 0,

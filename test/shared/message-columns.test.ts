@@ -97,5 +97,16 @@ describe('message columns', () => {
     expect(() => fromMessageColumns({ ...columns, count: 3 })).toThrow(TypeError);
     expect(() => fromMessageColumns({ ...columns, flags: new Uint8Array(1) })).toThrow(TypeError);
     expect(() => fromMessageColumns({ ...columns, idText: `${columns.idText}x` })).toThrow(TypeError);
+    const error = { kind: 'network', message: 'down', httpStatus: null, at: 1 } as const;
+    expect(() =>
+      fromMessageColumns({
+        ...columns,
+        extras: [
+          [1, { lastError: error }],
+          [0, { lastError: error }],
+        ],
+      }),
+    ).toThrow(TypeError);
+    expect(() => fromMessageColumns({ ...columns, extras: [[2, { lastError: error }]] })).toThrow(TypeError);
   });
 });
