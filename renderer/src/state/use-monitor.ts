@@ -4,6 +4,7 @@ import type { ConnectionInfo, ContractError, MonitorClient, UiPreferences } from
 import type { ListedFeedItem } from '../../../shared/contract';
 import { applyFeedItems, type FeedState } from '../logic/feed-state';
 import { FrameBatch, nextFrameOrTimeout } from '../logic/frame-batch';
+import { keepUnchanged } from '../logic/keep-unchanged';
 
 /** Everything the window draws, as the host reports it. */
 export interface MonitorState {
@@ -58,15 +59,22 @@ export function useMonitor(client: MonitorClient): MonitorState {
     const offFeed = client.on('feed', (item) => {
       batch.push(item);
     });
-    const offConnection = client.on('connection', setConnection);
-    const offPreferences = client.on('preferences', setPreferences);
+    // A host that pushed these on subscribe answers the requests below with the same: nothing is drawn again.
+    const takeConnection = (next: ConnectionInfo) => {
+      setConnection((previous) => keepUnchanged(previous, next));
+    };
+    const takePreferences = (next: UiPreferences) => {
+      setPreferences((previous) => keepUnchanged(previous, next));
+    };
+    const offConnection = client.on('connection', takeConnection);
+    const offPreferences = client.on('preferences', takePreferences);
     void client.getConnection({}).then((result) => {
       if (!live) return;
-      if (result.ok) setConnection(result.value);
+      if (result.ok) takeConnection(result.value);
       else setError(result.error);
     });
     void client.getPreferences({}).then((result) => {
-      if (live && result.ok) setPreferences(result.value);
+      if (live && result.ok) takePreferences(result.value);
     });
     return () => {
       live = false;
