@@ -3,14 +3,14 @@ import { MonitorEngine, SettingsError } from '../../../electron/core/monitor-eng
 import { VirtualClock } from '../../../electron/core/virtual-clock';
 import { apiKey, keyedFactory } from './engine/engine-test-kit';
 
-function engineWith(credentials: Parameters<typeof apiKey>[0] | null) {
+function engineWith(credentials: Parameters<typeof apiKey>[0] | null, random = () => 0.5) {
   const clock = new VirtualClock();
   const factory = keyedFactory(clock, 'good-key-1234');
   const engine = new MonitorEngine({
     createClient: factory.createClient,
     credentials: credentials === null ? null : apiKey(credentials),
     clock,
-    random: () => 0.5,
+    random,
   });
   return { clock, factory, engine };
 }
@@ -181,14 +181,7 @@ describe('MonitorEngine settings whose client cannot be built', () => {
 describe('MonitorEngine random source', () => {
   it('spreads the first checks of a pasted batch with the random source it is given', async () => {
     const firstCheckAt = async (random: () => number) => {
-      const clock = new VirtualClock();
-      const factory = keyedFactory(clock, 'good-key-1234');
-      const engine = new MonitorEngine({
-        createClient: factory.createClient,
-        credentials: apiKey('good-key-1234'),
-        clock,
-        random,
-      });
+      const { clock, engine } = engineWith('good-key-1234', random);
       await engine.start();
       engine.watch(['a']);
       let waitedMs = 0;
