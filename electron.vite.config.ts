@@ -25,6 +25,9 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     plugins: [react()],
     build: {
+      // electron-vite leaves the window unminified (Electron reads it from disk); the browser host serves it over
+      // HTTP, where 2.2 MB of JavaScript becomes 0.9 MB and parses sooner.
+      minify: true,
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
