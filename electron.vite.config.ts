@@ -26,8 +26,9 @@ export default defineConfig({
     plugins: [react()],
     build: {
       // electron-vite leaves the window unminified (Electron reads it from disk); the browser host serves it over
-      // HTTP, where 2.2 MB of JavaScript becomes 0.9 MB and parses sooner.
-      minify: true,
+      // HTTP, where 2.2 MB of JavaScript becomes 0.9 MB and parses sooner. WINDOW_MINIFY=0 keeps the names, for
+      // profiles (bench/window-profile.ts).
+      minify: process.env.WINDOW_MINIFY !== '0',
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },

@@ -3,7 +3,7 @@
  * Chromium trace from the snapshot's arrival to the rows shown, and streams changes for a few seconds with a
  * trace too; prints the main thread's time by trace event and the JavaScript functions with the most self time.
  * Run: `node --import tsx bench/window-profile.ts [--renderer-dir DIR] [--messages N] [--stream-ms N]` (an
- * unminified build names the functions: `npx vite build --config <config with minify: false>`). It also marks the
+ * unminified build names the functions: `WINDOW_MINIFY=0 npx electron-vite build`). It also marks the
  * end of the window's handler of the snapshot message and when the next task started. Environment: NO_PROFILER=1
  * (trace only, closer to real timings), NO_TRACE=1 (marks only), DETAIL=1 (every event of tasks over 300 ms),
  * CATS=… (trace categories).
