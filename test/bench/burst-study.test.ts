@@ -21,6 +21,12 @@ describe('burst study variants', () => {
       topRatio: 2,
     });
     expect(parseVariant('even=off,nopool').shape).toEqual({ evenGap: null, poolOnlyConsistent: false });
+    expect(parseVariant('hump=1.5,hcap,guard=2').shape.evenGap).toEqual({
+      ...DEFAULT_EVEN_GAP_RULE,
+      humpLagPower: 1.5,
+      humpWithinCap: true,
+      guardBins: 2,
+    });
     expect(() => parseVariant('wobble=1')).toThrow(/unknown variant part/);
   });
 });
