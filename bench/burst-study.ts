@@ -33,7 +33,10 @@ import { drawWorkload, workloads, type WorkloadSpec } from './workloads';
  * they are).
  */
 export type StudyShape = LearnerShape &
-  Pick<DeliveryLearnerOptions, 'evenGap' | 'minPooledEvents' | 'poolTestLevel'>;
+  Pick<
+    DeliveryLearnerOptions,
+    'evenGap' | 'minPooledEvents' | 'poolTestLevel' | 'recomputeEveryObservations'
+  >;
 
 /** Time per request (ms), as the benchmark's. */
 const LATENCY_MS = 80;
@@ -201,6 +204,7 @@ export function parseVariant(variant: string): { shape: StudyShape; priceS?: num
     else if (key === 'guard') even({ guardBins: Number(value) });
     else if (key === 'min') shape.minPooledEvents = Number(value);
     else if (key === 'level') shape.poolTestLevel = Number(value);
+    else if (key === 'every') shape.recomputeEveryObservations = Number(value);
     else throw new Error(`unknown variant part: ${part}`);
   }
   return priceS === undefined ? { shape } : { shape, priceS };

@@ -67,6 +67,8 @@ export interface DeliveryLearnerOptions {
   readonly priorWeight?: number;
   /** Significance of the pooling test (see `HazardTuning`). @default 0.01 */
   readonly poolTestLevel?: number;
+  /** The hazards are re-estimated after this many observations (fewer: a cold start reacts sooner). @default 64 */
+  readonly recomputeEveryObservations?: number;
   /** A profile saved by an earlier run. */
   readonly saved?: SavedDeliveryProfile | null;
 }
@@ -110,6 +112,7 @@ export class DeliveryLearner {
   readonly #poolOnlyConsistent: boolean;
   readonly #priorWeight: number;
   readonly #poolTestLevel: number | undefined;
+  readonly #recomputeEvery: number;
   readonly #counts: Record<ChannelMix, HazardCounts>;
   readonly #hazards = new Map<Mix, Float64Array>();
   #sinceRecompute = Number.POSITIVE_INFINITY;
@@ -131,6 +134,11 @@ export class DeliveryLearner {
     this.#poolOnlyConsistent = options.poolOnlyConsistent ?? true;
     this.#priorWeight = options.priorWeight ?? DEFAULT_LEARNER_PRIOR_WEIGHT;
     this.#poolTestLevel = options.poolTestLevel;
+    this.#recomputeEvery = options.recomputeEveryObservations ?? RECOMPUTE_EVERY_OBSERVATIONS;
+    if (!(Number.isInteger(this.#recomputeEvery) && this.#recomputeEvery >= 1))
+      throw new TypeError(
+        `recomputeEveryObservations must be a whole number of at least 1, got ${this.#recomputeEvery}`,
+      );
     const saved = options.saved ?? null;
     this.#counts = { sms: emptyCounts(), 'viber-fallback': emptyCounts() };
     if (saved !== null) {
@@ -156,7 +164,7 @@ export class DeliveryLearner {
 
   /** Per-bin hazards for a mix: its own once it has enough events, the pooled profile until then. */
   hazards(mix: ChannelMix | null): Float64Array {
-    if (this.#sinceRecompute >= RECOMPUTE_EVERY_OBSERVATIONS) this.#recompute();
+    if (this.#sinceRecompute >= this.#recomputeEvery) this.#recompute();
     const own = mix === null ? undefined : this.#hazards.get(mix);
     return own ?? this.#hazards.get('pooled') ?? estimateHazards(emptyCounts());
   }
