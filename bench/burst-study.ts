@@ -202,6 +202,7 @@ export function parseVariant(variant: string): { shape: StudyShape; priceS?: num
     else if (key === 'hump') even({ humpLagPower: Number(value) });
     else if (key === 'hcap') even({ humpWithinCap: true });
     else if (key === 'guard') even({ guardBins: Number(value) });
+    else if (key === 'band') even({ bandExponent: Number(value) });
     else if (key === 'min') shape.minPooledEvents = Number(value);
     else if (key === 'level') shape.poolTestLevel = Number(value);
     else if (key === 'every') shape.recomputeEveryObservations = Number(value);

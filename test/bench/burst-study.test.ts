@@ -27,6 +27,7 @@ describe('burst study variants', () => {
       humpWithinCap: true,
       guardBins: 2,
     });
+    expect(parseVariant('band=1').shape.evenGap).toEqual({ ...DEFAULT_EVEN_GAP_RULE, bandExponent: 1 });
     expect(parseVariant('every=8').shape).toEqual({ recomputeEveryObservations: 8 });
     expect(() => parseVariant('wobble=1')).toThrow(/unknown variant part/);
   });

@@ -44,6 +44,8 @@ export interface EvenGapRule {
    * that holds most finals, and so the mean of lag) checks follow that power past the top. None: the top holds.
    */
   readonly humpLagPower?: number;
+  /** Between 1 / `gapS` and the top the density grows as (h / h at 1 / `gapS`)^k with this k. @default 1/(p+1) */
+  readonly bandExponent?: number;
   /** Hold the hump's density to the id's share of the rate cap (the cap over the pending ids, see `evenGapFor`). */
   readonly humpWithinCap?: boolean;
   /** That share now, checks per second per pending id (set per placement when `humpWithinCap`). */
@@ -95,7 +97,8 @@ export function shapedHazard(hazard: number, shape: number | DensityShape = DEFA
   if (rule === null || !(hazard >= rule.fromHazard) || !(hazard > 0)) return hazard;
   const exponent = shape.lagPower + 1;
   const floor = rule.gapS ** -exponent;
-  return Math.min(floor * rule.topRatio ** exponent, Math.max(hazard, floor));
+  const band = rule.bandExponent === undefined ? 1 : rule.bandExponent * exponent;
+  return Math.min(floor * rule.topRatio ** exponent, floor * (Math.max(hazard, floor) / floor) ** band);
 }
 
 /** The check density (checks per second) at hazard `hazard` and price `priceS`. */

@@ -160,4 +160,17 @@ describe('check placement', () => {
       guardBins: 2,
     });
   });
+
+  it('with a band exponent, rises from 1 / gap to the top as that power of the hazard', () => {
+    const rule = { gapS: 8, fromHazard: 0.0003, topRatio: 1.5 };
+    const linear = { lagPower: 2, evenGap: { ...rule, bandExponent: 1 } };
+    const atFloor = 8 ** -3;
+    expect(checkDensity(atFloor, 1, linear)).toBeCloseTo(1 / 8, 9);
+    // 1.2 times the hazard: 1.2 times the density, where p = 2 asks 1.2^(1/3) times.
+    expect(checkDensity(1.2 * atFloor, 1, linear)).toBeCloseTo(1.2 / 8, 9);
+    expect(checkDensity(1.2 * atFloor, 1, { lagPower: 2, evenGap: rule })).toBeCloseTo(1.2 ** (1 / 3) / 8, 9);
+    // Held at the top, and at 1 / gap down to the cut, as without it.
+    expect(checkDensity(2 * atFloor, 1, linear)).toBeCloseTo(1.5 / 8, 9);
+    expect(checkDensity(0.0004, 1, linear)).toBeCloseTo(1 / 8, 9);
+  });
 });
