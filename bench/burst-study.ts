@@ -14,6 +14,7 @@ import {
   DeliveryLearner,
   type DeliveryLearnerOptions,
   type EvenGapRule,
+  HUMP_LEARNER_OPTIONS,
   binEndS,
   binStartS,
   type SavedDeliveryProfile,
@@ -176,7 +177,9 @@ function warmProfileFor(
  * is off), and a price of its own (c, seconds). `classic` is the shape before the even-gap rule
  * (p = 2 alone for every id, pooling to 4 events without the test, prior weight 0.5); `even=off` drops the rule; L, from and top
  * change its gap, hazard and top ratio; pool / nopool turn the pooling test on or off; level its significance; min
- * the events a pooled estimate rests on.
+ * the events a pooled estimate rests on; hump=Q checks the hump for p = Q past the top, hcap within each id's share
+ * of the cap; guard=N carries a bin's hazard N bins on; band=K makes the density rise as h^K from the gap to the
+ * top; every=N re-estimates after N observations; hump-option is `HUMP_LEARNER_OPTIONS`.
  */
 export function parseVariant(variant: string): { shape: StudyShape; priceS?: number } {
   const shape: { -readonly [K in keyof StudyShape]: StudyShape[K] } = {};
@@ -203,6 +206,7 @@ export function parseVariant(variant: string): { shape: StudyShape; priceS?: num
     else if (key === 'hcap') even({ humpWithinCap: true });
     else if (key === 'guard') even({ guardBins: Number(value) });
     else if (key === 'band') even({ bandExponent: Number(value) });
+    else if (key === 'hump-option') Object.assign(shape, HUMP_LEARNER_OPTIONS);
     else if (key === 'min') shape.minPooledEvents = Number(value);
     else if (key === 'level') shape.poolTestLevel = Number(value);
     else if (key === 'every') shape.recomputeEveryObservations = Number(value);

@@ -61,15 +61,14 @@ export interface EvenGapRule {
 export const DEFAULT_EVEN_GAP_RULE: EvenGapRule = { gapS: 8.5, fromHazard: 3e-4, topRatio: 1.7 };
 
 /**
- * An option, not the default: the even-gap rule with the hump checked for p = 1.5 within the id's share of the cap,
- * and two guard bins. On many seeds it brings the burst's mean within 1.1x of the oracle under the cap on the
- * default profile at the same p95; it costs the cold second-hump profile's p95 (README, "The burst of 50 codes").
+ * An option, not the default: the even-gap rule with the hump checked for p = 1.5 within each id's share of the cap
+ * and a density that rises linearly in the hazard from the gap to the top (see `HUMP_LEARNER_OPTIONS`).
  */
 export const HUMP_EVEN_GAP_RULE: EvenGapRule = {
   ...DEFAULT_EVEN_GAP_RULE,
   humpLagPower: 1.5,
   humpWithinCap: true,
-  guardBins: 2,
+  bandExponent: 1,
 };
 
 /** Limits of one placement, in seconds. */

@@ -157,7 +157,7 @@ describe('check placement', () => {
       ...DEFAULT_EVEN_GAP_RULE,
       humpLagPower: 1.5,
       humpWithinCap: true,
-      guardBins: 2,
+      bandExponent: 1,
     });
   });
 
