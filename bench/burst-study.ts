@@ -14,6 +14,7 @@ import {
   DeliveryLearner,
   type DeliveryLearnerOptions,
   type EvenGapRule,
+  HUMP_LEARNER_OPTIONS,
   binEndS,
   binStartS,
   type SavedDeliveryProfile,
@@ -22,7 +23,8 @@ import { DEFAULT_PROFILE, readProfileFile, type DeliveryProfile } from '../elect
 import { mulberry32 } from '../electron/core/simulator/random';
 import { simulate, type SimStrategy, type SimWorkload } from './event-sim';
 import { matchedRatio, summarizeLags, type CurvePoint, type LagSummary } from './lag-stats';
-import { profileFinalShareBy, WARM_UP_RUNS } from './run-bench';
+import { arrivalGroups, profileFinalShareBy, WARM_UP_RUNS } from './run-bench';
+import { cappedOracleBound } from './capped-oracle';
 import { fixedInterval, learning, type LearnerShape, type NamedStrategy } from './sim-strategies';
 import { table } from './stats';
 import { drawWorkload, workloads, type WorkloadSpec } from './workloads';
@@ -32,7 +34,13 @@ import { drawWorkload, workloads, type WorkloadSpec } from './workloads';
  * they are).
  */
 export type StudyShape = LearnerShape &
-  Pick<DeliveryLearnerOptions, 'evenGap' | 'minPooledEvents' | 'poolTestLevel'>;
+  Pick<
+    DeliveryLearnerOptions,
+    'evenGap' | 'minPooledEvents' | 'poolTestLevel' | 'recomputeEveryObservations'
+  >;
+
+/** Time per request (ms), as the benchmark's. */
+const LATENCY_MS = 80;
 
 /** Age buckets (s) of the density table. */
 const AGE_BUCKETS_S = [0, 2, 5, 10, 20, 30, 45, 60, 120, 240, 480, 900, 1800] as const;
@@ -58,6 +66,12 @@ interface Measured {
   readonly lag: LagSummary;
   /** Checks per pending id-second, per age bucket. */
   readonly density: readonly number[];
+  /** Per age bucket of the final: how many finals (per run), their mean lag, and how many lag past the p95. */
+  readonly byFinalAge: readonly {
+    readonly finals: number;
+    readonly meanLag: number;
+    readonly pastP95: number;
+  }[];
 }
 
 function bucketOf(ageS: number): number {
@@ -74,6 +88,7 @@ function measure(
   firstSeed: number,
 ): Measured {
   const lags: number[] = [];
+  const finalBuckets: number[] = [];
   const checks = new Float64Array(AGE_BUCKETS_S.length - 1);
   const exposure = new Float64Array(AGE_BUCKETS_S.length - 1);
   let requests = 0;
@@ -108,12 +123,23 @@ function measure(
       if (id.finalAgeMs === null || id.arrivalMs + id.finalAgeMs > workload.durationMs) return;
       const finalAt = id.arrivalMs + id.finalAgeMs;
       lags.push(Number.isNaN(seenAt) ? workload.durationMs - finalAt : Math.max(0, seenAt - finalAt));
+      finalBuckets.push(bucketOf(id.finalAgeMs / 1000));
     });
+  });
+  const lag = summarizeLags(lags);
+  const byFinalAge = AGE_BUCKETS_S.slice(0, -1).map((_, b) => {
+    const inBucket = lags.filter((_lag, i) => finalBuckets[i] === b);
+    return {
+      finals: inBucket.length / workloadsBySeed.length,
+      meanLag: inBucket.reduce((sum, value) => sum + value, 0) / (inBucket.length || 1) / 1000,
+      pastP95: inBucket.filter((value) => value > lag.p95 * 1000).length / workloadsBySeed.length,
+    };
   });
   return {
     requests: requests / workloadsBySeed.length,
-    lag: summarizeLags(lags),
+    lag,
     density: [...checks].map((value, b) => value / (exposure[b] || 1)),
+    byFinalAge,
   };
 }
 
@@ -151,7 +177,9 @@ function warmProfileFor(
  * is off), and a price of its own (c, seconds). `classic` is the shape before the even-gap rule
  * (p = 2 alone for every id, pooling to 4 events without the test, prior weight 0.5); `even=off` drops the rule; L, from and top
  * change its gap, hazard and top ratio; pool / nopool turn the pooling test on or off; level its significance; min
- * the events a pooled estimate rests on.
+ * the events a pooled estimate rests on; hump=Q checks the hump for p = Q past the top, hcap within each id's share
+ * of the cap; guard=N carries a bin's hazard N bins on; band=K makes the density rise as h^K from the gap to the
+ * top; every=N re-estimates after N observations; hump-option is `HUMP_LEARNER_OPTIONS`.
  */
 export function parseVariant(variant: string): { shape: StudyShape; priceS?: number } {
   const shape: { -readonly [K in keyof StudyShape]: StudyShape[K] } = {};
@@ -174,8 +202,14 @@ export function parseVariant(variant: string): { shape: StudyShape; priceS?: num
     else if (key === 'L') even({ gapS: Number(value) });
     else if (key === 'from') even({ fromHazard: Number(value) });
     else if (key === 'top') even({ topRatio: Number(value) });
+    else if (key === 'hump') even({ humpLagPower: Number(value) });
+    else if (key === 'hcap') even({ humpWithinCap: true });
+    else if (key === 'guard') even({ guardBins: Number(value) });
+    else if (key === 'band') even({ bandExponent: Number(value) });
+    else if (key === 'hump-option') Object.assign(shape, HUMP_LEARNER_OPTIONS);
     else if (key === 'min') shape.minPooledEvents = Number(value);
     else if (key === 'level') shape.poolTestLevel = Number(value);
+    else if (key === 'every') shape.recomputeEveryObservations = Number(value);
     else throw new Error(`unknown variant part: ${part}`);
   }
   return priceS === undefined ? { shape } : { shape, priceS };
@@ -198,6 +232,26 @@ interface VariantRun {
   readonly measured: Measured;
   readonly xMean: number;
   readonly xP95: number;
+}
+
+/**
+ * The run's mean lag over the oracle under the cap at the same requests per id (the benchmark's "÷ oracle under
+ * the cap": the Lagrangian bound, 150 rounds, one price per second of the run).
+ */
+function cappedRatio(bench: Prepared, run: VariantRun): number {
+  const checksPerId = run.measured.requests / bench.spec.arrivals.length;
+  const bound = cappedOracleBound({
+    finalShareBy: profileFinalShareBy(bench.profile),
+    groups: arrivalGroups(bench.spec),
+    checksPerId,
+    rateCap: bench.spec.rateCap,
+    durationS: bench.spec.durationMs / 1000,
+    latencyS: LATENCY_MS / 1000,
+    targetMeanS: run.measured.lag.mean,
+    iterations: 150,
+    p95: false,
+  });
+  return run.measured.lag.mean / bound.mean;
 }
 
 function burstSpec(): WorkloadSpec {
@@ -262,16 +316,21 @@ function printSummary(
   const benches = SUMMARY_PROFILES.map((name) =>
     prepare(spec, readProfileFile(`electron/core/simulator/profiles/${name}.json`), seeds, firstSeed),
   );
-  const header = SUMMARY_PROFILES.flatMap((name) => [`${name} cold`, `${name} warm`]);
+  const header = SUMMARY_PROFILES.flatMap((name) => [`${name} cold`, `${name} warm`, `warm ÷ capped`]);
   console.log(`| variant | ${header.join(' | ')} |`);
   console.log(`| --- | ${header.map(() => '---:').join(' | ')} |`);
   for (const variant of variants) {
     const parsed = parseVariant(variant);
-    const cells = benches.flatMap((bench) =>
-      runVariant(bench, parsed.shape, parsed.priceS ?? priceS)
-        .filter((run) => run.name !== 'true hazard')
-        .map((run) => `${run.xMean.toFixed(2)}x / ${run.xP95.toFixed(2)}x`),
-    );
+    const cells = benches.flatMap((bench) => {
+      const runs = runVariant(bench, parsed.shape, parsed.priceS ?? priceS).filter(
+        (run) => run.name !== 'true hazard',
+      );
+      const warm = runs.find((run) => run.name === 'warm');
+      return [
+        ...runs.map((run) => `${run.xMean.toFixed(2)}x / ${run.xP95.toFixed(2)}x`),
+        warm === undefined ? '-' : `${cappedRatio(bench, warm).toFixed(3)}x`,
+      ];
+    });
     console.log(`| ${variant === '' ? 'default' : variant} | ${cells.join(' | ')} |`);
   }
 }
@@ -300,7 +359,7 @@ function main(): void {
   const bench = prepare(spec, profile, seeds, firstSeed);
   console.log(`burst of 50 codes, cap 10/s, ${values.profile ?? 'default profile'}, ${seeds} seeds pooled`);
   const rows: string[][] = [];
-  const densities: { name: string; density: readonly number[] }[] = [];
+  const densities: { name: string; density: readonly number[]; measured: Measured }[] = [];
   for (const variant of values.variant) {
     const { shape, priceS: variantPriceS } = parseVariant(variant);
     const label = variant === '' ? '' : `${variant}, `;
@@ -313,13 +372,14 @@ function main(): void {
           run.measured.lag.p95.toFixed(2),
           run.xMean.toFixed(2),
           run.xP95.toFixed(2),
+          cappedRatio(bench, run).toFixed(3),
         ]);
         if (priceS === prices[0] && variant === values.variant[0])
-          densities.push({ name: run.name, density: run.measured.density });
+          densities.push({ name: run.name, density: run.measured.density, measured: run.measured });
       }
     }
   }
-  console.log(table(['policy', 'requests', 'mean s', 'p95 s', 'x mean', 'x p95'], rows));
+  console.log(table(['policy', 'requests', 'mean s', 'p95 s', 'x mean', 'x p95', '÷ capped'], rows));
   console.log('\nchecks per pending id-second by age (the cap allows 0.2 while all 50 are pending)');
   console.log(
     table(
@@ -327,6 +387,25 @@ function main(): void {
       AGE_BUCKETS_S.slice(0, -1).map((age, b) => [
         String(age),
         ...densities.map((d) => (d.density[b] ?? 0).toFixed(3)),
+      ]),
+    ),
+  );
+  console.log(
+    '\nby age of the final: finals per run, their mean lag (s), and how many lag past the pooled p95',
+  );
+  console.log(
+    table(
+      ['age from (s)', ...densities.flatMap((d) => [`${d.name} finals`, 'mean lag', 'past p95'])],
+      AGE_BUCKETS_S.slice(0, -1).map((age, b) => [
+        String(age),
+        ...densities.flatMap((d) => {
+          const bucket = d.measured.byFinalAge[b];
+          return [
+            (bucket?.finals ?? 0).toFixed(2),
+            (bucket?.meanLag ?? 0).toFixed(2),
+            (bucket?.pastP95 ?? 0).toFixed(2),
+          ];
+        }),
       ]),
     ),
   );

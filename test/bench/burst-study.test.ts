@@ -21,6 +21,18 @@ describe('burst study variants', () => {
       topRatio: 2,
     });
     expect(parseVariant('even=off,nopool').shape).toEqual({ evenGap: null, poolOnlyConsistent: false });
+    expect(parseVariant('hump=1.5,hcap,guard=2').shape.evenGap).toEqual({
+      ...DEFAULT_EVEN_GAP_RULE,
+      humpLagPower: 1.5,
+      humpWithinCap: true,
+      guardBins: 2,
+    });
+    expect(parseVariant('band=1').shape.evenGap).toEqual({ ...DEFAULT_EVEN_GAP_RULE, bandExponent: 1 });
+    expect(parseVariant('hump-option').shape).toEqual({
+      evenGap: { ...DEFAULT_EVEN_GAP_RULE, humpLagPower: 1.5, humpWithinCap: true, bandExponent: 1 },
+      recomputeEveryObservations: 8,
+    });
+    expect(parseVariant('every=8').shape).toEqual({ recomputeEveryObservations: 8 });
     expect(() => parseVariant('wobble=1')).toThrow(/unknown variant part/);
   });
 });

@@ -37,12 +37,39 @@ export interface EvenGapRule {
   readonly gapS: number;
   /** The rule applies where the hazard (per second) is at least this. */
   readonly fromHazard: number;
-  /** Nowhere it applies is the density above this many times 1 / `gapS`. */
+  /** Nowhere it applies is the density above this many times 1 / `gapS`... */
   readonly topRatio: number;
+  /**
+   * ...unless the density (h / c)^(1/(q+1)) with this exponent q is higher there: where the hazard is high (the hump
+   * that holds most finals, and so the mean of lag) checks follow that power past the top. None: the top holds.
+   */
+  readonly humpLagPower?: number;
+  /** Between 1 / `gapS` and the top the density grows as (h / h at 1 / `gapS`)^k with this k. @default 1/(p+1) */
+  readonly bandExponent?: number;
+  /** Hold the hump's density to the id's share of the rate cap (the cap over the pending ids, see `evenGapFor`). */
+  readonly humpWithinCap?: boolean;
+  /** That share now, checks per second per pending id (set per placement when `humpWithinCap`). */
+  readonly capShareDensity?: number;
+  /**
+   * Each bin is placed with the highest hazard of itself and this many bins before it: the density of a hump
+   * reaches a little past where the learned hazard falls, whose estimate rests on few events. @default 0
+   */
+  readonly guardBins?: number;
 }
 
 /** The learner's even-gap rule unless told otherwise: 8.5 s, from 0.0003 per second, at most 1.7 times as dense. */
 export const DEFAULT_EVEN_GAP_RULE: EvenGapRule = { gapS: 8.5, fromHazard: 3e-4, topRatio: 1.7 };
+
+/**
+ * An option, not the default: the even-gap rule with the hump checked for p = 1.5 within each id's share of the cap
+ * and a density that rises linearly in the hazard from the gap to the top (see `HUMP_LEARNER_OPTIONS`).
+ */
+export const HUMP_EVEN_GAP_RULE: EvenGapRule = {
+  ...DEFAULT_EVEN_GAP_RULE,
+  humpLagPower: 1.5,
+  humpWithinCap: true,
+  bandExponent: 1,
+};
 
 /** Limits of one placement, in seconds. */
 export interface PlacementLimits {
@@ -69,7 +96,8 @@ export function shapedHazard(hazard: number, shape: number | DensityShape = DEFA
   if (rule === null || !(hazard >= rule.fromHazard) || !(hazard > 0)) return hazard;
   const exponent = shape.lagPower + 1;
   const floor = rule.gapS ** -exponent;
-  return Math.min(floor * rule.topRatio ** exponent, Math.max(hazard, floor));
+  const band = rule.bandExponent === undefined ? 1 : rule.bandExponent * exponent;
+  return Math.min(floor * rule.topRatio ** exponent, floor * (Math.max(hazard, floor) / floor) ** band);
 }
 
 /** The check density (checks per second) at hazard `hazard` and price `priceS`. */
@@ -82,7 +110,12 @@ export function checkDensity(
   if (!(hazard > 0)) return 0;
   const { lagPower, kneeHazard, tailLagPower } = typeof shape === 'number' ? { lagPower: shape } : shape;
   if (kneeHazard === undefined || tailLagPower === undefined || hazard >= kneeHazard) {
-    return (hazard / priceS) ** (1 / (lagPower + 1));
+    const density = (hazard / priceS) ** (1 / (lagPower + 1));
+    const rule = typeof shape === 'number' ? null : (shape.evenGap ?? null);
+    // The hump's power only where the top held the hazard down.
+    if (rule?.humpLagPower === undefined || !(hazard < rawHazard)) return density;
+    const hump = (rawHazard / priceS) ** (1 / (rule.humpLagPower + 1));
+    return Math.max(density, Math.min(hump, rule.capShareDensity ?? Number.POSITIVE_INFINITY));
   }
   return (kneeHazard / priceS) ** (1 / (lagPower + 1)) * (hazard / kneeHazard) ** (1 / (tailLagPower + 1));
 }
@@ -105,8 +138,12 @@ export function nextCheckAgeS(
   let age = Math.max(0, fromS);
   let remaining = mass;
   let placed = fromS + maxGap;
+  const guard = typeof shape === 'number' ? 0 : (shape.evenGap?.guardBins ?? 0);
   for (let bin = binOf(age); bin < BIN_COUNT; bin += 1) {
-    const density = checkDensity(hazards[bin] ?? 0, priceS, shape);
+    let hazard = hazards[bin] ?? 0;
+    for (let before = Math.max(0, bin - guard); before < bin; before += 1)
+      hazard = Math.max(hazard, hazards[before] ?? 0);
+    const density = checkDensity(hazard, priceS, shape);
     const end = binEndS(bin);
     const span = end - age;
     if (density * span >= remaining) {

@@ -63,7 +63,7 @@ export function placeNextCheck(learner: DeliveryLearner, request: PlacementReque
     price,
     { minGapS: first ? 0 : 1, maxGapS, deadlineAgeS: request.deadlineAgeS },
     first ? Math.max(1e-6, Math.min(1, request.random)) : 1,
-    evenGapFor(learner.evenGap, first, from, request.deadlineAgeS),
+    evenGapFor(learner.evenGap, first, from, request.deadlineAgeS, rate / Math.max(1, request.pendingCount)),
   );
 }
 
@@ -77,8 +77,10 @@ export function evenGapFor(
   first: boolean,
   fromS: number,
   deadlineAgeS: number | null,
+  capShareDensity = Number.POSITIVE_INFINITY,
 ): EvenGapRule | null {
   if (rule === null || first || deadlineAgeS === null) return null;
-  if (fromS >= deadlineAgeS) return rule;
-  return { ...rule, topRatio: Math.max(rule.topRatio, rule.gapS / DEADLINE_APPROACH_GAP_S) };
+  const capped = rule.humpWithinCap === true ? { ...rule, capShareDensity } : rule;
+  if (fromS >= deadlineAgeS) return capped;
+  return { ...capped, topRatio: Math.max(rule.topRatio, rule.gapS / DEADLINE_APPROACH_GAP_S) };
 }

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   BIN_COUNT,
+  binEndS,
   binOf,
+  binStartS,
   checkDensity,
+  DEFAULT_EVEN_GAP_RULE,
+  HUMP_EVEN_GAP_RULE,
   defaultMaxGapS,
   nextCheckAgeS,
   priceForRate,
@@ -106,5 +110,67 @@ describe('check placement', () => {
     // So an id in the late tail is checked sooner than with p = 2 throughout.
     const tail = flat(0.0002);
     expect(nextCheckAgeS(tail, 300, 1, {}, 1, shape)).toBeLessThan(nextCheckAgeS(tail, 300, 1));
+  });
+
+  it('with a hump exponent, checks the hump as that power asks past the top, and nothing else differently', () => {
+    const rule = { gapS: 8, fromHazard: 0.0003, topRatio: 1.5 };
+    const plain = { lagPower: 2, evenGap: rule };
+    const hump = { lagPower: 2, evenGap: { ...rule, humpLagPower: 1.5 } };
+    // In the hump (0.05 per second) p = 1.5's density, 0.05^0.4, where the top alone holds it at 1.5 / 8 s.
+    expect(checkDensity(0.05, 1, plain)).toBeCloseTo(1.5 / 8, 9);
+    expect(checkDensity(0.05, 1, hump)).toBeCloseTo(0.05 ** 0.4, 9);
+    // Where the top does not bind (the even gap, p = 2's range, below the cut) nothing changes.
+    for (const hazard of [0.0001, 0.0006, 0.004])
+      expect(checkDensity(hazard, 1, hump)).toBe(checkDensity(hazard, 1, plain));
+    // Just above the top's hazard p = 1.5 asks less than the top: the top stays.
+    expect(checkDensity(0.007, 1, hump)).toBe(checkDensity(0.007, 1, plain));
+  });
+
+  it("holds the hump's density to the id's share of the cap, never below the top", () => {
+    const rule = { gapS: 8, fromHazard: 0.0003, topRatio: 1.5, humpLagPower: 1.5 };
+    const within = (share: number) => ({ lagPower: 2, evenGap: { ...rule, capShareDensity: share } });
+    expect(checkDensity(0.05, 1, within(0.25))).toBeCloseTo(0.25, 9);
+    expect(checkDensity(0.05, 1, within(1))).toBeCloseTo(0.05 ** 0.4, 9);
+    expect(checkDensity(0.05, 1, within(0.1))).toBeCloseTo(1.5 / 8, 9);
+  });
+
+  it('with guard bins, checks the bins just past a hump as densely as the hump', () => {
+    const hazards = flat(0.0006);
+    const hump = binOf(20);
+    hazards[hump] = 0.05;
+    const rule = { gapS: 8, fromHazard: 0.0003, topRatio: 1.5 };
+    const place = (guardBins: number, fromS: number) =>
+      nextCheckAgeS(hazards, fromS, 1, {}, 1, { lagPower: 2, evenGap: { ...rule, guardBins } }) - fromS;
+    // From the start of the bin after the hump: the even gap without guard bins, the hump's with one or two.
+    const after = binStartS(hump + 1);
+    expect(place(0, after)).toBeCloseTo(8, 6);
+    expect(place(1, after)).toBeLessThan(8 / 1.5 + 1e-6);
+    expect(place(2, after)).toBeLessThan(8 / 1.5 + 1e-6);
+    // Two bins on the guard reaches that far and no further.
+    const third = binStartS(hump + 3);
+    expect(place(2, third)).toBeCloseTo(8, 6);
+    expect(binEndS(hump + 2)).toBe(third);
+  });
+
+  it('names the hump rule as an option beside the default', () => {
+    expect(HUMP_EVEN_GAP_RULE).toEqual({
+      ...DEFAULT_EVEN_GAP_RULE,
+      humpLagPower: 1.5,
+      humpWithinCap: true,
+      bandExponent: 1,
+    });
+  });
+
+  it('with a band exponent, rises from 1 / gap to the top as that power of the hazard', () => {
+    const rule = { gapS: 8, fromHazard: 0.0003, topRatio: 1.5 };
+    const linear = { lagPower: 2, evenGap: { ...rule, bandExponent: 1 } };
+    const atFloor = 8 ** -3;
+    expect(checkDensity(atFloor, 1, linear)).toBeCloseTo(1 / 8, 9);
+    // 1.2 times the hazard: 1.2 times the density, where p = 2 asks 1.2^(1/3) times.
+    expect(checkDensity(1.2 * atFloor, 1, linear)).toBeCloseTo(1.2 / 8, 9);
+    expect(checkDensity(1.2 * atFloor, 1, { lagPower: 2, evenGap: rule })).toBeCloseTo(1.2 ** (1 / 3) / 8, 9);
+    // Held at the top, and at 1 / gap down to the cut, as without it.
+    expect(checkDensity(2 * atFloor, 1, linear)).toBeCloseTo(1.5 / 8, 9);
+    expect(checkDensity(0.0004, 1, linear)).toBeCloseTo(1 / 8, 9);
   });
 });

@@ -3,6 +3,7 @@ import {
   DEFAULT_EVEN_GAP_RULE,
   DEFAULT_PLAIN_LAG_POWER,
   DeliveryLearner,
+  binOf,
   isSavedDeliveryProfile,
 } from '../../../../electron/core/learning';
 
@@ -117,5 +118,23 @@ describe('delivery learner', () => {
     expect(learner.nextCheckAgeS('sms', 600, 8, {}, 1, learner.evenGap) - 600).toBeCloseTo(2 * code, 6);
     // Without the rule a code is placed like any other id.
     expect(new DeliveryLearner({ evenGap: null }).evenGap).toBeNull();
+  });
+
+  it('re-estimates after as many observations as it is told, so a cold start can react sooner', () => {
+    const at601 = (learner: DeliveryLearner) => learner.hazards(null)[binOf(601)] ?? 0;
+    const often = new DeliveryLearner({ recomputeEveryObservations: 1 });
+    const seldom = new DeliveryLearner();
+    const before = [often, seldom].map((learner) => {
+      teach(learner, 'sms', 10, 100, 0);
+      const hazard = at601(learner);
+      // Ten messages final between 600 s and 602 s: new at that age.
+      for (let i = 0; i < 10; i += 1) learner.observe('sms', 600, 602, true, 0);
+      return hazard;
+    });
+    expect(at601(often)).toBeGreaterThan(5 * (before[0] ?? 0));
+    expect(at601(seldom)).toBe(before[1]);
+    expect(() => new DeliveryLearner({ recomputeEveryObservations: 0 })).toThrow(
+      /recomputeEveryObservations must be a whole number of at least 1, got 0/,
+    );
   });
 });

@@ -32,6 +32,13 @@ describe('the even-gap rule of one placement', () => {
     const before = evenGapFor(rule, false, 20, 30);
     expect((before?.gapS ?? 0) / (before?.topRatio ?? 1)).toBeCloseTo(DEADLINE_APPROACH_GAP_S, 9);
   });
+
+  it("gives a rule that holds the hump within the cap the id's share of it, and only such a rule", () => {
+    const rule = { ...DEFAULT_EVEN_GAP_RULE, humpLagPower: 1.5, humpWithinCap: true };
+    expect(evenGapFor(rule, false, 40, 30, 0.25)?.capShareDensity).toBe(0.25);
+    expect(evenGapFor(rule, false, 20, 30, 0.25)?.capShareDensity).toBe(0.25);
+    expect(evenGapFor(DEFAULT_EVEN_GAP_RULE, false, 40, 30, 0.25)).toEqual(DEFAULT_EVEN_GAP_RULE);
+  });
 });
 
 describe('placing the next check', () => {
