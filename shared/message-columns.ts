@@ -75,6 +75,30 @@ const orNaN = (value: number | null | undefined): number => value ?? Number.NaN;
 const orNull = (value: number | undefined): number | null =>
   value === undefined || Number.isNaN(value) ? null : value;
 
+/** Values made once per pair of numbers and shared by everyone who asks for the same pair. */
+class SharedByTwo<T> {
+  readonly #make: (first: number, second: number) => T;
+  readonly #made = new Map<number, Map<number, T>>();
+
+  constructor(make: (first: number, second: number) => T) {
+    this.#make = make;
+  }
+
+  get(first: number, second: number): T {
+    let bySecond = this.#made.get(first);
+    if (bySecond === undefined) {
+      bySecond = new Map();
+      this.#made.set(first, bySecond);
+    }
+    let value = bySecond.get(second);
+    if (value === undefined) {
+      value = this.#make(first, second);
+      bySecond.set(second, value);
+    }
+    return value;
+  }
+}
+
 /** Packs messages into columns (see {@link MessageColumns}). */
 export function toMessageColumns(messages: readonly ListedMessage[]): MessageColumns {
   const count = messages.length;
@@ -204,6 +228,11 @@ export function fromMessageColumns(columns: MessageColumns): ListedMessage[] {
   // Word codes index this list (0 is null); an unknown code reads as null, never as another message's word.
   const wordOf: readonly (string | null)[] = [null, ...words];
   const word = (at: number | undefined): string | null => wordOf[at ?? 0] ?? null;
+  // Messages are never changed once read, so those with the same charge, or the same one channel status, share it.
+  const charges = new SharedByTwo((amount, currency) => ({ amount, currency: word(currency) }));
+  const oneChannel = new SharedByTwo((channel, status) =>
+    Object.freeze([{ channel: word(channel) ?? '', status: word(status) ?? '' }]),
+  );
   const messages = new Array<ListedMessage>(count);
   let idStart = 0;
   let step = 0;
@@ -220,14 +249,15 @@ export function fromMessageColumns(columns: MessageColumns): ListedMessage[] {
       nextExtra += 1;
     }
     const charge =
-      (flag & HAS_CHARGE) === 0
-        ? null
-        : { amount: numbers[n + AMOUNT] ?? 0, currency: word(wordCodes[w + CURRENCY]) };
+      (flag & HAS_CHARGE) === 0 ? null : charges.get(numbers[n + AMOUNT] ?? 0, wordCodes[w + CURRENCY] ?? 0);
     let channels = NO_CHANNELS;
     let fallbacks = NO_FALLBACKS;
     const channelCount = stepCounts[i * 2] ?? 0;
     const fallbackCount = stepCounts[i * 2 + 1] ?? 0;
-    if (channelCount > 0) {
+    if (channelCount === 1) {
+      channels = oneChannel.get(stepCodes[step] ?? 0, stepCodes[step + 1] ?? 0);
+      step += 2;
+    } else if (channelCount > 0) {
       const read: ChannelStatus[] = [];
       for (let k = 0; k < channelCount; k += 1, step += 2)
         read.push({
