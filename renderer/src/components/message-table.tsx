@@ -13,6 +13,7 @@ import type { ListedMessage } from '../../../shared/contract';
 import { COLUMNS, type ColumnId } from '../logic/columns';
 import type { SortOrder } from '../logic/message-sort';
 import { extendTo, toggleAll, toggleId, type Selection } from '../logic/selection';
+import { useAfterFirstPaint } from '../hooks/use-after-first-paint';
 import { initialScrollRect, observeScrollRect, scrollList } from './list-virtualizer';
 import { MessageRow, rowDomId } from './message-row';
 import { useMessageWords } from './use-message-words';
@@ -53,13 +54,15 @@ export function MessageTable(props: MessageTableProps) {
     [messages, activeId],
   );
 
+  const rowsPainted = useAfterFirstPaint(messages.length > 0);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is the kept library for 10,000+ rows; this component is not compiler-memoised.
   const virtualizer = useVirtualizer({
     count: messages.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT_PX,
-    // Rows drawn beyond the view: enough for smooth scrolling, few enough that the first frame stays quick.
-    overscan: 6,
+    // Rows drawn beyond the view, for smooth scrolling: one until the first rows are on screen, so that the first
+    // frame draws only what is seen, then six.
+    overscan: rowsPainted ? 6 : 1,
     scrollPaddingStart: HEAD_HEIGHT_PX,
     initialRect: initialScrollRect(),
     observeElementRect: observeScrollRect,

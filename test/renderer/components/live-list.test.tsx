@@ -131,3 +131,31 @@ describe('a fresh snapshot', () => {
     expect(rows()).toEqual(['fresh-1 Delivered']);
   });
 });
+
+describe('the first frame of a long list', () => {
+  it('draws the rows in view first, and the rows just beyond the view once they are on screen', async () => {
+    const many = Array.from({ length: 200 }, (_, index) =>
+      messageView({
+        id: `long-${String(index)}`,
+        statuses: ['processing'],
+        addedAt: 1_000_000 + index * 1_000,
+      }),
+    );
+    // Rows drawn each time the page changes, from the first change on.
+    const drawn: number[] = [];
+    const observer = new MutationObserver(() => {
+      const table = document.querySelector('[role="table"]');
+      if (table !== null) drawn.push(table.querySelectorAll('[role="row"][aria-rowindex]').length - 1);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    renderApp({ messages: many });
+    await waitFor(() => {
+      expect(Math.max(...drawn)).toBeGreaterThan(drawn.find((count) => count > 0) ?? Infinity);
+    });
+    observer.disconnect();
+    const first = drawn.find((count) => count > 0) ?? 0;
+    expect(first).toBeGreaterThan(10);
+    expect(Math.max(...drawn) - first).toBe(5);
+    expect(rows()[0]).toBe('long-199 On its way');
+  });
+});
