@@ -53,17 +53,28 @@ interface Keyed {
   readonly value: string | number | null;
 }
 
-/** Orders two keyed messages: by value (empty values last), then by id (as people read numbers, then exactly). */
-function compareKeyed(a: Keyed, b: Keyed, sign: number): number {
-  if (a.value === null || b.value === null) {
-    if (a.value !== b.value) return a.value === null ? 1 : -1;
+/** Orders two messages by their sort values (empty values last), then by id (as people read numbers, then exactly). */
+function compareEntries(
+  aValue: string | number | null,
+  aId: string,
+  bValue: string | number | null,
+  bId: string,
+  sign: number,
+): number {
+  if (aValue === null || bValue === null) {
+    if (aValue !== bValue) return aValue === null ? 1 : -1;
   } else {
-    const byValue = sign * compareValues(a.value, b.value);
+    const byValue = sign * compareValues(aValue, bValue);
     if (byValue !== 0) return byValue;
   }
-  const byId = collator.compare(a.message.id, b.message.id);
+  const byId = collator.compare(aId, bId);
   if (byId !== 0) return byId;
-  return a.message.id < b.message.id ? -1 : a.message.id > b.message.id ? 1 : 0;
+  return aId < bId ? -1 : aId > bId ? 1 : 0;
+}
+
+/** Orders two keyed messages (see {@link compareEntries}). */
+function compareKeyed(a: Keyed, b: Keyed, sign: number): number {
+  return compareEntries(a.value, a.message.id, b.value, b.message.id, sign);
 }
 
 const keyed = (message: ListedMessage, order: SortOrder): Keyed => ({
@@ -74,9 +85,20 @@ const keyed = (message: ListedMessage, order: SortOrder): Keyed => ({
 /** Sorts a copy of the messages; ties keep the id order, and empty values go last in both directions. */
 export function sortMessages(messages: readonly ListedMessage[], order: SortOrder): readonly ListedMessage[] {
   const sign = order.direction === 'ascending' ? 1 : -1;
-  const items = messages.map((message) => keyed(message, order));
-  items.sort((a, b) => compareKeyed(a, b, sign));
-  return items.map((item) => item.message);
+  // Positions sorted by the messages' values: no object per message (a snapshot sorts 10,000 at once).
+  const values = messages.map((message) => sortValue(message, order.column));
+  const positions: number[] = [];
+  for (let at = 0; at < messages.length; at += 1) positions.push(at);
+  positions.sort((a, b) =>
+    compareEntries(
+      values[a] ?? null,
+      (messages[a] as ListedMessage).id,
+      values[b] ?? null,
+      (messages[b] as ListedMessage).id,
+      sign,
+    ),
+  );
+  return positions.map((at) => messages[at] as ListedMessage);
 }
 
 /**
