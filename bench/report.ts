@@ -34,7 +34,7 @@ export function workloadText(result: WorkloadResult): string {
     String(s.peakPerSecond),
   ]);
   const lines = [
-    `## ${result.name}`,
+    `## ${result.name}, ${String(result.seeds)} seeds pooled`,
     table(
       [
         'strategy',
@@ -127,6 +127,7 @@ export function benchJson(
       slug: result.slug,
       rateCap: result.rateCap,
       ids: result.ids,
+      seeds: result.seeds,
       strategies: result.strategies.map(strategy),
       oracle: { mean: finite(result.oracle.mean), p95: finite(result.oracle.p95) },
       oracleCapped: { mean: finite(result.oracleCapped.mean), p95: finite(result.oracleCapped.p95) },

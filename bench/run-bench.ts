@@ -58,6 +58,8 @@ export interface WorkloadResult {
   readonly slug: string;
   readonly rateCap: number;
   readonly ids: number;
+  /** How many seeds its lags are pooled over. */
+  readonly seeds: number;
   readonly strategies: readonly StrategyResult[];
   /** The oracle at the warm learning policy's budget, ignoring the rate cap. */
   readonly oracle: OracleBound;
@@ -419,6 +421,7 @@ export function runBench(specs: readonly WorkloadSpec[], options: BenchOptions):
       slug: spec.slug,
       rateCap: spec.rateCap,
       ids: spec.arrivals.length,
+      seeds: options.seeds,
       strategies: strategyResults,
       oracle,
       oracleCapped,

@@ -19,7 +19,7 @@ import { engineResults, runBench, type WorkloadResult } from './run-bench';
 
 /** The workloads also run on the real scheduler. */
 const ENGINE_WORKLOADS = new Set(['one-time-codes', 'trickle']);
-import { workloads } from './workloads';
+import { MIN_POOLED_IDS, seedsFor, workloads } from './workloads';
 
 const { values } = parseArgs({
   options: {
@@ -64,7 +64,8 @@ async function main(): Promise<number> {
   const chartsDir = values.charts ?? (quick || values.json ? null : 'bench/charts');
   if (!values.json) {
     console.log(
-      `Polling benchmark: virtual time, profile ${profileName}, ${seeds} seeds pooled, 80 ms per request` +
+      `Polling benchmark: virtual time, profile ${profileName}, at least ${seeds} seeds pooled (a workload of ` +
+        `fewer than ${MIN_POOLED_IDS.toLocaleString('en')} ids pools more), 80 ms per request` +
         (scale < 1 ? `, workloads scaled to ${scale}` : ''),
     );
     console.log(
@@ -97,7 +98,7 @@ async function main(): Promise<number> {
     return 3;
   }
   for (const spec of specs) {
-    const [simulated] = runBench([spec], options);
+    const [simulated] = runBench([spec], { ...options, seeds: quick ? seeds : seedsFor(spec, seeds) });
     if (simulated === undefined) continue;
     // The real scheduler beside the event simulation, on the workloads small enough to drive it.
     const engineRows = ENGINE_WORKLOADS.has(spec.slug)
