@@ -34,7 +34,7 @@ export function workloadText(result: WorkloadResult): string {
     String(s.peakPerSecond),
   ]);
   const lines = [
-    `## ${result.name}, ${String(result.seeds)} seeds pooled`,
+    `## ${result.name}, ${String(result.seeds)} seed${result.seeds === 1 ? '' : 's'} pooled`,
     table(
       [
         'strategy',

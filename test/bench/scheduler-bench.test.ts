@@ -47,6 +47,7 @@ interface BenchJson {
     readonly name: string;
     readonly slug: string;
     readonly rateCap: number;
+    readonly seeds: number;
     readonly strategies: readonly StrategyJson[];
     readonly oracle: { readonly mean: number; readonly p95: number };
   }[];
@@ -98,16 +99,35 @@ describe('npm run bench', { timeout: 120_000 }, () => {
     }
   });
 
+  it('pools more seeds for a workload of few ids than it was asked for: the burst of 50 codes on 160', () => {
+    const run = bench([
+      '--json',
+      '--seeds',
+      '1',
+      '--engine-seeds',
+      '1',
+      '--workload',
+      'one-time-codes',
+      '--no-memory',
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as BenchJson;
+    expect(result.seeds).toBe(1);
+    expect(result.workloads.map((workload) => [workload.slug, workload.seeds])).toEqual([
+      ['one-time-codes', 160],
+    ]);
+  });
+
   it('prints a table per workload with the matched-budget ratios and the oracle, writes a chart each, then memory per id', () => {
     const charts = mkdtempSync(join(tmpdir(), 'bench-charts-'));
     const run = bench(['--quick', '--seeds', '1', '--scale', '0.02', '--charts', charts]);
     expect(run.status, run.stderr).toBe(0);
     const sections = run.stdout.split('\n## ').slice(1);
     expect(sections.map((section) => section.split('\n')[0])).toEqual([
-      'burst of 50 one-time codes, cap 10/s, 30 min',
-      'campaign of 200 ids, cap 50/s, 2 h',
-      'trickle of 1 id/s for 1 min, cap 10/s, then 30 min',
-      '12 one-time codes during a campaign of 200, cap 50/s, 1 h',
+      'burst of 50 one-time codes, cap 10/s, 30 min, 1 seed pooled',
+      'campaign of 200 ids, cap 50/s, 2 h, 1 seed pooled',
+      'trickle of 1 id/s for 1 min, cap 10/s, then 30 min, 1 seed pooled',
+      '12 one-time codes during a campaign of 200, cap 50/s, 1 h, 1 seed pooled',
       'memory',
     ]);
     for (const section of sections.slice(0, 4)) {
