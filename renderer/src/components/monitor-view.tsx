@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   ConnectionInfo,
@@ -147,8 +147,10 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
     ),
   );
 
-  // Paste anywhere (Ctrl/Cmd+V outside a text field) opens the add dialog with the pasted text.
-  useEffect(() => {
+  // Paste anywhere (Ctrl/Cmd+V outside a text field) opens the add dialog with the pasted text. This and the keys
+  // below listen from the commit that draws the window (a layout effect), so a paste or key the moment it shows is
+  // not lost while React has yet to run its effects.
+  useLayoutEffect(() => {
     const onPaste = (event: ClipboardEvent) => {
       if (isTyping(event.target) || add !== null || settingsOpen) return;
       const text = event.clipboardData?.getData('text') ?? '';
@@ -163,7 +165,7 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
   }, [add, settingsOpen]);
 
   // Window-wide keys: R refreshes, Delete stops watching, / searches, Esc closes the detail panel.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || add !== null || settingsOpen) return;
       if (event.key === 'Escape' && detailId !== null) {

@@ -6,6 +6,15 @@ import { renderApp } from './render-app';
 
 afterEach(cleanup);
 
+/** A paste event carrying `text`, as the browser sends it. */
+function pasteOf(text: string): Event {
+  const data = new DataTransfer();
+  data.setData('text/plain', text);
+  const event = new Event('paste', { bubbles: true, cancelable: true });
+  Object.defineProperty(event, 'clipboardData', { value: data });
+  return event;
+}
+
 describe('the add dialog', () => {
   it('reports what was added, skipped as already watched or repeated, and rejected with reasons', async () => {
     const { fake, user } = renderApp({ messages: [messageView({ id: 'known-1', statuses: ['delivered'] })] });
@@ -32,16 +41,19 @@ describe('the add dialog', () => {
     });
   });
 
-  it('opens with the pasted text when ids are pasted outside a text field', async () => {
-    const { user } = renderApp();
-    await screen.findByRole('table', { name: 'Watched messages' });
-    const data = new DataTransfer();
-    data.setData('text/plain', 'pasted-1\npasted-2');
-    const event = new Event('paste', { bubbles: true, cancelable: true }) as Event & {
-      clipboardData: DataTransfer;
-    };
-    Object.defineProperty(event, 'clipboardData', { value: data });
-    document.body.dispatchEvent(event);
+  it('opens with the pasted text when ids are pasted outside a text field, from the moment the window shows', async () => {
+    // The paste comes as soon as the list is on the page (before its watch list arrives): it is not lost.
+    const shown = new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('[role="table"]') === null) return;
+        observer.disconnect();
+        document.body.dispatchEvent(pasteOf('pasted-1\npasted-2'));
+        resolve();
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+    const { user } = renderApp({ holdSnapshot: true });
+    await shown;
     const box = await screen.findByLabelText('Message IDs');
     expect((box as HTMLTextAreaElement).value).toBe('pasted-1\npasted-2');
     await user.keyboard('{Escape}');
