@@ -48,11 +48,6 @@ function compareValues(a: string | number, b: string | number): number {
   return collator.compare(String(a), String(b));
 }
 
-interface Keyed {
-  readonly message: ListedMessage;
-  readonly value: string | number | null;
-}
-
 /** Orders two messages by their sort values (empty values last), then by id (as people read numbers, then exactly). */
 function compareEntries(
   aValue: string | number | null,
@@ -71,16 +66,6 @@ function compareEntries(
   if (byId !== 0) return byId;
   return aId < bId ? -1 : aId > bId ? 1 : 0;
 }
-
-/** Orders two keyed messages (see {@link compareEntries}). */
-function compareKeyed(a: Keyed, b: Keyed, sign: number): number {
-  return compareEntries(a.value, a.message.id, b.value, b.message.id, sign);
-}
-
-const keyed = (message: ListedMessage, order: SortOrder): Keyed => ({
-  message,
-  value: sortValue(message, order.column),
-});
 
 /** Sorts a copy of the messages; ties keep the id order, and empty values go last in both directions. */
 export function sortMessages(messages: readonly ListedMessage[], order: SortOrder): readonly ListedMessage[] {
@@ -111,13 +96,17 @@ export function sortedIndex(
   order: SortOrder,
 ): number {
   const sign = order.direction === 'ascending' ? 1 : -1;
-  const item = keyed(message, order);
+  const value = sortValue(message, order.column);
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
     const other = sorted[middle];
-    if (other !== undefined && compareKeyed(keyed(other, order), item, sign) <= 0) low = middle + 1;
+    if (
+      other !== undefined &&
+      compareEntries(sortValue(other, order.column), other.id, value, message.id, sign) <= 0
+    )
+      low = middle + 1;
     else high = middle;
   }
   return low;
