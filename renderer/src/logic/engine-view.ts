@@ -43,25 +43,15 @@ export function engineView(
   connection: ConnectionInfo | null,
   settings: EngineSettings | null = null,
 ): EngineView {
-  if (health === null)
-    return {
-      kind: 'loading',
-      fix: null,
-      tone: 'busy',
-      until: null,
-      detail: null,
-      demo: connection?.demo ?? false,
-      requestsPerSecond: 0,
-      rateCapPerSecond: settings?.rateCapPerSecond ?? 0,
-      lastSuccessAt: null,
-    };
   const base = {
     demo: connection?.demo ?? false,
-    requestsPerSecond: health.counts.requestsLastMinute / 60,
+    requestsPerSecond: (health?.counts.requestsLastMinute ?? 0) / 60,
     // The settings carry a new cap at once; health counts catch up on the engine's next report.
-    rateCapPerSecond: settings?.rateCapPerSecond ?? health.counts.rateCapPerSecond,
-    lastSuccessAt: health.lastSuccessAt,
+    rateCapPerSecond: settings?.rateCapPerSecond ?? health?.counts.rateCapPerSecond ?? 0,
+    lastSuccessAt: health?.lastSuccessAt ?? null,
   };
+  if (health === null)
+    return { ...base, kind: 'loading', fix: null, tone: 'busy', until: null, detail: null };
   const blocker = health.blocker;
   if (blocker !== null) {
     switch (blocker.kind) {
