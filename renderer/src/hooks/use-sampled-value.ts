@@ -1,5 +1,5 @@
 import { startTransition, useEffect, useState } from 'react';
-import { nextFrameOrTimeout } from '../logic/frame-batch';
+import { afterNextPaint } from '../logic/frame-batch';
 import { sampleDelayMs } from '../logic/sample-delay';
 
 /**
@@ -11,22 +11,15 @@ export function useSampledValue<T>(value: T, intervalMs: number, initial: T): T 
   const [sample, setSample] = useState<{ readonly value: T; readonly at: number } | null>(null);
   useEffect(() => {
     if (sample !== null && Object.is(sample.value, value)) return;
-    let cancelled = false;
     const take = () => {
-      if (cancelled) return;
       startTransition(() => {
         setSample({ value, at: performance.now() });
       });
     };
     const delay = sampleDelayMs(sample?.at ?? null, performance.now(), intervalMs);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    if (delay === 'after-paint')
-      nextFrameOrTimeout()(() => {
-        timer = setTimeout(take, 0);
-      });
-    else timer = setTimeout(take, delay);
+    if (delay === 'after-paint') return afterNextPaint(take);
+    const timer = setTimeout(take, delay);
     return () => {
-      cancelled = true;
       clearTimeout(timer);
     };
   }, [value, sample, intervalMs]);

@@ -74,3 +74,19 @@ export function nextFrameOrTimeout(fallbackMs = 100): ScheduleOnce {
     const timer = setTimeout(run, fallbackMs);
   };
 }
+
+/**
+ * Runs `callback` in a task after the next frame is painted (a frame's callbacks run before its paint), or after
+ * the timer when no frame comes; returns a function that cancels it.
+ */
+export function afterNextPaint(callback: () => void, fallbackMs = 100): () => void {
+  let cancelled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  nextFrameOrTimeout(fallbackMs)(() => {
+    if (!cancelled) timer = setTimeout(callback, 0);
+  });
+  return () => {
+    cancelled = true;
+    clearTimeout(timer);
+  };
+}
