@@ -17,13 +17,12 @@ import {
   HUMP_LEARNER_OPTIONS,
   binEndS,
   binStartS,
-  type SavedDeliveryProfile,
 } from '../electron/core/learning';
 import { DEFAULT_PROFILE, readProfileFile, type DeliveryProfile } from '../electron/core/simulator';
 import { mulberry32 } from '../electron/core/simulator/random';
 import { simulate, type SimStrategy, type SimWorkload } from './event-sim';
 import { matchedRatio, summarizeLags, type CurvePoint, type LagSummary } from './lag-stats';
-import { arrivalGroups, profileFinalShareBy, WARM_UP_RUNS } from './run-bench';
+import { arrivalGroups, profileFinalShareBy, warmProfileFor } from './run-bench';
 import { cappedOracleBound } from './capped-oracle';
 import { fixedInterval, learning, type LearnerShape, type NamedStrategy } from './sim-strategies';
 import { table } from './stats';
@@ -143,34 +142,6 @@ function measure(
   };
 }
 
-/** What the warm policy starts from: the profile saved after three earlier runs (as `runBench` builds it). */
-function warmProfileFor(
-  spec: WorkloadSpec,
-  profile: DeliveryProfile,
-  priceS: number,
-  shape: StudyShape = {},
-): SavedDeliveryProfile | null {
-  let warm: SavedDeliveryProfile | null = null;
-  for (let run = 0; run < WARM_UP_RUNS; run += 1) {
-    const saved = warm;
-    let learner: DeliveryLearner | null = null;
-    const strategy = learning(
-      'learning-cold',
-      () => saved,
-      priceS,
-      (created) => (learner = created),
-      shape,
-    );
-    simulate(
-      drawWorkload(spec, 7 + 1000 + run, profile, 80),
-      strategy.create(mulberry32(7 + 999 - run)),
-      mulberry32(7 + 998 - run),
-    );
-    warm = (learner as DeliveryLearner | null)?.save(0) ?? null;
-  }
-  return warm;
-}
-
 /**
  * A variant from `p=3,knee=0.003,q=6,pool,prior=0.1,c=3,L=7,from=0.0003,top=1.7`, each part changing the learner's
  * default: the learner's shape (p is the exponent of ids without a deadline, and of codes too where the even gap
@@ -278,7 +249,7 @@ function prepare(spec: WorkloadSpec, profile: DeliveryProfile, seeds: number, fi
 
 /** The policy with this shape and price cold, warm, and on the true hazard, each matched against fixed polling. */
 function runVariant(bench: Prepared, shape: StudyShape, priceS: number): VariantRun[] {
-  const warm = warmProfileFor(bench.spec, bench.profile, priceS, shape);
+  const warm = warmProfileFor(bench.spec, { profile: bench.profile, priceS, shape });
   const variants: [VariantRun['name'], NamedStrategy][] = [
     ['cold', learning('learning-cold', () => null, priceS, undefined, shape)],
     ['warm', learning('learning-warm', () => warm, priceS, undefined, shape)],
@@ -412,7 +383,7 @@ function main(): void {
   if (values.hazards) {
     // The first variant's learner: its warm profile and its cold prior.
     const { shape } = parseVariant(values.variant[0] ?? '');
-    const warm = warmProfileFor(spec, profile, prices[0] ?? 1, shape);
+    const warm = warmProfileFor(spec, { profile, priceS: prices[0] ?? 1, shape });
     const learned = new DeliveryLearner({ ...shape, saved: warm }).hazards(null);
     const cold = new DeliveryLearner(shape).hazards(null);
     console.log(

@@ -12,12 +12,11 @@
  * per id and mean lag from `npm run bench`).
  */
 import { parseArgs } from 'node:util';
-import type { DeliveryLearner, SavedDeliveryProfile } from '../electron/core/learning';
 import { DEFAULT_PROFILE, readProfileFile } from '../electron/core/simulator';
 import { mulberry32 } from '../electron/core/simulator/random';
 import { cappedOracleBound, firstCheckBound } from './capped-oracle';
 import { simulate, type SimOutcome, type SimWorkload } from './event-sim';
-import { arrivalGroups, profileFinalShareBy, WARM_UP_RUNS } from './run-bench';
+import { arrivalGroups, profileFinalShareBy, warmProfileFor } from './run-bench';
 import { learning, planned } from './sim-strategies';
 import { drawWorkload, workloads } from './workloads';
 
@@ -137,24 +136,7 @@ process.stdout.write(
 
 if (values.split) {
   // The warm profile as the benchmark makes it: three earlier runs of the same traffic on other seeds.
-  let warm: SavedDeliveryProfile | null = null;
-  for (let run = 0; run < WARM_UP_RUNS; run += 1) {
-    const saved = warm;
-    let learner: DeliveryLearner | null = null;
-    const warmUp = learning(
-      'learning-cold',
-      () => saved,
-      undefined,
-      (created) => (learner = created),
-    );
-    simulate(
-      drawWorkload(spec, 7 + 1000 + run, profile, LATENCY_MS),
-      warmUp.create(mulberry32(999 - run)),
-      mulberry32(998 - run),
-    );
-    warm = (learner as DeliveryLearner | null)?.save(0) ?? null;
-  }
-  const warmProfile = warm;
+  const warmProfile = warmProfileFor(spec, { profile, latencyMs: LATENCY_MS });
   const policy = learning('learning-warm', () => warmProfile);
   const measured = meanLags((s) => policy.create(mulberry32(97 * s + 11)));
   const bounds = firstCheckBandMeans();

@@ -14,6 +14,7 @@ import {
   fixedInterval,
   guide,
   learning,
+  type LearnerShape,
   type NamedStrategy,
   type StrategyKind,
 } from './sim-strategies';
@@ -22,7 +23,7 @@ import { drawWorkload, type WorkloadSpec } from './workloads';
 import { runEngine } from './engine-run';
 
 /** How many earlier runs the warm learning policy's saved profile comes from. */
-export const WARM_UP_RUNS = 3;
+const WARM_UP_RUNS = 3;
 
 /** The fixed intervals that make up the fixed-polling curve, in seconds. */
 export const FIXED_INTERVALS_S = [5, 7.5, 10, 15, 20, 30, 45, 60] as const;
@@ -315,6 +316,39 @@ export async function engineResults(spec: WorkloadSpec, options: BenchOptions): 
   return rows;
 }
 
+/**
+ * What the warm learning policy starts from: the profile it saved after {@link WARM_UP_RUNS} earlier runs of the
+ * same kind of traffic on other seeds, each run starting from what the one before saved.
+ */
+export function warmProfileFor(
+  spec: WorkloadSpec,
+  options: {
+    readonly profile: DeliveryProfile;
+    readonly firstSeed?: number;
+    readonly latencyMs?: number;
+    readonly priceS?: number | undefined;
+    readonly shape?: LearnerShape;
+  },
+): SavedDeliveryProfile | null {
+  const firstSeed = options.firstSeed ?? 7;
+  let warm: SavedDeliveryProfile | null = null;
+  for (let run = 0; run < WARM_UP_RUNS; run += 1) {
+    const warmUp = drawWorkload(spec, firstSeed + 1000 + run, options.profile, options.latencyMs ?? 80);
+    const saved = warm;
+    let learner: DeliveryLearner | null = null;
+    const strategy = learning(
+      'learning-cold',
+      () => saved,
+      options.priceS,
+      (created) => (learner = created),
+      options.shape,
+    );
+    simulate(warmUp, strategy.create(mulberry32(firstSeed + 999 - run)), mulberry32(firstSeed + 998 - run));
+    warm = (learner as DeliveryLearner | null)?.save(0) ?? null;
+  }
+  return warm;
+}
+
 /** Runs the whole benchmark. */
 export function runBench(specs: readonly WorkloadSpec[], options: BenchOptions): WorkloadResult[] {
   const firstSeed = options.firstSeed ?? 7;
@@ -322,22 +356,13 @@ export function runBench(specs: readonly WorkloadSpec[], options: BenchOptions):
   const results: WorkloadResult[] = [];
   const shape = options.lagPower === undefined ? {} : { lagPower: options.lagPower };
   for (const spec of specs) {
-    // Warm start: what the learning policy saved after earlier runs of the same kind of traffic (other seeds).
-    let warmProfile: SavedDeliveryProfile | null = null;
-    for (let run = 0; run < WARM_UP_RUNS; run += 1) {
-      const warmUp = drawWorkload(spec, firstSeed + 1000 + run, options.profile, latencyMs);
-      const saved = warmProfile;
-      let learner: DeliveryLearner | null = null;
-      const strategy = learning(
-        'learning-cold',
-        () => saved,
-        options.priceS,
-        (created) => (learner = created),
-        shape,
-      );
-      simulate(warmUp, strategy.create(mulberry32(firstSeed + 999 - run)), mulberry32(firstSeed + 998 - run));
-      warmProfile = (learner as DeliveryLearner | null)?.save(0) ?? null;
-    }
+    const warmProfile = warmProfileFor(spec, {
+      profile: options.profile,
+      firstSeed,
+      latencyMs,
+      priceS: options.priceS,
+      shape,
+    });
     const strategies: NamedStrategy[] = [
       ...FIXED_INTERVALS_S.map((interval) => fixedInterval(interval)),
       backoff,
