@@ -83,8 +83,18 @@ async function expectWordsShownWhole(table: Locator): Promise<void> {
   }).toPass();
 }
 
-/** Connects to the simulator and watches {@link IDS} under a long label, until their first outcomes are in. */
-async function watchIdsThatFillEveryColumn(page: Page, sim: RunningSimulator): Promise<void> {
+/**
+ * Opens the window at 1440 x 900 in light colours, connects to the simulator and watches {@link IDS} under a long
+ * label until their first outcomes are in; returns the list.
+ */
+async function openListThatFillsEveryColumn(
+  page: Page,
+  url: string,
+  sim: RunningSimulator,
+): Promise<Locator> {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(url);
   await connectWithApiKey(page, sim);
   await page.getByRole('button', { name: 'Add messages' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add messages' });
@@ -96,6 +106,7 @@ async function watchIdsThatFillEveryColumn(page: Page, sim: RunningSimulator): P
   const totals = page.getByRole('region', { name: 'Totals' });
   await expect(totals.getByRole('button', { name: /^Failed/ })).toHaveText(/2$/);
   await expect(totals.getByRole('button', { name: /^Delivered/ })).toHaveText(/3$/);
+  return page.getByRole('table', { name: 'Watched messages' });
 }
 
 /** Switches the window to Ukrainian in Settings and closes the dialog. */
@@ -112,12 +123,7 @@ test('at 1440 x 900 every column of the list is in view, in English and in Ukrai
   host,
   sim,
 }) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto(host.url);
-  await watchIdsThatFillEveryColumn(page, sim);
-
-  const table = page.getByRole('table', { name: 'Watched messages' });
+  const table = await openListThatFillsEveryColumn(page, host.url, sim);
   await test.step('English', async () => {
     await expectAllColumnsInView(page, table);
     await expectWordsShownWhole(table);
@@ -192,12 +198,7 @@ test('with the detail panel open the list fits without sideways scrolling at 144
   host,
   sim,
 }) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto(host.url);
-  await watchIdsThatFillEveryColumn(page, sim);
-
-  const table = page.getByRole('table', { name: 'Watched messages' });
+  const table = await openListThatFillsEveryColumn(page, host.url, sim);
   await table.getByRole('row').filter({ hasText: 'undeliverable-fallback-layout-3' }).click();
   // Rows still move as later checks sort them, so whichever message the click lands on has its details open.
   await expect(page.getByRole('complementary', { name: /^Message details: / })).toBeVisible();
