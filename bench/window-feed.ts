@@ -22,6 +22,7 @@ const SETTINGS: EngineSettings = {
 /** The order a synthetic message's status moves through; the last ones are final. */
 const LIFECYCLE = ['scheduled', 'processing', 'processing', 'delivered'] as const;
 const LABELS = ['Black Friday campaign', 'One-time codes', 'Newsletter', null] as const;
+const PRICES = [0.35, 0.7, 1.05] as const;
 
 /** Where a synthetic feed starts: its size and its clock. */
 export interface SyntheticFeedOptions {
@@ -68,7 +69,8 @@ function viewOf(
             rawStatus: last,
             kind: classifyStatus(last),
             partsCount: 1 + (index % 3),
-            charge: { amount: 0.35 * (1 + (index % 3)), currency: 'UAH' },
+            // Amounts as SMSBAT's JSON gives them: decimals (0.35 × 3 computed would be 1.0499999999999998).
+            charge: { amount: PRICES[index % PRICES.length] ?? 0, currency: 'UAH' },
             rate: null,
             channels: index % 2 === 0 ? [{ channel: 'viber', status: last }] : [],
             fallbacks: [],
