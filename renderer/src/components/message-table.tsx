@@ -15,6 +15,7 @@ import type { SortOrder } from '../logic/message-sort';
 import { extendTo, toggleAll, toggleId, type Selection } from '../logic/selection';
 import { useAfterFirstPaint } from '../hooks/use-after-first-paint';
 import { initialScrollRect, observeScrollRect, scrollList } from './list-virtualizer';
+import { LoadingRows } from './loading-rows';
 import { MessageRow, rowDomId } from './message-row';
 import { useMessageWords } from './use-message-words';
 
@@ -255,15 +256,16 @@ export function MessageTable(props: MessageTableProps) {
           </div>
         </div>
         <div role="rowgroup" className="message-table__body">
-          {messages.length === 0 ? (
-            <div role="row" className="message-table__empty">
-              <div role="cell">
-                {props.loading === true
-                  ? t('list.loading')
-                  : props.totalCount === 0
-                    ? t('list.empty')
-                    : t('list.emptyFiltered')}
+          {props.loading === true ? (
+            <>
+              <div role="row" className="visually-hidden">
+                <div role="cell">{t('list.loading')}</div>
               </div>
+              <LoadingRows />
+            </>
+          ) : messages.length === 0 ? (
+            <div role="row" className="message-table__empty">
+              <div role="cell">{props.totalCount === 0 ? t('list.empty') : t('list.emptyFiltered')}</div>
             </div>
           ) : (
             <div className="message-table__canvas" style={{ height: virtualizer.getTotalSize() }}>

@@ -34,6 +34,27 @@ describe('the window while its watch list is on its way', () => {
     expect(screen.getByRole('status').textContent).not.toContain('Loading');
   });
 
+  it('fills the list with placeholder rows on the rows’ columns, unseen by assistive technology, until the list comes', async () => {
+    const { fake } = renderApp({ messages, holdSnapshot: true });
+    const table = await screen.findByRole('table', { name: 'Watched messages' });
+    const placeholders = table.querySelectorAll('.loading-row');
+    expect(placeholders.length).toBeGreaterThanOrEqual(10);
+    const first = placeholders[0] as Element;
+    expect(first.closest('[aria-hidden="true"]')).not.toBeNull();
+    expect(first.classList.contains('message-row')).toBe(true);
+    expect(first.querySelector('.cell--id .mono')).not.toBeNull();
+    expect(first.querySelector('.cell--cost.num')).not.toBeNull();
+    // Only the header and the line saying the list is loading are rows.
+    expect(within(table).getAllByRole('row')).toHaveLength(2);
+    expect(table.getAttribute('aria-rowcount')).toBe('1');
+
+    act(() => {
+      fake.sendHeldSnapshots();
+    });
+    await within(table).findByText('m-1');
+    expect(table.querySelectorAll('.loading-row')).toHaveLength(0);
+  });
+
   it('without credentials, waits for the list before choosing between first run and the monitor', async () => {
     const { fake } = renderApp({
       messages: [],
