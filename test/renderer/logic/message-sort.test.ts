@@ -1,6 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { ListedMessage } from '../../../shared/contract';
 import { COLUMNS } from '../../../renderer/src/logic/columns';
-import { nextSort, sortMessages } from '../../../renderer/src/logic/message-sort';
+import {
+  nextSort,
+  sortedIndex,
+  sortMessages,
+  type SortOrder,
+} from '../../../renderer/src/logic/message-sort';
 import { listedView } from '../../fakes/message-views';
 
 const messages = [
@@ -76,6 +83,38 @@ describe('sortMessages', () => {
     for (const column of COLUMNS) {
       expect(sortMessages(messages, { column, direction: 'ascending' })).toHaveLength(3);
     }
+  });
+
+  it('orders many messages as comparing them one pair at a time does: ties by id, empty values last', () => {
+    // Few distinct times and ids that tie under natural order ("07" and "7"), so that many values tie.
+    const message = fc
+      .record({
+        id: fc.constantFrom('7', '07', '8', 'a-2', 'a-10', 'A-10', 'b', '1000000001'),
+        suffix: fc.nat(40),
+        addedAt: fc.constantFrom(1_764_300_000_000, 1_764_300_000_001, 1_764_300_060_000),
+        statuses: fc.constantFrom([], ['accepted'], ['accepted', 'delivered']),
+        stepMs: fc.constantFrom(1, 1000),
+        parts: fc.option(fc.nat(3), { nil: null }),
+      })
+      .map(({ id, suffix, ...sketch }) =>
+        listedView({ ...sketch, id: `${id}${suffix % 3 === 0 ? '' : String(suffix)}` }),
+      );
+    const order = fc.record({
+      column: fc.constantFrom(...COLUMNS),
+      direction: fc.constantFrom('ascending' as const, 'descending' as const),
+    });
+    /** The list built by placing each message where a binary search over the comparison puts it. */
+    const oneByOne = (list: readonly ListedMessage[], by: SortOrder) => {
+      const sorted: ListedMessage[] = [];
+      for (const item of list) sorted.splice(sortedIndex(sorted, item, by), 0, item);
+      return sorted;
+    };
+    fc.assert(
+      fc.property(fc.uniqueArray(message, { selector: (m) => m.id, maxLength: 120 }), order, (list, by) => {
+        expect(ids(sortMessages(list, by))).toEqual(ids(oneByOne(list, by)));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('does not change its input', () => {
