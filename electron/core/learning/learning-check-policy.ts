@@ -110,6 +110,7 @@ export function learningCheckPolicy(options: LearningCheckPolicyOptions): Learni
     const nextAgeS = placeNextCheck(learner, {
       ageS,
       lastCheckAgeS: first ? null : (entry.lastCheckAgeS ?? ageS),
+      neverChecked: first && state.rawStatus === null,
       mix: entry.mix,
       deadlineAgeS: entry.deadlineAgeS,
       pendingRootHazardSum: rootSum,

@@ -24,6 +24,11 @@ export interface PlacementRequest {
   readonly ageS: number;
   /** Age of its last check, or null before the first. */
   readonly lastCheckAgeS: number | null;
+  /**
+   * True when SMSBAT has never been asked about the id (no status yet): it is known to be pending only at age 0,
+   * when it was sent, however old it is now (an import of messages sent hours ago). @default false
+   */
+  readonly neverChecked?: boolean;
   readonly mix: ChannelMix | null;
   /** Age at which its deadline falls, or null. */
   readonly deadlineAgeS: number | null;
@@ -55,9 +60,12 @@ export function placeNextCheck(learner: DeliveryLearner, request: PlacementReque
   const capFloorS = request.pendingCount / rate;
   const last = request.lastCheckAgeS;
   const first = last === null;
-  const from = last === null ? request.ageS : Math.max(request.ageS, last);
+  // Placed from the last age the id is known to have been pending at: its last check, or its sending for an id
+  // never checked (whose first check is then due at once once the profile's first check is past).
+  const from =
+    last === null ? (request.neverChecked === true ? 0 : request.ageS) : Math.max(request.ageS, last);
   const maxGapS = first && hasDeadline ? DEADLINE_FIRST_CHECK_S : Math.max(defaultMaxGapS(from), capFloorS);
-  return learner.nextCheckAgeS(
+  const placedAgeS = learner.nextCheckAgeS(
     request.mix,
     from,
     price,
@@ -65,6 +73,7 @@ export function placeNextCheck(learner: DeliveryLearner, request: PlacementReque
     first ? Math.max(1e-6, Math.min(1, request.random)) : 1,
     evenGapFor(learner.evenGap, first, from, request.deadlineAgeS, rate / Math.max(1, request.pendingCount)),
   );
+  return Math.max(placedAgeS, request.ageS);
 }
 
 /**

@@ -50,6 +50,25 @@ describe('learning check policy', () => {
     ).toBe(1_000);
   });
 
+  it('checks an id SMSBAT was never asked about at once when it was sent long ago (an import), not minutes later', () => {
+    const learner = learnerWithTail();
+    const policy = learningCheckPolicy({ fallback: BACKOFF, learner, now: () => 0, random: () => 0 });
+    const twoHours = 2 * 3_600_000;
+    // Known pending only when it was sent: by two hours it is as good as final, and nobody has looked.
+    expect(
+      policy.firstDelayMs?.(
+        state({ messageId: 'imported', ageMs: twoHours, nowMs: twoHours, rawStatus: null }),
+      ),
+    ).toBe(0);
+    // An id checked before (watched again after a restart) is still placed from where it was last seen pending.
+    expect(
+      policy.firstDelayMs?.(state({ messageId: 'restored', ageMs: twoHours, nowMs: twoHours })),
+    ).toBeGreaterThan(10_000);
+    // A new id is placed where the learned profile puts a first check, as before.
+    const fresh = policy.firstDelayMs?.(state({ messageId: 'new', ageMs: 0, nowMs: 0, rawStatus: null }));
+    expect(fresh).toBeGreaterThan(0);
+  });
+
   it('keeps placing a code as a code after its deadline was reported overdue', () => {
     const learner = learnerWithTail();
     const policy = learningCheckPolicy({ fallback: BACKOFF, learner, now: () => 0, random: () => 0.5 });
