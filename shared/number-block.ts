@@ -35,38 +35,46 @@ const bytesOf = (array: Uint8Array | Uint16Array | Uint32Array | Float64Array): 
 
 const isNegativeZero = (value: number): boolean => value === 0 && 1 / value < 0;
 
-/** The smallest power of ten up to 10^6 that makes every value a safe integer exactly, or null. */
-function scaleOf(values: readonly (number | null)[]): number | null {
+/**
+ * The values times the smallest power of ten up to 10^6 that makes every one a safe integer exactly, with that
+ * power; null when none does.
+ */
+function asWholeNumbers(
+  values: readonly (number | null)[],
+): { readonly scale: number; readonly whole: readonly (number | null)[] } | null {
   for (let scale = 1; scale <= 1e6; scale *= 10) {
+    const whole: (number | null)[] = [];
     const fits = values.every((value) => {
-      if (value === null) return true;
+      if (value === null) {
+        whole.push(null);
+        return true;
+      }
       const scaled = Math.round(value * scale);
+      whole.push(scaled);
       return Number.isSafeInteger(scaled) && scaled / scale === value && !isNegativeZero(value);
     });
-    if (fits) return scale;
+    if (fits) return { scale, whole };
   }
   return null;
 }
 
 /** Packs numbers (null for none) into the narrowest block that gives them back exactly. */
 export function packNumberBlock(values: readonly (number | null)[]): PackedNumberBlock {
-  const scale = scaleOf(values);
+  const scaled = asWholeNumbers(values);
   let min = Infinity;
   let max = -Infinity;
-  if (scale !== null)
-    for (const value of values) {
-      if (value === null) continue;
-      const scaled = Math.round(value * scale);
-      if (scaled < min) min = scaled;
-      if (scaled > max) max = scaled;
-    }
+  for (const value of scaled?.whole ?? []) {
+    if (value === null) continue;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
   if (min > max) min = max = 0; // nothing but nulls
   // One more than the range: the width's largest value stands for null.
   const span = max - min + 1;
-  const width = scale === null ? 8 : span <= 0xff ? 1 : span <= 0xffff ? 2 : span <= 0xffff_ffff ? 4 : 8;
-  if (width === 8)
+  const width = span <= 0xff ? 1 : span <= 0xffff ? 2 : span <= 0xffff_ffff ? 4 : 8;
+  if (scaled === null || width === 8)
     return {
-      width,
+      width: 8,
       base: -0,
       scale: 1,
       bytes: bytesOf(Float64Array.from(values, (value) => value ?? Number.NaN)),
@@ -78,10 +86,10 @@ export function packNumberBlock(values: readonly (number | null)[]): PackedNumbe
       : width === 2
         ? new Uint16Array(values.length)
         : new Uint32Array(values.length);
-  values.forEach((value, at) => {
-    offsets[at] = value === null ? none : Math.round(value * (scale ?? 1)) - min;
+  scaled.whole.forEach((value, at) => {
+    offsets[at] = value === null ? none : value - min;
   });
-  return { width, base: min, scale: scale ?? 1, bytes: bytesOf(offsets) };
+  return { width, base: min, scale: scaled.scale, bytes: bytesOf(offsets) };
 }
 
 /**
