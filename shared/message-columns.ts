@@ -212,8 +212,8 @@ export function isMessageColumns(value: unknown): value is MessageColumns {
 /** Reads messages back from columns; a TypeError when the columns do not fit together. */
 export function fromMessageColumns(columns: MessageColumns): ListedMessage[] {
   const { count, idText, words, flags, extras } = columns;
-  if (!Number.isInteger(count) || count < 0 || flags.length !== count)
-    throw new TypeError('The message columns do not fit together.');
+  const misfit = () => new TypeError('The message columns do not fit together.');
+  if (!Number.isInteger(count) || count < 0 || flags.length !== count) throw misfit();
   const whole = { whole: true } as const;
   const idLengths = readNumberBlock(columns.idLengths, count, whole);
   const wordCodes = readNumberBlock(columns.wordCodes, count * WORD_FIELDS, whole);
@@ -228,7 +228,7 @@ export function fromMessageColumns(columns: MessageColumns): ListedMessage[] {
       ([at], k, all) => Number.isInteger(at) && at < count && (k === 0 || at > (all[k - 1]?.[0] ?? at)),
     )
   )
-    throw new TypeError('The message columns do not fit together.');
+    throw misfit();
   let nextExtra = 0;
   // Word codes index this list (0 is null); an unknown code reads as null, never as another message's word.
   const wordOf: readonly (string | null)[] = [null, ...words];
@@ -324,7 +324,6 @@ export function fromMessageColumns(columns: MessageColumns): ListedMessage[] {
     };
   }
   // Every id and every step code read, none past the end.
-  if (idStart !== idText.length || step !== stepCodes.values.length)
-    throw new TypeError('The message columns do not fit together.');
+  if (idStart !== idText.length || step !== stepCodes.values.length) throw misfit();
   return messages;
 }
