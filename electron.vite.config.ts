@@ -30,7 +30,16 @@ export default defineConfig({
       // profiles (bench/window-profile.ts).
       minify: process.env.WINDOW_MINIFY !== '0',
       outDir: resolve(root, 'out/renderer'),
-      rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+      rolldownOptions: {
+        input: { index: resolve(root, 'renderer/index.html') },
+        output: {
+          // React DOM in a chunk of its own, fetched in parallel with the window's code (both are preloaded); the
+          // chart library is loaded only when a label's curve is shown (delivery-curve-plot.tsx).
+          codeSplitting: {
+            groups: [{ name: 'react-dom', test: /node_modules[\\/](react-dom|scheduler)[\\/]/ }],
+          },
+        },
+      },
     },
   },
 });

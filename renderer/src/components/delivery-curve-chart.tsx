@@ -1,9 +1,10 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ListedMessage } from '../../../shared/contract';
 import { formatDuration, formatPercent } from '../i18n/format';
 import { deliveryCurve } from '../logic/delivery-curve';
+
+const DeliveryCurvePlot = lazy(() => import('./delivery-curve-plot'));
 
 /** The delivery curve of some messages: share final and share delivered against time since watching. */
 export function DeliveryCurveChart({
@@ -32,57 +33,9 @@ export function DeliveryCurveChart({
         <strong>{title}</strong> <span className="muted">{summary}</span>
       </figcaption>
       {last !== undefined && last.finalShare > 0 ? (
-        <div className="curve__chart" role="img" aria-label={`${title}. ${summary}`}>
-          <ResponsiveContainer width="100%" height={180}>
-            <LineChart data={points} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
-              <CartesianGrid className="curve__grid" strokeDasharray="3 3" />
-              <XAxis
-                dataKey="afterMs"
-                type="number"
-                domain={[0, 'dataMax']}
-                tickFormatter={(value: number) => formatDuration(locale, value)}
-                className="curve__axis"
-              />
-              <YAxis
-                domain={[0, 1]}
-                tickFormatter={(value: number) => formatPercent(locale, value)}
-                width={48}
-                className="curve__axis"
-              />
-              <Tooltip
-                labelFormatter={(value) => formatDuration(locale, Number(value))}
-                formatter={(value, name) => [formatPercent(locale, Number(value)), String(name)]}
-              />
-              <Line
-                type="stepAfter"
-                dataKey="finalShare"
-                name={t('totals.curveFinal')}
-                className="curve__final"
-                stroke="var(--curve-final)"
-                strokeWidth={2}
-                dot={false}
-                isAnimationActive={!reducedMotion}
-              />
-              <Line
-                type="stepAfter"
-                dataKey="deliveredShare"
-                name={t('totals.curveDelivered')}
-                stroke="var(--curve-delivered)"
-                strokeDasharray="5 3"
-                strokeWidth={2}
-                dot={false}
-                isAnimationActive={!reducedMotion}
-              />
-            </LineChart>
-          </ResponsiveContainer>
-          <p className="curve__legend" aria-hidden="true">
-            <span className="legend legend--final">{t('totals.curveFinal')}</span>
-            <span className="legend legend--delivered">{t('totals.curveDelivered')}</span>
-            <span className="muted">
-              {t('totals.curveX')} → · {t('totals.curveY')} ↑
-            </span>
-          </p>
-        </div>
+        <Suspense fallback={<div className="curve__chart curve__chart--loading" aria-hidden="true" />}>
+          <DeliveryCurvePlot points={points} label={`${title}. ${summary}`} reducedMotion={reducedMotion} />
+        </Suspense>
       ) : null}
     </figure>
   );
