@@ -15,6 +15,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: 0,
+  // A stray test.only fails the run instead of quietly running one test.
+  forbidOnly: true,
   reporter: [['list'], ['./test/reporters/e2e-summary-line.ts']],
   use: {
     viewport: { width: 1440, height: 900 },
