@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Credentials } from '../../../shared/credentials';
+import { ConnectionManager, ConnectRefusedError } from '../../../electron/host/connection-manager';
 import { dispatch } from '../../../electron/host/dispatch';
 import { InMemorySecretStore } from '../../../electron/host/secret-store';
+import { FakeHostEngine } from '../../fakes/fake-host-engine';
 import { startServicesKit } from './host-test-kit';
 
 const SAVED_AT = 'http://127.0.0.1:4010';
@@ -147,5 +149,34 @@ describe('the base URL setting', () => {
     expect(JSON.stringify(result)).toMatch(/without a user name, password/);
     expect(JSON.stringify(result)).not.toContain('pass-secret');
     await kit.close();
+  });
+});
+
+describe('the connection manager on its own (a host that skips the contract schema)', () => {
+  it('refuses an address with a user name and password before touching the engine or the store', async () => {
+    const engine = new FakeHostEngine();
+    const store = new InMemorySecretStore();
+    const infos: unknown[] = [];
+    const manager = new ConnectionManager({
+      engine,
+      secretStore: store,
+      environment: null,
+      startDemoSimulator: () => Promise.reject(new Error('no demo here')),
+      testConnection: () => Promise.reject(new Error('no tests here')),
+      onChange: (info) => infos.push(info),
+    });
+    await manager.init();
+    const before = manager.info();
+    const calls = engine.connections.length;
+    await expect(
+      manager.connect({ baseUrl: 'http://user:pass-secret@127.0.0.1:4020', credentials: SAVED }),
+    ).rejects.toThrow(ConnectRefusedError);
+    await expect(
+      manager.connect({ baseUrl: 'http://user:pass-secret@127.0.0.1:4020', credentials: SAVED }),
+    ).rejects.not.toThrow(/pass-secret/);
+    expect(manager.info()).toEqual(before);
+    expect(engine.connections).toHaveLength(calls);
+    expect(infos).toHaveLength(1);
+    expect(await store.load('http://127.0.0.1:4020')).toBeNull();
   });
 });
