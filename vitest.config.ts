@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // The keychain suite needs a Secret Service: `npm run test:keychain` runs it (vitest.keychain.config.ts).
+    exclude: [...configDefaults.exclude, 'test/**/*.keychain.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     // A stray it.only fails the run instead of quietly running one file's focused tests.

@@ -16,6 +16,8 @@ const CONNECTION: ConnectionInfo = {
   source: 'memory',
   signedInAs: 'API key ending 0000',
   baseUrl: 'https://restapi.smsbat.com',
+  authMethod: 'api-key-header',
+  noCredentialsReason: null,
   demo: false,
   persistent: false,
 };

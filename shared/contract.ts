@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUTH_METHODS } from './credentials';
+import { AUTH_METHODS, type AuthMethod } from './credentials';
 import type {
   EngineChange,
   EngineFeedItem,
@@ -9,6 +9,7 @@ import type {
   RefreshOutcome,
   WatchResult,
 } from './engine-api';
+import { baseUrlProblem } from './engine-settings';
 import { MAX_MESSAGE_ID_LENGTH } from './message-ids';
 import type { MessageEventKind } from './glossary';
 import type { HistoryEntry } from './message';
@@ -36,12 +37,26 @@ export const CREDENTIAL_SOURCES = ['none', 'keychain', 'memory', 'environment', 
 /** Where the credentials in use came from. */
 export type CredentialSource = (typeof CREDENTIAL_SOURCES)[number];
 
+/**
+ * Why no credentials are in use: none were ever given (or they were forgotten), or the base URL moved to an address
+ * the saved credentials were not given for (they are only ever sent to the address they were given for).
+ */
+export const NO_CREDENTIALS_REASONS = ['not-connected', 'new-address'] as const;
+
+/** Why no credentials are in use. */
+export type NoCredentialsReason = (typeof NO_CREDENTIALS_REASONS)[number];
+
 /** What the window may know about the connection: never a key or a password. */
 export interface ConnectionInfo {
   readonly source: CredentialSource;
   /** "user demo" or "API key ending 0000", or null with no credentials. */
   readonly signedInAs: string | null;
+  /** Where checks go; with no credentials, the saved base URL (the connect form starts from it). */
   readonly baseUrl: string;
+  /** How the credentials in use sign in, else the method last connected with (for the form), else null. */
+  readonly authMethod: AuthMethod | null;
+  /** Why there are no credentials (with `source: 'none'`); null while credentials are in use or the demo runs. */
+  readonly noCredentialsReason: NoCredentialsReason | null;
   /** True while the built-in simulator answers instead of SMSBAT. */
   readonly demo: boolean;
   /** False when saved credentials will not survive a restart (no keychain): the window says so. */
@@ -112,10 +127,16 @@ const credentialsSchema = z.discriminatedUnion('method', [
   }),
 ]);
 
-const connectSchema = z.object({
-  baseUrl: z.url({ protocol: /^https?$/ }).max(2048),
-  credentials: credentialsSchema,
-});
+/** An http(s) address with no user name, password, query or fragment; the message never repeats what was typed. */
+const baseUrl = z
+  .string()
+  .max(2048)
+  .superRefine((value, context) => {
+    const problem = baseUrlProblem(value);
+    if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+  });
+
+const connectSchema = z.object({ baseUrl, credentials: credentialsSchema });
 
 const settingsSchema = z
   .object({
@@ -123,7 +144,7 @@ const settingsSchema = z
     concurrency: z.number(),
     watchWindowMs: z.number(),
     firstIntervalMs: z.number(),
-    baseUrl: z.string().max(2048),
+    baseUrl,
     authMethod: z.enum(AUTH_METHODS),
   })
   .partial()

@@ -1,7 +1,17 @@
-import type { ConnectionInfo, ConnectionTestResult, CredentialSource } from '../../shared/contract';
-import { describeCredentials } from '../../shared/credentials';
+import type { ConnectionInfo, ConnectionTestResult } from '../../shared/contract';
+import type { AuthMethod, Credentials } from '../../shared/credentials';
+import { baseUrlProblem } from '../../shared/engine-settings';
 import { DEMO_IDS } from '../cli/demo-ids';
 import { DEFAULT_BASE_URL, validateCredentials } from '../core/client';
+import {
+  afterBaseUrlChange,
+  connectionInfo,
+  credentialOrigin,
+  savedSource,
+  sameOrigin,
+  startingState,
+  type ConnectionState,
+} from './connection-decisions';
 import type { EngineConnection, HostEngine } from './engine-port';
 import { NotAllowedError } from './contract-errors';
 import type { SecretStore } from './secret-store';
@@ -20,6 +30,10 @@ export interface ConnectionManagerOptions {
   readonly secretStore: SecretStore;
   /** Credentials from the environment; they take precedence over saved ones. */
   readonly environment: EngineConnection | null;
+  /** The base URL saved in the settings (saved credentials are looked up by its origin). @default SMSBAT's */
+  readonly savedBaseUrl?: string;
+  /** The auth method saved in the settings, for the connect form. @default none */
+  readonly savedAuthMethod?: AuthMethod;
   readonly startDemoSimulator: () => Promise<DemoSimulator>;
   readonly testConnection: (connection: EngineConnection) => Promise<ConnectionTestResult>;
   /** Told every time the connection changes. */
@@ -28,67 +42,122 @@ export interface ConnectionManagerOptions {
   readonly demoLabel?: string;
 }
 
-interface Current {
-  readonly source: CredentialSource;
-  readonly connection: EngineConnection | null;
+/** A connect the host refuses before anything changes (an address credentials must never be sent to). */
+export class ConnectRefusedError extends Error {
+  override readonly name = 'ConnectRefusedError';
 }
 
 /**
- * Where checks go and with which credentials: the environment, saved credentials, the built-in demo simulator, or
- * none. Secrets stay here and in the secret store; the window only ever gets a `ConnectionInfo`.
+ * Where checks go and with which credentials: the environment, credentials saved for the base URL's origin, the
+ * built-in demo simulator, or none. Credentials are bound to the origin they were given for: a new base URL never
+ * gets them. Secrets stay here and in the secret store; the window only ever gets a `ConnectionInfo`.
  */
 export class ConnectionManager {
   readonly #options: ConnectionManagerOptions;
-  #current: Current = { source: 'none', connection: null };
+  #state: ConnectionState;
   #demo: DemoSimulator | null = null;
 
   constructor(options: ConnectionManagerOptions) {
     this.#options = options;
+    const baseUrl = options.savedBaseUrl ?? DEFAULT_BASE_URL;
+    this.#state = {
+      source: 'none',
+      connection: null,
+      baseUrl,
+      authMethod: options.savedAuthMethod ?? null,
+      reason: 'not-connected',
+    };
   }
 
-  /** Picks the credentials to start with: the environment's, else saved ones, else none. */
+  /** Picks the credentials to start with: the environment's, else those saved for the saved base URL, else none. */
   async init(): Promise<ConnectionInfo> {
     const { environment, secretStore } = this.#options;
-    if (environment !== null) return this.#use({ source: 'environment', connection: environment });
-    const saved = await secretStore.load();
-    if (saved !== null) return this.#use({ source: this.#savedSource(), connection: saved });
-    return this.#use({ source: 'none', connection: null });
+    const { baseUrl, authMethod } = this.#state;
+    const saved = environment === null ? await this.#load(baseUrl) : null;
+    return this.#use(
+      startingState({ environment, baseUrl, authMethod, saved, persistent: secretStore.persistent }),
+    );
   }
 
   /** What the window may know about the connection. */
   info(): ConnectionInfo {
-    const { source, connection } = this.#current;
-    return {
-      source,
-      signedInAs: connection === null ? null : describeCredentials(connection.credentials),
-      baseUrl: connection?.baseUrl ?? DEFAULT_BASE_URL,
-      demo: source === 'demo',
-      persistent:
-        source === 'memory' ? false : source === 'none' ? this.#options.secretStore.persistent : true,
-    };
+    return connectionInfo(this.#state, this.#options.secretStore.persistent);
   }
 
-  /** Saves the credentials and checks with them from now on (leaving the demo if it runs). */
+  /**
+   * Checks with these credentials from now on, saves them for the base URL's origin and leaves the demo if it
+   * runs. Everything is checked first: a refused connect changes nothing.
+   */
   async connect(connection: EngineConnection): Promise<ConnectionInfo> {
-    validateCredentials(connection.credentials);
-    await this.#options.secretStore.save(connection);
+    const problem = baseUrlProblem(connection.baseUrl);
+    const origin = credentialOrigin(connection.baseUrl);
+    if (problem !== null || origin === null) throw new ConnectRefusedError(problem ?? 'Invalid base URL.');
+    const credentials = validateCredentials(connection.credentials);
+    const checked = { baseUrl: connection.baseUrl, credentials };
+    const { engine, secretStore } = this.#options;
+    const previous = this.#state.connection;
+    engine.useConnection(checked);
+    try {
+      await secretStore.save(origin, credentials);
+    } catch (error) {
+      engine.useConnection(previous);
+      throw error;
+    }
     await this.#leaveDemo();
-    return this.#use({ source: this.#savedSource(), connection });
+    return this.#use(
+      {
+        source: savedSource(secretStore.persistent),
+        connection: checked,
+        baseUrl: checked.baseUrl,
+        authMethod: credentials.method,
+        reason: null,
+      },
+      { engineHasIt: true },
+    );
   }
 
-  /** The base URL was changed in the settings: saved credentials now go there (and are saved with it). */
+  /**
+   * The base URL was changed in the settings. Within the same origin the credentials follow; another origin gets
+   * the credentials saved for it, or none (the window asks for them): saved credentials never go to a new address.
+   */
   async baseUrlChanged(baseUrl: string): Promise<void> {
-    const { source, connection } = this.#current;
-    if (
-      (source !== 'memory' && source !== 'keychain') ||
-      connection === null ||
-      connection.baseUrl === baseUrl
-    )
+    const state = this.#state;
+    if (state.source === 'environment' || state.source === 'demo') {
+      this.#state = afterBaseUrlChange(state, baseUrl, null, this.#options.secretStore.persistent);
       return;
-    const moved = { ...connection, baseUrl };
-    await this.#options.secretStore.save(moved);
-    this.#current = { source, connection: moved };
-    this.#options.onChange(this.info());
+    }
+    if (baseUrl === state.baseUrl && (state.connection === null || state.connection.baseUrl === baseUrl))
+      return;
+    const follows = state.connection !== null && sameOrigin(state.connection.baseUrl, baseUrl);
+    const saved = follows ? null : await this.#load(baseUrl);
+    this.#use(afterBaseUrlChange(state, baseUrl, saved, this.#options.secretStore.persistent));
+  }
+
+  /**
+   * Applies a settings change that sets the base URL (`apply` changes the engine and saves the settings). Credentials
+   * that would not follow to the new origin come off the engine first, so no check reaches the new address with
+   * them; then the new address gets the credentials saved for it, or none. A refused change restores what was.
+   */
+  async changeBaseUrl<T>(baseUrl: string, apply: () => Promise<T>): Promise<T> {
+    const state = this.#state;
+    const { engine } = this.#options;
+    const detach =
+      (state.source === 'keychain' || state.source === 'memory') &&
+      state.connection !== null &&
+      !sameOrigin(state.connection.baseUrl, baseUrl);
+    if (detach) engine.useConnection(null);
+    const unchanged = engine.snapshot().settings.baseUrl;
+    let result: T;
+    try {
+      result = await apply();
+    } catch (error) {
+      const now = engine.snapshot().settings.baseUrl;
+      if (now !== unchanged) await this.baseUrlChanged(now);
+      else if (detach) engine.useConnection(state.connection);
+      throw error;
+    }
+    await this.baseUrlChanged(baseUrl);
+    return result;
   }
 
   /** Tries credentials without saving them. */
@@ -96,22 +165,23 @@ export class ConnectionManager {
     return this.#options.testConnection(connection);
   }
 
-  /** Forgets saved credentials (or leaves the demo); checks wait until the next connect. */
+  /** Forgets the credentials saved for the base URL (or leaves the demo); checks wait until the next connect. */
   async disconnect(): Promise<ConnectionInfo> {
-    if (this.#current.source === 'environment') {
+    if (this.#state.source === 'environment') {
       throw new NotAllowedError(
         'The credentials come from the environment (SMSBAT_API_KEY or SMSBAT_USERNAME/SMSBAT_PASSWORD); unset ' +
           'them and restart to disconnect.',
       );
     }
     await this.#leaveDemo();
-    await this.#options.secretStore.clear();
-    return this.#use({ source: 'none', connection: null });
+    const origin = credentialOrigin(this.#state.baseUrl);
+    if (origin !== null) await this.#options.secretStore.delete(origin);
+    return this.#use({ ...this.#state, source: 'none', connection: null, reason: 'not-connected' });
   }
 
   /** Starts the built-in simulator and watches the demo messages on it; the whole app is badged DEMO. */
   async startDemo(): Promise<ConnectionInfo> {
-    if (this.#current.source === 'environment') {
+    if (this.#state.source === 'environment') {
       throw new NotAllowedError(
         'The credentials come from the environment; unset SMSBAT_API_KEY / SMSBAT_USERNAME and restart to try ' +
           'the demo.',
@@ -121,8 +191,10 @@ export class ConnectionManager {
     const demo = await this.#options.startDemoSimulator();
     this.#demo = demo;
     const info = this.#use({
+      ...this.#state,
       source: 'demo',
       connection: { baseUrl: demo.url, credentials: { method: 'api-key-header', apiKey: demo.apiKey } },
+      reason: null,
     });
     this.#options.engine.watch(DEMO_IDS, { label: this.#options.demoLabel ?? 'demo' });
     return info;
@@ -135,8 +207,9 @@ export class ConnectionManager {
     await demo?.close();
   }
 
-  #savedSource(): CredentialSource {
-    return this.#options.secretStore.persistent ? 'keychain' : 'memory';
+  async #load(baseUrl: string): Promise<Credentials | null> {
+    const origin = credentialOrigin(baseUrl);
+    return origin === null ? null : this.#options.secretStore.load(origin);
   }
 
   async #leaveDemo(): Promise<void> {
@@ -145,9 +218,9 @@ export class ConnectionManager {
     await this.close();
   }
 
-  #use(next: Current): ConnectionInfo {
-    this.#current = next;
-    this.#options.engine.useConnection(next.connection);
+  #use(next: ConnectionState, { engineHasIt = false } = {}): ConnectionInfo {
+    if (!engineHasIt) this.#options.engine.useConnection(next.connection);
+    this.#state = next;
     const info = this.info();
     this.#options.onChange(info);
     return info;

@@ -92,6 +92,8 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
     engine,
     secretStore: options.secretStore ?? new InMemorySecretStore(),
     environment: fromEnv.kind === 'ok' ? fromEnv.connection : null,
+    ...(saved.engine.baseUrl === undefined ? {} : { savedBaseUrl: saved.engine.baseUrl }),
+    ...(saved.engine.authMethod === undefined ? {} : { savedAuthMethod: saved.engine.authMethod }),
     startDemoSimulator: options.startDemoSimulator ?? startDemoSimulator,
     testConnection: options.testConnection ?? ((connection) => testConnection(connection)),
     onChange: (info) => {

@@ -50,11 +50,14 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
     setLabel: ({ messageIds, label }) => engine.setLabel(messageIds, label),
     setDeadline: ({ messageIds, deadlineMs }) => engine.setDeadline(messageIds, deadlineMs),
     getSettings: () => engine.snapshot().settings,
-    updateSettings: async ({ settings: update }) => {
-      const next = engine.updateSettings(update);
-      await settings.save({ engine: update });
-      if (update.baseUrl !== undefined) await connections.baseUrlChanged(next.baseUrl);
-      return next;
+    updateSettings: ({ settings: update }) => {
+      const apply = async () => {
+        const next = engine.updateSettings(update);
+        await settings.save({ engine: update });
+        return next;
+      };
+      // A new base URL never gets credentials given for another address (see `changeBaseUrl`).
+      return update.baseUrl === undefined ? apply() : connections.changeBaseUrl(update.baseUrl, apply);
     },
     getPreferences: () => settings.current.preferences,
     updatePreferences: async ({ preferences: update }) => {

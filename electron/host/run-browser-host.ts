@@ -4,6 +4,7 @@ import type { BrowserHostArgs } from './browser-host-args';
 import { defaultDataDir } from './data-dir';
 import type { HostEngineFactory } from './engine-port';
 import { startHostServices } from './host-services';
+import { createKeychainSecretStore, KEYCHAIN_SERVICES } from './keychain-secret-store';
 import { startBrowserHost, type RunningBrowserHost } from './loopback/browser-host';
 import { openInBrowser } from './open-in-browser';
 
@@ -40,6 +41,8 @@ export async function runBrowserHost(options: RunBrowserHostOptions): Promise<Br
     dataDir: args.dataDir ?? defaultDataDir(options.env),
     env: options.env,
     createEngine: options.createEngine,
+    // Run from a source checkout: the development keychain service, never the released app's credentials.
+    secretStore: createKeychainSecretStore({ service: KEYCHAIN_SERVICES.development, onProblem: printError }),
     onProblem: printError,
   });
   let host: RunningBrowserHost;

@@ -1,39 +1,39 @@
 import type { Credentials } from '../../shared/credentials';
 
-/** Credentials saved by "Connect", with the address they are for. Secret: never sent to a window or a log. */
-export interface SavedConnection {
-  readonly baseUrl: string;
-  readonly credentials: Credentials;
-}
-
-/** Where saved credentials live: the OS keychain, or memory where there is none. */
+/**
+ * Where credentials are saved: one entry per base-URL origin (`https://restapi.smsbat.com`), so credentials given
+ * for one address are never sent to another. Secret: what it holds never reaches a window, a log or a file.
+ */
 export interface SecretStore {
-  /** False when what is saved will not survive a restart; the window says so. */
+  /** False when what is saved will not survive a restart (no OS keychain answered); the window says so. */
   readonly persistent: boolean;
-  load(): Promise<SavedConnection | null>;
-  save(connection: SavedConnection): Promise<void>;
-  clear(): Promise<void>;
+  /** The credentials saved for an origin, or null. */
+  load(origin: string): Promise<Credentials | null>;
+  /** Saves (or replaces) the credentials for an origin. */
+  save(origin: string, credentials: Credentials): Promise<void>;
+  /** Forgets the credentials saved for an origin (nothing happens when there are none). */
+  delete(origin: string): Promise<void>;
 }
 
-/** A secret store that lives as long as the process (until the keychain lands). */
+/** A secret store that lives as long as the process: tests, and the fallback where no OS keychain answers. */
 export class InMemorySecretStore implements SecretStore {
   readonly persistent = false;
-  #saved: SavedConnection | null = null;
+  readonly #saved = new Map<string, Credentials>();
 
-  /** What was saved, or null. */
-  load(): Promise<SavedConnection | null> {
-    return Promise.resolve(this.#saved);
+  /** What was saved for the origin, or null. */
+  load(origin: string): Promise<Credentials | null> {
+    return Promise.resolve(this.#saved.get(origin) ?? null);
   }
 
-  /** Replaces what was saved. */
-  save(connection: SavedConnection): Promise<void> {
-    this.#saved = connection;
+  /** Replaces what was saved for the origin. */
+  save(origin: string, credentials: Credentials): Promise<void> {
+    this.#saved.set(origin, credentials);
     return Promise.resolve();
   }
 
-  /** Forgets what was saved. */
-  clear(): Promise<void> {
-    this.#saved = null;
+  /** Forgets what was saved for the origin. */
+  delete(origin: string): Promise<void> {
+    this.#saved.delete(origin);
     return Promise.resolve();
   }
 }

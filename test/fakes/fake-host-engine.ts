@@ -41,6 +41,8 @@ export class FakeSettingsError extends Error {
  */
 export class FakeHostEngine implements HostEngine {
   readonly connections: (EngineConnection | null)[] = [];
+  /** When set, `useConnection` throws this (as the real engine does for an address it refuses). */
+  refuseConnections: Error | null = null;
   readonly calls: string[] = [];
   started = false;
   stopped = false;
@@ -67,8 +69,9 @@ export class FakeHostEngine implements HostEngine {
     return Promise.resolve();
   }
 
-  /** Records the connection. */
+  /** Records the connection, or throws `refuseConnections` when set. */
   useConnection(connection: EngineConnection | null): void {
+    if (this.refuseConnections !== null) throw this.refuseConnections;
     this.connections.push(connection);
   }
 

@@ -39,6 +39,8 @@ const CONNECTED: ConnectionInfo = {
   source: 'keychain',
   signedInAs: 'API key ending 0000',
   baseUrl: 'https://restapi.smsbat.com',
+  authMethod: 'api-key-header',
+  noCredentialsReason: null,
   demo: false,
   persistent: true,
 };
@@ -305,10 +307,18 @@ export class FakeMonitorClient {
                   source: 'demo',
                   signedInAs: 'user demo',
                   baseUrl: 'http://127.0.0.1:0',
+                  authMethod: null,
+                  noCredentialsReason: null,
                   demo: true,
                   persistent: true,
                 }
-              : { ...this.#connection, source: 'none', signedInAs: null, demo: false };
+              : {
+                  ...this.#connection,
+                  source: 'none',
+                  signedInAs: null,
+                  noCredentialsReason: 'not-connected',
+                  demo: false,
+                };
         this.emit('connection', this.#connection);
         return ok(this.#connection);
       }

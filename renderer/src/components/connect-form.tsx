@@ -24,7 +24,7 @@ export function ConnectForm({
       ? connection.baseUrl
       : 'https://restapi.smsbat.com',
   );
-  const [method, setMethod] = useState<AuthMethod>('api-key-header');
+  const [method, setMethod] = useState<AuthMethod>(connection?.authMethod ?? 'api-key-header');
   const [apiKey, setApiKey] = useState('');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -159,6 +159,11 @@ export function ConnectForm({
           />
         </label>
       )}
+      {connection?.noCredentialsReason === 'new-address' ? (
+        <p className="note note--warning" role="note">
+          {t('connect.newAddress', { url: connection.baseUrl })}
+        </p>
+      ) : null}
       <p className="hint">{t('connect.secretNeverShown')}</p>
       {connection !== null && !connection.persistent ? (
         <p className="note note--warning" role="note">

@@ -70,6 +70,8 @@ export const en = {
     source_demo: 'Demo simulator',
     notPersistent:
       'No system keychain is available: these credentials will be forgotten when the monitor restarts.',
+    newAddress:
+      'The base URL is now {{url}}. Saved credentials are only ever sent to the address they were given for, so the monitor asks for credentials for this address.',
     secretNeverShown: 'The secret is never shown again once saved.',
   },
   add: {

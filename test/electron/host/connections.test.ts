@@ -3,7 +3,10 @@ import { DEMO_CREDENTIALS, startSimulator } from '../../../electron/core/simulat
 import { testConnection } from '../../../electron/host/connection-test';
 import { dispatch } from '../../../electron/host/dispatch';
 import { connectionFromEnvironment } from '../../../electron/host/environment-credentials';
-import { startServicesKit } from './host-test-kit';
+import { rm } from 'node:fs/promises';
+import type { ConnectionInfo } from '../../../shared/contract';
+import { InMemorySecretStore } from '../../../electron/host/secret-store';
+import { startServicesKit, tempDir } from './host-test-kit';
 
 type Running = Awaited<ReturnType<typeof startSimulator>>;
 let simulator: Running;
@@ -81,6 +84,8 @@ describe('where the credentials come from', () => {
         source: 'environment',
         signedInAs: 'API key ending 9876',
         baseUrl: simulator.url,
+        authMethod: 'api-key-header',
+        noCredentialsReason: null,
         demo: false,
         persistent: true,
       },
@@ -116,6 +121,8 @@ describe('where the credentials come from', () => {
         source: 'memory',
         signedInAs: 'user demo',
         baseUrl: simulator.url,
+        authMethod: 'basic',
+        noCredentialsReason: null,
         demo: false,
         persistent: false,
       },
@@ -172,23 +179,124 @@ describe('problems at start', () => {
 });
 
 describe('changing the base URL in the settings', () => {
-  it('moves saved credentials to the new address, and the window hears of it', async () => {
+  const OTHER = 'https://api.example.test';
+
+  it('never sends saved credentials to a new address: the window is asked for credentials for it', async () => {
+    const store = new InMemorySecretStore();
+    const kit = await startServicesKit({ secretStore: store });
+    await dispatch(kit.services.handlers, 'connect', {
+      baseUrl: simulator.url,
+      credentials: { method: 'api-key-header', apiKey: DEMO_CREDENTIALS.apiKey },
+    });
+    const infos: ConnectionInfo[] = [];
+    kit.services.subscribe((message) => {
+      if (message.event === 'connection') infos.push(message.payload);
+    });
+    const sentWith = kit.engine.connections.length;
+    await dispatch(kit.services.handlers, 'updateSettings', { settings: { baseUrl: OTHER } });
+
+    // No connection with the key was ever handed to the engine for the new address.
+    const after = kit.engine.connections.slice(sentWith);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((connection) => connection === null)).toBe(true);
+    expect(infos.at(-1)).toMatchObject({
+      source: 'none',
+      signedInAs: null,
+      baseUrl: OTHER,
+      authMethod: 'api-key-header',
+      noCredentialsReason: 'new-address',
+    });
+    expect(await store.load(OTHER)).toBeNull();
+    await kit.close();
+  });
+
+  it('uses the credentials saved for an address again when the base URL goes back to it', async () => {
+    const store = new InMemorySecretStore();
+    const kit = await startServicesKit({ secretStore: store });
+    const key = { method: 'api-key-header', apiKey: DEMO_CREDENTIALS.apiKey } as const;
+    await dispatch(kit.services.handlers, 'connect', { baseUrl: simulator.url, credentials: key });
+    await dispatch(kit.services.handlers, 'updateSettings', { settings: { baseUrl: OTHER } });
+    await dispatch(kit.services.handlers, 'connect', {
+      baseUrl: OTHER,
+      credentials: { method: 'basic', username: 'other', password: 'other-password' },
+    });
+    await dispatch(kit.services.handlers, 'updateSettings', { settings: { baseUrl: simulator.url } });
+
+    expect(kit.engine.connections.at(-1)).toEqual({ baseUrl: simulator.url, credentials: key });
+    expect(await dispatch(kit.services.handlers, 'getConnection', {})).toMatchObject({
+      value: { source: 'memory', signedInAs: `API key ending ${key.apiKey.slice(-4)}` },
+    });
+    await kit.close();
+  });
+
+  it('keeps the credentials for another path on the same origin', async () => {
     const kit = await startServicesKit();
     await dispatch(kit.services.handlers, 'connect', {
       baseUrl: simulator.url,
       credentials: { method: 'api-key-header', apiKey: DEMO_CREDENTIALS.apiKey },
     });
-    const infos: string[] = [];
-    kit.services.subscribe((message) => {
-      if (message.event === 'connection') infos.push(message.payload.baseUrl);
-    });
     await dispatch(kit.services.handlers, 'updateSettings', {
-      settings: { baseUrl: 'https://api.example.test' },
+      settings: { baseUrl: `${simulator.url}/smsbat` },
     });
-    expect(infos).toEqual([simulator.url, 'https://api.example.test']);
-    expect(await dispatch(kit.services.handlers, 'getConnection', {})).toMatchObject({
-      value: { source: 'memory', baseUrl: 'https://api.example.test' },
+    expect(kit.engine.connections.at(-1)?.baseUrl).toBe(`${simulator.url}/smsbat`);
+    expect(kit.services.handlers.getConnection({})).toMatchObject({
+      source: 'memory',
+      baseUrl: `${simulator.url}/smsbat`,
     });
     await kit.close();
+  });
+
+  it('keeps the credentials where they were when the engine refuses the new settings', async () => {
+    const kit = await startServicesKit();
+    const key = { method: 'api-key-header', apiKey: DEMO_CREDENTIALS.apiKey } as const;
+    await dispatch(kit.services.handlers, 'connect', { baseUrl: simulator.url, credentials: key });
+    const before = kit.services.handlers.getConnection({});
+    const refused = await dispatch(kit.services.handlers, 'updateSettings', {
+      settings: { baseUrl: OTHER, rateCapPerSecond: 1000 },
+    });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid_settings' } });
+    expect(kit.services.handlers.getConnection({})).toEqual(before);
+    expect(kit.engine.connections.at(-1)).toEqual({ baseUrl: simulator.url, credentials: key });
+    await kit.close();
+  });
+});
+
+describe('after a restart', () => {
+  it('resumes with the credentials saved for the saved base URL, and tells the window the address and method', async () => {
+    const store = new InMemorySecretStore();
+    const dataDir = await tempDir();
+    const first = await startServicesKit({ secretStore: store, dataDir });
+    await dispatch(first.services.handlers, 'connect', {
+      baseUrl: simulator.url,
+      credentials: { method: 'basic', username: 'demo', password: 'demo-password' },
+    });
+    await first.close();
+
+    const second = await startServicesKit({ secretStore: store, dataDir });
+    expect(second.engine.connections.at(-1)).toEqual({
+      baseUrl: simulator.url,
+      credentials: { method: 'basic', username: 'demo', password: 'demo-password' },
+    });
+    expect(second.services.handlers.getConnection({})).toMatchObject({
+      source: 'memory',
+      baseUrl: simulator.url,
+      authMethod: 'basic',
+    });
+    await second.close();
+
+    await store.delete(new URL(simulator.url).origin);
+    const third = await startServicesKit({ secretStore: store, dataDir });
+    expect(third.engine.connections.at(-1)).toBeNull();
+    expect(third.services.handlers.getConnection({})).toEqual({
+      source: 'none',
+      signedInAs: null,
+      baseUrl: simulator.url,
+      authMethod: 'basic',
+      noCredentialsReason: 'not-connected',
+      demo: false,
+      persistent: false,
+    });
+    await third.close();
+    await rm(dataDir, { recursive: true, force: true });
   });
 });

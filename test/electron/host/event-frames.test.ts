@@ -109,6 +109,8 @@ const events: ContractEventMessage[] = [
       source: 'none',
       signedInAs: null,
       baseUrl: 'http://127.0.0.1:4010',
+      authMethod: null,
+      noCredentialsReason: null,
       demo: true,
       persistent: false,
     },

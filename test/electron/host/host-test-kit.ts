@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import type { ContractEventMessage } from '../../../shared/contract';
 import type { DemoSimulator } from '../../../electron/host/connection-manager';
 import { startHostServices, type HostServices } from '../../../electron/host/host-services';
+import type { SecretStore } from '../../../electron/host/secret-store';
 import { startBrowserHost, type RunningBrowserHost } from '../../../electron/host/loopback/browser-host';
 import { tokenCookieName } from '../../../electron/host/loopback/request-guard';
 import { decodeEventFrame } from '../../../renderer/src/transport/event-frame-decoder';
@@ -31,6 +32,7 @@ export async function startServicesKit(
     readonly env?: Record<string, string>;
     readonly dataDir?: string;
     readonly startDemoSimulator?: () => Promise<DemoSimulator>;
+    readonly secretStore?: SecretStore;
   } = {},
 ): Promise<ServicesKit> {
   const dataDir = options.dataDir ?? (await tempDir());
@@ -42,6 +44,7 @@ export async function startServicesKit(
     createEngine: () => engine,
     onProblem: (message) => problems.push(message),
     ...(options.startDemoSimulator ? { startDemoSimulator: options.startDemoSimulator } : {}),
+    ...(options.secretStore ? { secretStore: options.secretStore } : {}),
   });
   return {
     services,

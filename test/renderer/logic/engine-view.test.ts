@@ -7,6 +7,8 @@ const demo: ConnectionInfo = {
   source: 'demo',
   signedInAs: 'user demo',
   baseUrl: '',
+  authMethod: null,
+  noCredentialsReason: null,
   demo: true,
   persistent: true,
 };

@@ -6,6 +6,8 @@ const connected: ConnectionInfo = {
   source: 'keychain',
   signedInAs: 'API key ending 0000',
   baseUrl: 'https://restapi.smsbat.com',
+  authMethod: 'api-key-header',
+  noCredentialsReason: null,
   demo: false,
   persistent: true,
 };
