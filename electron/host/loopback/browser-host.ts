@@ -83,6 +83,27 @@ function guardOf(
   );
 }
 
+/** A `failed` answer to request `id`, for when its real answer could not be made or written. */
+function failedFrame(id: ResponseFrame['id'], error: unknown): ResponseFrame {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    id,
+    result: {
+      ok: false,
+      error: { kind: 'failed', message: `The monitor could not send its answer: ${reason}` },
+    },
+  };
+}
+
+/** A response as JSON text; an answer that cannot be written (too large, not JSON) becomes a typed error. */
+function responseText(frame: ResponseFrame): string {
+  try {
+    return JSON.stringify(frame);
+  } catch (error) {
+    return JSON.stringify(failedFrame(frame.id, error));
+  }
+}
+
 function sendText(
   response: ServerResponse,
   status: number,
@@ -177,7 +198,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
 
   function serveWebSocket(ws: WebSocket): void {
     const send = (frame: ResponseFrame): void => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+      if (ws.readyState === ws.OPEN) ws.send(responseText(frame));
     };
     const push = (message: ContractEventMessage): void => {
       if (ws.readyState === ws.OPEN) ws.send(packEvent(message), { binary: true });
@@ -195,9 +216,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
         return;
       }
       const { id, name, payload } = parsed.frame;
-      void dispatchUnknown(options.handlers, name, payload, options.onHandlerError).then((result) => {
-        send({ id, result });
-      });
+      dispatchUnknown(options.handlers, name, payload, options.onHandlerError)
+        .then((result) => {
+          send({ id, result });
+        })
+        .catch((error: unknown) => {
+          send(failedFrame(id, error));
+        });
     });
     ws.on('close', unsubscribe);
     ws.on('error', () => {

@@ -103,6 +103,8 @@ export const en = {
     reportDuplicates_other: 'Skipped {{count}} repeated in the paste.',
     reportRejected_one: 'Rejected {{count}}:',
     reportRejected_other: 'Rejected {{count}}:',
+    reportMoreRejected_one: '…and {{count}} more',
+    reportMoreRejected_other: '…and {{count}} more',
     reason_empty: 'empty',
     reason_too_long: 'longer than 128 characters',
     reason_invalid_characters: 'not a message ID (only letters, digits and . _ : - are allowed)',

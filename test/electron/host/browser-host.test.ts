@@ -162,3 +162,41 @@ describe('the browser host WebSocket', () => {
     opened.socket.close();
   });
 });
+
+describe('answers the browser host cannot send as they are', () => {
+  it('answers a huge paste of bad tokens in a small frame that lists the first 100 and counts the rest', async () => {
+    const opened = await openSocket(kit.host, { origin, cookie: kit.cookie });
+    if (!opened.ok) throw new Error(`refused: ${opened.status}`);
+    const answer = await request(opened.socket, {
+      id: 1,
+      name: 'watchText',
+      payload: { text: '!,'.repeat(4_000_000) },
+    });
+    expect(JSON.stringify(answer).length).toBeLessThan(100_000);
+    expect(answer).toMatchObject({ id: 1, result: { ok: true, value: { moreRejected: 3_999_900 } } });
+    opened.socket.close();
+  });
+
+  it('sends a typed error frame when an answer cannot be written, and keeps serving', async () => {
+    await kit.close();
+    kit = await startBrowserKit({
+      handlers: (real) => ({
+        ...real,
+        // An answer JSON cannot write, as one too large for a string would be.
+        getSettings: () => ({ size: 1n }) as never,
+      }),
+    });
+    origin = kit.host.origin;
+    const opened = await openSocket(kit.host, { origin, cookie: kit.cookie });
+    if (!opened.ok) throw new Error(`refused: ${opened.status}`);
+    expect(await request(opened.socket, { id: 1, name: 'getSettings', payload: {} })).toMatchObject({
+      id: 1,
+      result: { ok: false, error: { kind: 'failed' } },
+    });
+    expect(await request(opened.socket, { id: 2, name: 'getConnection', payload: {} })).toMatchObject({
+      id: 2,
+      result: { ok: true },
+    });
+    opened.socket.close();
+  });
+});

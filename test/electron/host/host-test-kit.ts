@@ -3,10 +3,14 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import type { ContractEventMessage } from '../../../shared/contract';
+import type { ContractEventMessage, RequestHandlers } from '../../../shared/contract';
 import type { DemoSimulator } from '../../../electron/host/connection-manager';
 import { startHostServices, type HostServices } from '../../../electron/host/host-services';
-import { startBrowserHost, type RunningBrowserHost } from '../../../electron/host/loopback/browser-host';
+import {
+  startBrowserHost,
+  type BrowserHostOptions,
+  type RunningBrowserHost,
+} from '../../../electron/host/loopback/browser-host';
 import { tokenCookieName } from '../../../electron/host/loopback/request-guard';
 import { decodeEventFrame } from '../../../renderer/src/transport/event-frame-decoder';
 import { FakeHostEngine } from '../../fakes/fake-host-engine';
@@ -62,8 +66,13 @@ export interface BrowserKit extends ServicesKit {
   readonly cookie: string;
 }
 
-/** Starts a browser host with a stand-in `out/renderer`. */
-export async function startBrowserKit(): Promise<BrowserKit> {
+/** Starts a browser host with a stand-in `out/renderer`; `options` may swap handlers or set host options. */
+export async function startBrowserKit(
+  options: {
+    readonly handlers?: (real: RequestHandlers) => RequestHandlers;
+    readonly host?: Partial<BrowserHostOptions>;
+  } = {},
+): Promise<BrowserKit> {
   const kit = await startServicesKit();
   const rendererDir = join(kit.dataDir, 'renderer');
   await mkdir(join(rendererDir, 'assets'), { recursive: true });
@@ -74,9 +83,10 @@ export async function startBrowserKit(): Promise<BrowserKit> {
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log("window");');
   await writeFile(join(kit.dataDir, 'secret.txt'), 'outside the window folder');
   const host = await startBrowserHost({
-    handlers: kit.services.handlers,
+    handlers: options.handlers?.(kit.services.handlers) ?? kit.services.handlers,
     subscribe: (listener) => kit.services.subscribe(listener),
     rendererDir,
+    ...options.host,
   });
   return {
     ...kit,
