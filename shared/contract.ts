@@ -275,9 +275,12 @@ export type RequestHandlers = {
   ) => ContractResponses[N] | Promise<ContractResponses[N]>;
 };
 
-/** The error a request ends in, as it crosses a host: a kind the window can act on and words for people. */
+/**
+ * The error a request ends in, as it crosses a host: a kind the window can act on and words for people. `busy`: the
+ * browser host has too many of this window's requests unanswered; trying again a moment later works.
+ */
 export interface ContractError {
-  readonly kind: 'invalid_request' | 'invalid_settings' | 'not_allowed' | 'failed';
+  readonly kind: 'invalid_request' | 'invalid_settings' | 'not_allowed' | 'failed' | 'busy';
   readonly message: string;
   /** For `invalid_request` / `invalid_settings`: which field and why. */
   readonly problems?: readonly { readonly path: string; readonly message: string }[];

@@ -248,6 +248,11 @@ export const en = {
     showCurve: 'Show the delivery curve of {{label}}',
   },
   engine: {
+    link_lost: 'Lost the connection to the monitor',
+    link_lostHint: 'Is it still running? Trying again…',
+    link_refused: 'This tab no longer has access to the monitor',
+    link_refusedHint:
+      'The monitor was probably restarted: open the address it printed in the terminal when it started.',
     loading: 'Loading the watch list…',
     running: 'Running',
     idle: 'Idle: nothing to check',

@@ -11,7 +11,7 @@ import {
   type BrowserHostOptions,
   type RunningBrowserHost,
 } from '../../../electron/host/loopback/browser-host';
-import { tokenCookieName } from '../../../electron/host/loopback/request-guard';
+import { linkProtocols } from '../../../shared/browser-link';
 import { decodeEventFrame } from '../../../renderer/src/transport/event-frame-decoder';
 import { FakeHostEngine } from '../../fakes/fake-host-engine';
 
@@ -62,8 +62,6 @@ export async function startServicesKit(
 /** A browser host on a fake engine, serving a tiny built window. */
 export interface BrowserKit extends ServicesKit {
   readonly host: RunningBrowserHost;
-  /** The cookie header a browser would send after opening the printed URL. */
-  readonly cookie: string;
 }
 
 /** Starts a browser host with a stand-in `out/renderer`; `options` may swap handlers or set host options. */
@@ -91,7 +89,6 @@ export async function startBrowserKit(
   return {
     ...kit,
     host,
-    cookie: `${tokenCookieName(host.port)}=${host.token}`,
     async close() {
       await host.close();
       await kit.close();
@@ -125,18 +122,47 @@ export function get(
   });
 }
 
+/** What a window sends when it opens the WebSocket: its page's Origin, and its token as a subprotocol. */
+export interface SocketOpening {
+  readonly origin?: string;
+  /** The run's token the window offers; null offers none. */
+  readonly token: string | null;
+  /** Overrides the Host header (for DNS rebinding). */
+  readonly host?: string;
+  /** Any other headers, e.g. a cookie another site planted. */
+  readonly headers?: Record<string, string>;
+}
+
+/** An opened WebSocket, its pushed events, and the close code it ends with. */
+export interface OpenedSocket {
+  readonly ok: true;
+  readonly socket: WebSocket;
+  readonly events: ContractEventMessage[];
+  readonly closed: Promise<number>;
+}
+
 /**
  * Opens the host's WebSocket as a browser would; resolves the socket or the refusal's HTTP status. `events` holds
  * the pushed events that came as binary frames (the only way the host sends them).
  */
 export function openSocket(
   host: RunningBrowserHost,
-  headers: Record<string, string>,
+  opening: SocketOpening,
   path = '/ws',
-): Promise<{ ok: true; socket: WebSocket; events: ContractEventMessage[] } | { ok: false; status: number }> {
+): Promise<OpenedSocket | { ok: false; status: number }> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${host.port}${path}`, { headers });
+    const headers: Record<string, string> = { ...opening.headers };
+    if (opening.origin !== undefined) headers['origin'] = opening.origin;
+    if (opening.host !== undefined) headers['host'] = opening.host;
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}${path}`, linkProtocols(opening.token), {
+      headers,
+    });
     const events: ContractEventMessage[] = [];
+    const closed = new Promise<number>((resolveClosed) => {
+      socket.once('close', (code: number) => {
+        resolveClosed(code);
+      });
+    });
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       // Pushed events come as binary frames only, read as the window reads them; answers are JSON text.
       if (!isBinary) return;
@@ -145,7 +171,7 @@ export function openSocket(
         events.push(value as ContractEventMessage);
     });
     socket.once('open', () => {
-      resolve({ ok: true, socket, events });
+      resolve({ ok: true, socket, events, closed });
     });
     socket.once('unexpected-response', (_request, response) => {
       resolve({ ok: false, status: response.statusCode ?? 0 });
@@ -155,6 +181,13 @@ export function openSocket(
       resolve({ ok: false, status: 0 });
     });
   });
+}
+
+/** Opens the WebSocket as this run's window does; throws when the host refuses it. */
+export async function openWindowSocket(host: RunningBrowserHost): Promise<OpenedSocket> {
+  const opened = await openSocket(host, { origin: host.origin, token: host.token });
+  if (!opened.ok) throw new Error(`refused: ${opened.status}`);
+  return opened;
 }
 
 /** Sends one request frame and waits for its answer. */
