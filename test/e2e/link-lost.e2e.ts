@@ -37,3 +37,17 @@ test('the window keeps its token for the tab, says when the monitor is gone, and
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('a cookie another server on 127.0.0.1 planted changes nothing: the window still opens and connects', async ({
+  page,
+  host,
+}) => {
+  const port = new URL(host.url).port;
+  await page.context().addCookies([
+    { name: `smsbat_monitor_${port}`, value: 'planted', domain: '127.0.0.1', path: '/' },
+    { name: 'smsbat_monitor', value: 'planted', domain: '127.0.0.1', path: '/' },
+  ]);
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: 'Connect to SMSBAT' })).toBeVisible();
+  await expect(page.getByText('This tab no longer has access to the monitor')).toHaveCount(0);
+});

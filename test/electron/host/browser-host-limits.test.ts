@@ -118,6 +118,16 @@ describe('what the browser host gives any one window', () => {
     third.socket.close();
   });
 
+  it('closes TCP connections past the number open at once', async () => {
+    // A minute to send a request: only the connection limit can close the third one within the test.
+    kit = await startBrowserKit({ host: { limits: { maxConnections: 2, handshakeTimeoutMs: 60_000 } } });
+    const port = kit.host.port;
+    const held = [connect(port, '127.0.0.1'), connect(port, '127.0.0.1')];
+    await Promise.all(held.map((socket) => new Promise((resolve) => socket.once('connect', resolve))));
+    await closedByHost(port, '');
+    for (const socket of held) socket.destroy();
+  });
+
   it('sends a heartbeat the window can watch for, and drops a window that no longer answers pings', async () => {
     kit = await startBrowserKit({ host: { limits: { heartbeatIntervalMs: 100 } } });
     const opened = await openWindowSocket(kit.host);
