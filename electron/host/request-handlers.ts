@@ -14,8 +14,8 @@ import type { JsonFileSettingsStore } from './file-stores';
 import { parseExport } from './import-messages';
 import { mergePreferences } from './preferences';
 
-const TOO_MANY_IDS =
-  'The text holds more than 200,000 message ids, the most one paste can add. Nothing was added: add them in parts of up to 200,000.';
+const MOST_IDS = MAX_IDS_PER_REQUEST.toLocaleString('en-US');
+const TOO_MANY_IDS = `The text holds more than ${MOST_IDS} message ids, the most one paste can add. Nothing was added: add them in parts of up to ${MOST_IDS}.`;
 
 /** What the request handlers work with. */
 export interface RequestHandlerDeps {

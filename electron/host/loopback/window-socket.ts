@@ -80,14 +80,9 @@ export function serveWindowSocket(ws: WebSocket, options: WindowSocketOptions): 
     }
     inFlight += 1;
     dispatchUnknown(options.handlers, name, payload, options.onHandlerError)
-      .then(
-        (result) => {
-          send({ id, result });
-        },
-        (error: unknown) => {
-          send(failedFrame(id, error));
-        },
-      )
+      .then((result) => {
+        send({ id, result });
+      })
       .catch((error: unknown) => {
         send(failedFrame(id, error));
       })

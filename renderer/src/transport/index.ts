@@ -1,7 +1,7 @@
 import type { MonitorClient, PreloadBridge } from '../../../shared/contract';
 import type { LinkStatus } from './link-state';
 import { createPreloadClient } from './preload-client';
-import { takeRunToken } from './run-token';
+import { TOKEN_STORAGE_KEY, takeRunToken, type TokenPlaces } from './run-token';
 import { createWebSocketClient, webSocketUrlFor } from './websocket-client';
 
 export { createPreloadClient } from './preload-client';
@@ -47,6 +47,23 @@ function linkStatusStore(initial: LinkStatus) {
   };
 }
 
+/** The tab's session storage, or memory for this page when the browser refuses storage (the token then lasts until a reload). */
+function tabStorage(target: Window): TokenPlaces['storage'] {
+  try {
+    const storage = target.sessionStorage;
+    storage.getItem(TOKEN_STORAGE_KEY);
+    return storage;
+  } catch {
+    const memory = new Map<string, string>();
+    return {
+      getItem: (key) => memory.get(key) ?? null,
+      setItem: (key, value) => {
+        memory.set(key, value);
+      },
+    };
+  }
+}
+
 /**
  * The client for whichever host serves this window: the Electron preload bridge when there is one, else the
  * browser host's WebSocket on the page's own address, with this run's token taken from the address once (and
@@ -56,7 +73,7 @@ export function createMonitorConnection(target: Window = window): MonitorConnect
   if (target.smsbat !== undefined) {
     return { client: createPreloadClient(target.smsbat), link: linkStatusStore('open').source };
   }
-  const places = { location: target.location, history: target.history, storage: target.sessionStorage };
+  const places = { location: target.location, history: target.history, storage: tabStorage(target) };
   let token = takeRunToken(places);
   const link = linkStatusStore('connecting');
   const client = createWebSocketClient({
