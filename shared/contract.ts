@@ -22,7 +22,12 @@ import { isFinalKind } from './status';
  * preload handle it (see `RequestHandlers` and `PreloadBridge`).
  */
 
-const messageIds = z.array(z.string().max(MAX_MESSAGE_ID_LENGTH * 4)).max(200_000);
+/** The most ids one request may name (`watch`, `watchText`, `unwatch`, ...). */
+export const MAX_IDS_PER_REQUEST = 200_000;
+/** How many rejected tokens a `watchText` answer lists; the rest are counted in `moreRejected`. */
+export const LISTED_REJECTIONS = 100;
+
+const messageIds = z.array(z.string().max(MAX_MESSAGE_ID_LENGTH * 4)).max(MAX_IDS_PER_REQUEST);
 const optionalIds = messageIds.optional();
 const label = z.string().max(100).nullable();
 const deadlineMs = z
@@ -217,7 +222,8 @@ export interface ContractResponses {
   /** Null when the message is not watched. */
   messageHistory: readonly HistoryEntry[] | null;
   watch: WatchResult;
-  watchText: WatchResult & { readonly duplicates: number };
+  /** `rejected` lists the first `LISTED_REJECTIONS`; `moreRejected` counts the rest. */
+  watchText: WatchResult & { readonly duplicates: number; readonly moreRejected: number };
   unwatch: readonly string[];
   refresh: readonly RefreshOutcome[];
   pause: null;
@@ -290,9 +296,12 @@ export type RequestHandlers = {
   ) => ContractResponses[N] | Promise<ContractResponses[N]>;
 };
 
-/** The error a request ends in, as it crosses a host: a kind the window can act on and words for people. */
+/**
+ * The error a request ends in, as it crosses a host: a kind the window can act on and words for people. `busy`: the
+ * browser host has too many of this window's requests unanswered; trying again a moment later works.
+ */
 export interface ContractError {
-  readonly kind: 'invalid_request' | 'invalid_settings' | 'not_allowed' | 'failed';
+  readonly kind: 'invalid_request' | 'invalid_settings' | 'not_allowed' | 'failed' | 'busy';
   readonly message: string;
   /** For `invalid_request` / `invalid_settings`: which field and why. */
   readonly problems?: readonly { readonly path: string; readonly message: string }[];

@@ -19,8 +19,6 @@ export interface ParsedMessageIds {
   readonly rejected: readonly RejectedToken[];
 }
 
-/** Newlines, commas, semicolons and any whitespace (spaces, tabs, no-break spaces, a byte-order mark). */
-const SEPARATORS = /[\s,;]+/;
 const QUOTES: ReadonlySet<string> = new Set(['"', "'", '`', '\u201C', '\u201D', '\u2018', '\u2019']);
 const ID_PATTERN = /^[A-Za-z0-9._:-]+$/;
 const FIRST_DISALLOWED = /[^A-Za-z0-9._:-]/u;
@@ -96,28 +94,63 @@ export function messageIdRejection(id: string): RejectedToken | undefined {
   return rejectionFor(id, id);
 }
 
+/** Limits for parsing text that came from outside (a paste the host must answer in a bounded size). */
+export interface MessageIdLimits {
+  /** Parsing stops at the first id past this many, and the result says so. @default Infinity */
+  readonly maxIds?: number;
+  /** Rejections past this many are counted, not listed. @default Infinity */
+  readonly maxListedRejections?: number;
+}
+
+/** A parse under limits: what `parseMessageIds` gives, plus what the limits left out. */
+export interface BoundedMessageIds extends ParsedMessageIds {
+  /** Rejected tokens counted but not listed (past `maxListedRejections`). */
+  readonly unlistedRejections: number;
+  /** True when the text holds more than `maxIds` ids; then `ids` stops at `maxIds` and the rest was not read. */
+  readonly overIdLimit: boolean;
+}
+
+/** A token: a run of anything but newlines, commas, semicolons and whitespace (no-break spaces and a BOM too). */
+const TOKEN = /[^\s,;]+/g;
+
+/**
+ * Parses text like `parseMessageIds`, within limits: stops after `maxIds` ids (saying there were more) and lists
+ * at most `maxListedRejections` rejections, counting the rest. Walks the text token by token without splitting it.
+ */
+export function parseMessageIdsWithin(text: string, limits: MessageIdLimits = {}): BoundedMessageIds {
+  const maxIds = limits.maxIds ?? Number.POSITIVE_INFINITY;
+  const maxListed = limits.maxListedRejections ?? Number.POSITIVE_INFINITY;
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  const rejected: RejectedToken[] = [];
+  let unlistedRejections = 0;
+  let duplicates = 0;
+  const tokens = new RegExp(TOKEN.source, 'g');
+  for (let match = tokens.exec(text); match !== null; match = tokens.exec(text)) {
+    const token = match[0];
+    const id = trimQuotes(token);
+    const rejection = rejectionFor(token, id);
+    if (rejection !== undefined) {
+      if (rejected.length < maxListed) rejected.push(rejection);
+      else unlistedRejections += 1;
+    } else if (seen.has(id)) {
+      duplicates += 1;
+    } else if (ids.length >= maxIds) {
+      return { ids, duplicates, rejected, unlistedRejections, overIdLimit: true };
+    } else {
+      seen.add(id);
+      ids.push(id);
+    }
+  }
+  return { ids, duplicates, rejected, unlistedRejections, overIdLimit: false };
+}
+
 /**
  * Parses pasted text into message ids. Tokens are separated by any mix of newlines, commas, semicolons, spaces and
  * tabs; surrounding quotes are trimmed; repeats are dropped (first occurrence kept) and counted; tokens that are
  * not ids are returned with a reason. Runs in time linear in the length of the text.
  */
 export function parseMessageIds(text: string): ParsedMessageIds {
-  const ids: string[] = [];
-  const seen = new Set<string>();
-  const rejected: RejectedToken[] = [];
-  let duplicates = 0;
-  for (const token of text.split(SEPARATORS)) {
-    if (token.length === 0) continue;
-    const id = trimQuotes(token);
-    const rejection = rejectionFor(token, id);
-    if (rejection !== undefined) {
-      rejected.push(rejection);
-    } else if (seen.has(id)) {
-      duplicates += 1;
-    } else {
-      seen.add(id);
-      ids.push(id);
-    }
-  }
+  const { ids, duplicates, rejected } = parseMessageIdsWithin(text);
   return { ids, duplicates, rejected };
 }

@@ -5,6 +5,11 @@ export class NotAllowedError extends Error {
   override readonly name = 'NotAllowedError';
 }
 
+/** A request that is well formed but asks for more than one request may (e.g. a paste of too many ids). */
+export class InvalidRequestError extends Error {
+  override readonly name = 'InvalidRequestError';
+}
+
 interface ProblemLike {
   readonly setting?: unknown;
   readonly path?: unknown;
@@ -23,12 +28,13 @@ function problemsOf(error: unknown): readonly ProblemLike[] | null {
 
 /**
  * Turns what a handler threw into the error that crosses the host: settings problems (the engine's `SettingsError`
- * carries `problems`), `not_allowed`, or `failed` with the error's message (engine and client messages never hold a
+ * carries `problems`), `not_allowed`, `invalid_request`, or `failed` with the error's message (engine and client messages never hold a
  * secret).
  */
 export function toContractError(error: unknown): ContractError {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof NotAllowedError) return { kind: 'not_allowed', message };
+  if (error instanceof InvalidRequestError) return { kind: 'invalid_request', message };
   const problems = problemsOf(error);
   if (problems !== null) {
     return {

@@ -1,11 +1,21 @@
-import { listedSnapshot, type RequestHandlers, type UiPreferences } from '../../shared/contract';
-import { parseMessageIds } from '../../shared/message-ids';
+import {
+  LISTED_REJECTIONS,
+  MAX_IDS_PER_REQUEST,
+  listedSnapshot,
+  type RequestHandlers,
+  type UiPreferences,
+} from '../../shared/contract';
+import { parseMessageIdsWithin } from '../../shared/message-ids';
 import type { ConnectionManager } from './connection-manager';
+import { InvalidRequestError } from './contract-errors';
 import type { HostEngine } from './engine-port';
 import { exportMessages, selectMessages } from './export-view';
 import type { JsonFileSettingsStore } from './file-stores';
 import { parseExport } from './import-messages';
 import { mergePreferences } from './preferences';
+
+const MOST_IDS = MAX_IDS_PER_REQUEST.toLocaleString('en-US');
+const TOO_MANY_IDS = `The text holds more than ${MOST_IDS} message ids, the most one paste can add. Nothing was added: add them in parts of up to ${MOST_IDS}.`;
 
 /** What the request handlers work with. */
 export interface RequestHandlerDeps {
@@ -31,9 +41,19 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
     messageHistory: ({ messageId }) => engine.message(messageId)?.history ?? null,
     watch: ({ messageIds, label, deadlineMs }) => engine.watch(messageIds, { label, deadlineMs }),
     watchText: ({ text, label, deadlineMs }) => {
-      const parsed = parseMessageIds(text);
+      const parsed = parseMessageIdsWithin(text, {
+        maxIds: MAX_IDS_PER_REQUEST,
+        maxListedRejections: LISTED_REJECTIONS,
+      });
+      if (parsed.overIdLimit) throw new InvalidRequestError(TOO_MANY_IDS);
       const result = engine.watch(parsed.ids, { label, deadlineMs });
-      return { ...result, rejected: [...parsed.rejected, ...result.rejected], duplicates: parsed.duplicates };
+      const rejected = [...parsed.rejected, ...result.rejected];
+      return {
+        ...result,
+        rejected: rejected.slice(0, LISTED_REJECTIONS),
+        moreRejected: parsed.unlistedRejections + Math.max(0, rejected.length - LISTED_REJECTIONS),
+        duplicates: parsed.duplicates,
+      };
     },
     unwatch: ({ messageIds }) => engine.unwatch(messageIds),
     refresh: ({ messageIds }) => engine.refreshNow(messageIds),

@@ -28,7 +28,8 @@ export interface BrowserHostRun {
 
 /**
  * Runs the engine and serves the built window on loopback: prints one line with the URL (carrying the run's
- * token) and opens it in a browser when one is available.
+ * token in its `#token=` fragment, which browsers never send to a server) and opens it in a browser when one is
+ * available.
  */
 export async function runBrowserHost(options: RunBrowserHostOptions): Promise<BrowserHostRun> {
   const { args, print, printError } = options;

@@ -9,24 +9,28 @@ import { useAppearance, useReducedMotion } from './hooks/use-appearance';
 import { useHostNotifications } from './hooks/use-host-notifications';
 import { useWindowTitle } from './hooks/use-window-title';
 import { prepareFormats } from './i18n/format';
+import type { LinkStatusSource } from './transport';
 import { createI18n } from './i18n/i18n';
 import { resolveLanguage } from './i18n/languages';
 import { ClientProvider } from './state/client-context';
+import { LinkStatusProvider, useLinkStatus } from './state/link-status';
 import { ToastProvider } from './state/toasts';
 import { windowScreen } from './logic/window-screen';
 import { useMonitor } from './state/use-monitor';
 
-/** The monitor window, talking only through the given MonitorClient. */
-export function App({ client }: { readonly client: MonitorClient }) {
+/** The monitor window, talking only through the given MonitorClient; `link` says when that link is down. */
+export function App({ client, link }: { readonly client: MonitorClient; readonly link?: LinkStatusSource }) {
   const i18n = useMemo(() => createI18n(resolveLanguage('system', navigator.languages)), []);
   return (
     <ClientProvider client={client}>
-      <I18nextProvider i18n={i18n}>
-        <ToastProvider>
-          <Shell client={client} />
-          <ToastList />
-        </ToastProvider>
-      </I18nextProvider>
+      <LinkStatusProvider link={link}>
+        <I18nextProvider i18n={i18n}>
+          <ToastProvider>
+            <Shell client={client} />
+            <ToastList />
+          </ToastProvider>
+        </I18nextProvider>
+      </LinkStatusProvider>
     </ClientProvider>
   );
 }
@@ -35,6 +39,7 @@ export function App({ client }: { readonly client: MonitorClient }) {
 function Shell({ client }: { readonly client: MonitorClient }) {
   const { t, i18n } = useTranslation();
   const { feed, connection, preferences, error } = useMonitor(client);
+  const link = useLinkStatus();
   const reducedMotion = useReducedMotion();
   useAppearance(preferences, i18n);
   useWindowTitle(feed);
@@ -45,11 +50,26 @@ function Shell({ client }: { readonly client: MonitorClient }) {
   }, [i18n.language]);
 
   const screen = windowScreen(connection, feed === null ? null : { messageCount: feed.messages.length });
+  const linkDown = link === 'lost' || link === 'refused';
   if (screen === 'connecting' || connection === null || (feed === null && error !== null)) {
     return (
       <div className="loading" role="status">
-        {error !== null ? t('app.hostUnavailable', { message: error.message }) : t('app.loading')}
+        {linkDown
+          ? `${t(`engine.link_${link}`)} · ${t(`engine.link_${link}Hint`)}`
+          : error !== null
+            ? t('app.hostUnavailable', { message: error.message })
+            : t('app.loading')}
       </div>
+    );
+  }
+  if (screen === 'first-run' && linkDown) {
+    return (
+      <>
+        <AppHeader demo={false} />
+        <div className="loading" role="status">
+          {t(`engine.link_${link}`)} · {t(`engine.link_${link}Hint`)}
+        </div>
+      </>
     );
   }
   if (screen === 'first-run') {

@@ -3,12 +3,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import './styles/app.css';
-import { createMonitorClient } from './transport';
+import { createMonitorConnection } from './transport';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element to render into.');
+const { client, link } = createMonitorConnection();
 createRoot(container).render(
   <StrictMode>
-    <App client={createMonitorClient()} />
+    <App client={client} link={link} />
   </StrictMode>,
 );

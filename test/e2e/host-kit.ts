@@ -14,12 +14,16 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-/** Starts `start:browser` on a free loopback port with the given data directory and no credentials in the env. */
-export async function startHost(dataDir: string): Promise<RunningHost> {
+/**
+ * Starts `start:browser` on a free loopback port (or `port`) with the given data directory and no credentials in
+ * the env. Its address carries the run's token in the fragment (`#token=`), which the window takes and keeps.
+ */
+export async function startHost(dataDir: string, port?: number): Promise<RunningHost> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SMSBAT_')));
+  const portArgs = port === undefined ? [] : ['--port', String(port)];
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'scripts/start-browser.ts', '--no-open', '--data-dir', dataDir],
+    ['--import', 'tsx', 'scripts/start-browser.ts', '--no-open', '--data-dir', dataDir, ...portArgs],
     { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -29,7 +33,7 @@ export async function startHost(dataDir: string): Promise<RunningHost> {
     }, 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
+      const match = /open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
       if (match?.[1] !== undefined) {
         clearTimeout(timer);
         resolve(match[1]);

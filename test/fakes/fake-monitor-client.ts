@@ -1,4 +1,5 @@
 import {
+  LISTED_REJECTIONS,
   listedFeedItem,
   type ConnectionInfo,
   type ContractEvents,
@@ -11,7 +12,7 @@ import {
 } from '../../shared/contract';
 import type { EngineChange, EngineSettings, MessageView } from '../../shared/engine-api';
 import type { EngineHealth } from '../../shared/engine-health';
-import { parseMessageIds } from '../../shared/message-ids';
+import { parseMessageIdsWithin } from '../../shared/message-ids';
 import { summarize } from '../../shared/totals';
 import { TEST_SETTINGS, runningHealth } from './message-views';
 
@@ -243,13 +244,20 @@ export class FakeMonitorClient {
         return ok({ ...result, rejected: [] });
       }
       case 'watchText': {
-        const parsed = parseMessageIds(payload.text as string);
+        const parsed = parseMessageIdsWithin(payload.text as string, {
+          maxListedRejections: LISTED_REJECTIONS,
+        });
         const result = this.#watch(
           parsed.ids,
           (payload.label as string | null | undefined) ?? null,
           (payload.deadlineMs as number | null | undefined) ?? null,
         );
-        return ok({ ...result, rejected: parsed.rejected, duplicates: parsed.duplicates });
+        return ok({
+          ...result,
+          rejected: parsed.rejected,
+          duplicates: parsed.duplicates,
+          moreRejected: parsed.unlistedRejections,
+        });
       }
       case 'unwatch':
       case 'clearFinished': {

@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CLOSE_TOKEN_REFUSED, LINK_PROTOCOL, tokenFromProtocols } from '../../../shared/browser-link';
 import type { ContractEventMessage, RequestHandlers } from '../../../shared/contract';
-import { dispatchUnknown, type HandlerErrorSink } from '../dispatch';
+import type { HandlerErrorSink } from '../dispatch';
 import { createEventFramePacker } from './event-frames';
-import { guardRequest, tokenCookieName, type GuardDecision } from './request-guard';
+import { admitSocket, resolveHostLimits, type BrowserHostLimits } from './host-limits';
+import { refuseUpgrade, securityHeaders, sendText } from './http-answers';
+import { guardRequest, isRunToken } from './request-guard';
 import { readStaticFile } from './static-files';
-import { parseRequestFrame, type ResponseFrame } from './ws-frames';
+import { serveWindowSocket } from './window-socket';
 
 /** The path of the WebSocket that carries requests and pushed events. */
 export const WEBSOCKET_PATH = '/ws';
@@ -27,11 +30,13 @@ export interface BrowserHostOptions {
   readonly onHandlerError?: HandlerErrorSink;
   /** The largest request frame accepted, in bytes (an import carries a whole export). @default 80 MB */
   readonly maxFrameBytes?: number;
+  /** What any one window, and all of them together, may use; see `DEFAULT_HOST_LIMITS`. */
+  readonly limits?: Partial<BrowserHostLimits>;
 }
 
 /** A running browser host. */
 export interface RunningBrowserHost {
-  /** The address to open: the loopback origin with this run's token. */
+  /** The address to open: the loopback origin with this run's token in the fragment (`#token=`). */
   readonly url: string;
   readonly origin: string;
   readonly port: number;
@@ -39,94 +44,57 @@ export interface RunningBrowserHost {
   close(): Promise<void>;
 }
 
-function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
-function securityHeaders(port: number): Record<string, string> {
-  return {
-    'content-security-policy': contentSecurityPolicy(port),
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'DENY',
-    'referrer-policy': 'no-referrer',
-    'cross-origin-opener-policy': 'same-origin',
-    'cross-origin-resource-policy': 'same-origin',
-    'cache-control': 'no-store',
-  };
-}
-
-function guardOf(
-  request: IncomingMessage,
-  port: number,
-  token: string,
-  requireOrigin: boolean,
-): GuardDecision {
+function guardOf(request: IncomingMessage, port: number, requireOrigin: boolean) {
   return guardRequest(
-    {
-      url: request.url ?? '/',
-      host: request.headers.host,
-      origin: request.headers.origin,
-      cookie: request.headers.cookie,
-    },
-    { port, token },
+    { host: request.headers.host, origin: request.headers.origin },
+    { port },
     { requireOrigin },
   );
 }
 
-function sendText(
-  response: ServerResponse,
-  status: number,
-  headers: Record<string, string>,
-  text: string,
-): void {
-  response.writeHead(status, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
-  response.end(`${text}\n`);
-}
-
 /**
- * Serves the built window and the host contract on 127.0.0.1 only: static files over HTTP, requests and pushed
- * events over one WebSocket (`{id, name, payload}` -> `{id, result}` as JSON text, and `{event, payload}` as binary
- * MessagePack frames, see event-frames.ts). Every request needs this run's token (from the printed URL, then an
- * HttpOnly SameSite=Strict cookie), a loopback Host header, and no foreign Origin.
+ * Serves the built window and the host contract on 127.0.0.1 only: static files over HTTP (no data in them, so no
+ * token, but only for a loopback Host and under a strict CSP), requests and pushed events over one WebSocket
+ * (`{id, name, payload}` -> `{id, result}` as JSON text, and `{event, payload}` as binary MessagePack frames, see
+ * event-frames.ts). The WebSocket needs a loopback Host, our Origin, and this run's token offered as a subprotocol
+ * (see shared/browser-link.ts); a wrong or missing token closes it with `CLOSE_TOKEN_REFUSED`. No cookie is set or
+ * read and nothing is redirected, so the token never reaches another origin.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<RunningBrowserHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
+  const limits = resolveHostLimits(options.limits ?? {});
   const sockets = new Set<Socket>();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? 80 * 1024 * 1024 });
+  const windows = new Set<WebSocket>();
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxFrameBytes ?? 80 * 1024 * 1024,
+    // The host answers with the link protocol only: the token the window offers beside it is never echoed.
+    handleProtocols: (protocols) => (protocols.has(LINK_PROTOCOL) ? LINK_PROTOCOL : false),
+  });
   let port = 0;
 
-  const server = createServer((request, response) => {
-    void serveHttp(request, response);
-  });
+  const server = createServer(
+    {
+      // Connections that have not sent their request within the deadline are closed, checked this often.
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(limits.handshakeTimeoutMs / 4))),
+      headersTimeout: limits.handshakeTimeoutMs,
+      requestTimeout: limits.handshakeTimeoutMs,
+    },
+    (request, response) => {
+      void serveHttp(request, response);
+    },
+  );
+  server.maxConnections = limits.maxConnections;
 
   async function serveHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const headers = securityHeaders(port);
-    const decision = guardOf(request, port, token, false);
+    const decision = guardOf(request, port, false);
     if (decision.kind === 'deny') {
       sendText(response, decision.status, headers, decision.reason);
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       sendText(response, 405, { ...headers, allow: 'GET, HEAD' }, 'Only GET and HEAD are served here.');
-      return;
-    }
-    if (decision.kind === 'exchange_token') {
-      response.writeHead(303, {
-        ...headers,
-        location: decision.location,
-        'set-cookie': `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-      });
-      response.end();
       return;
     }
     const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
@@ -156,54 +124,43 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
     socket.on('close', () => sockets.delete(socket));
   });
 
+  const packEvent = createEventFramePacker();
+
   server.on('upgrade', (request: IncomingMessage, socket: Socket, head: Buffer) => {
-    const decision = guardOf(request, port, token, true);
     const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    if (decision.kind === 'deny' || pathname !== WEBSOCKET_PATH) {
-      const status = decision.kind === 'deny' ? decision.status : 404;
-      const text = decision.kind === 'deny' ? decision.reason : 'Not found.';
-      socket.end(
-        `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Not Found'}\r\n` +
-          `Content-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n${text}\n`,
-      );
+    const decision = guardOf(request, port, true);
+    if (decision.kind === 'deny') {
+      refuseUpgrade(socket, decision.status, decision.reason);
+      return;
+    }
+    if (pathname !== WEBSOCKET_PATH) {
+      refuseUpgrade(socket, 404, 'Not found.');
+      return;
+    }
+    if (!admitSocket(windows.size, limits)) {
+      refuseUpgrade(socket, 503, 'Too many windows are open on the monitor; close one and reload.');
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
-      serveWebSocket(ws);
-    });
-  });
-
-  const packEvent = createEventFramePacker();
-
-  function serveWebSocket(ws: WebSocket): void {
-    const send = (frame: ResponseFrame): void => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
-    };
-    const push = (message: ContractEventMessage): void => {
-      if (ws.readyState === ws.OPEN) ws.send(packEvent(message), { binary: true });
-    };
-    const unsubscribe = options.subscribe(push);
-    ws.on('message', (data: RawData, isBinary: boolean) => {
-      const text = isBinary
-        ? ''
-        : Buffer.isBuffer(data)
-          ? data.toString('utf8')
-          : Buffer.concat(data as Buffer[]).toString('utf8');
-      const parsed = parseRequestFrame(text);
-      if (!parsed.ok) {
-        send(parsed.response);
+      windows.add(ws);
+      ws.on('close', () => windows.delete(ws));
+      if (!isRunToken(tokenFromProtocols(request.headers['sec-websocket-protocol']), token)) {
+        // Said after the handshake so the window can tell "open the new address" from "the host is gone".
+        ws.close(CLOSE_TOKEN_REFUSED, 'Not this run’s token: open the address the monitor printed.');
+        setTimeout(() => {
+          ws.terminate();
+        }, limits.handshakeTimeoutMs).unref();
         return;
       }
-      const { id, name, payload } = parsed.frame;
-      void dispatchUnknown(options.handlers, name, payload, options.onHandlerError).then((result) => {
-        send({ id, result });
+      serveWindowSocket(ws, {
+        handlers: options.handlers,
+        subscribe: options.subscribe,
+        packEvent,
+        limits,
+        onHandlerError: options.onHandlerError,
       });
     });
-    ws.on('close', unsubscribe);
-    ws.on('error', () => {
-      ws.terminate();
-    });
-  }
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -220,7 +177,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
 
   let closing: Promise<void> | null = null;
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origin}/#token=${token}`,
     origin,
     port,
     token,

@@ -30,6 +30,9 @@ export function EngineStatus({
             · {t('engine.nextProbe', { when: formatRelative(locale, view.until, now) })}
           </span>
         ) : null}
+        {view.kind === 'link_lost' || view.kind === 'link_refused' ? (
+          <span className="engine-status__detail"> · {t(`engine.${view.kind}Hint`)}</span>
+        ) : null}
         {view.detail !== null && view.kind !== 'offline' ? (
           <span className="engine-status__detail"> · {view.detail}</span>
         ) : null}

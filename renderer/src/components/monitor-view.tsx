@@ -21,6 +21,7 @@ import {
 import { DEFAULT_SORT, nextSort, type SortOrder } from '../logic/message-sort';
 import { sortFeed, type SortedFeed } from '../logic/sorted-feed';
 import { EMPTY_SELECTION, pruneSelection, type Selection } from '../logic/selection';
+import { useLinkStatus } from '../state/link-status';
 import { useToasts } from '../state/toasts';
 import { useNow } from '../state/use-now';
 import { useRequest } from '../state/use-request';
@@ -87,7 +88,8 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
     [rawSelection, byId],
   );
   const loading = feed === null;
-  const view = engineView(feed?.health ?? null, connection, feed?.settings ?? null);
+  const link = useLinkStatus();
+  const view = engineView(feed?.health ?? null, connection, feed?.settings ?? null, link);
   const detail = detailId === null ? undefined : byId?.get(detailId);
   const total = feed?.messages.length ?? 0;
 

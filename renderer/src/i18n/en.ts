@@ -105,6 +105,8 @@ export const en = {
     reportDuplicates_other: 'Skipped {{count}} repeated in the paste.',
     reportRejected_one: 'Rejected {{count}}:',
     reportRejected_other: 'Rejected {{count}}:',
+    reportMoreRejected_one: '…and {{count}} more',
+    reportMoreRejected_other: '…and {{count}} more',
     reason_empty: 'empty',
     reason_too_long: 'longer than 128 characters',
     reason_invalid_characters: 'not a message ID (only letters, digits and . _ : - are allowed)',
@@ -248,6 +250,11 @@ export const en = {
     showCurve: 'Show the delivery curve of {{label}}',
   },
   engine: {
+    link_lost: 'Lost the connection to the monitor',
+    link_lostHint: 'Is it still running? Trying again…',
+    link_refused: 'This tab no longer has access to the monitor',
+    link_refusedHint:
+      'The monitor was probably restarted: open the address it printed in the terminal when it started.',
     loading: 'Loading the watch list…',
     running: 'Running',
     idle: 'Idle: nothing to check',

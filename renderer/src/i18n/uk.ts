@@ -138,6 +138,10 @@ export const uk: Catalog = {
     reportRejected_few: 'Відхилено {{count}}:',
     reportRejected_many: 'Відхилено {{count}}:',
     reportRejected_other: 'Відхилено {{count}}:',
+    reportMoreRejected_one: '…і ще {{count}}',
+    reportMoreRejected_few: '…і ще {{count}}',
+    reportMoreRejected_many: '…і ще {{count}}',
+    reportMoreRejected_other: '…і ще {{count}}',
     reason_empty: 'порожній',
     reason_too_long: 'довший за 128 символів',
     reason_invalid_characters: 'не ідентифікатор повідомлення (дозволено лише літери, цифри та . _ : -)',
@@ -289,6 +293,11 @@ export const uk: Catalog = {
     showCurve: 'Показати криву доставки: {{label}}',
   },
   engine: {
+    link_lost: 'Втрачено звʼязок із монітором',
+    link_lostHint: 'Чи він ще працює? Пробуємо знову…',
+    link_refused: 'Ця вкладка більше не має доступу до монітора',
+    link_refusedHint:
+      'Імовірно, монітор перезапущено: відкрийте адресу, яку він надрукував у терміналі під час запуску.',
     loading: 'Завантаження списку…',
     running: 'Працює',
     idle: 'Очікування: нічого перевіряти',

@@ -1,9 +1,12 @@
 import type { ConnectionInfo } from '../../../shared/contract';
 import type { EngineSettings } from '../../../shared/engine-api';
 import type { EngineHealth } from '../../../shared/engine-health';
+import type { LinkStatus } from '../transport/link-state';
 
 /** What the engine status area says, one word per state. */
 export type EngineViewKind =
+  | 'link_lost'
+  | 'link_refused'
   | 'loading'
   | 'running'
   | 'idle'
@@ -35,13 +38,15 @@ export interface EngineView {
 }
 
 /**
- * Decides what the engine status area shows: a blocker wins over the mode, and each blocker has its fix. `null`
- * health: the engine has not reported yet (the watch list is on its way).
+ * Decides what the engine status area shows: a lost or refused link to the monitor wins over everything the last
+ * report said (it may be stale), then a blocker wins over the mode, and each blocker has its fix. `null` health:
+ * the engine has not reported yet (the watch list is on its way).
  */
 export function engineView(
   health: EngineHealth | null,
   connection: ConnectionInfo | null,
   settings: EngineSettings | null = null,
+  link: LinkStatus = 'open',
 ): EngineView {
   const base = {
     demo: connection?.demo ?? false,
@@ -50,6 +55,8 @@ export function engineView(
     rateCapPerSecond: settings?.rateCapPerSecond ?? health?.counts.rateCapPerSecond ?? 0,
     lastSuccessAt: health?.lastSuccessAt ?? null,
   };
+  if (link === 'lost' || link === 'refused')
+    return { ...base, kind: `link_${link}`, fix: null, tone: 'error', until: null, detail: null };
   if (health === null)
     return { ...base, kind: 'loading', fix: null, tone: 'busy', until: null, detail: null };
   const blocker = health.blocker;

@@ -5,8 +5,20 @@ import {
   type MonitorClient,
   type RequestName,
 } from '../../../shared/contract';
+import { linkProtocols } from '../../../shared/browser-link';
 import { ContractEventLog } from '../../../shared/contract-event-log';
 import { decodeEventFrame } from './event-frame-decoder';
+import {
+  DEFAULT_RECONNECT_POLICY,
+  isLinkSilent,
+  reconnectDelayMs,
+  shouldReconnect,
+  statusAfterClose,
+  type LinkStatus,
+  type ReconnectPolicy,
+} from './link-state';
+
+export type { LinkStatus } from './link-state';
 
 /** The part of the browser's WebSocket the client uses (the `ws` package's WebSocket fits too, for tests). */
 export interface WebSocketLike {
@@ -15,28 +27,35 @@ export interface WebSocketLike {
   binaryType: string;
   onopen: ((event: unknown) => void) | null;
   onmessage: ((event: { readonly data: unknown }) => void) | null;
-  onclose: ((event: unknown) => void) | null;
+  /** The browser gives the close code; a missing one counts as a dropped link. */
+  onclose: ((event: { readonly code?: number }) => void) | null;
   onerror: ((event: unknown) => void) | null;
   send(data: string): void;
   close(): void;
 }
 
-/** Where the link to the host stands, for a "reconnecting…" line in the window. */
-export type LinkStatus = 'connecting' | 'open' | 'closed';
-
 /** Options of the WebSocket client. */
 export interface WebSocketClientOptions {
-  /** e.g. `ws://127.0.0.1:4000/ws`; the token travels in the page's cookie. */
+  /** e.g. `ws://127.0.0.1:4000/ws`. */
   readonly url: string;
-  /** @default `new WebSocket(url)` */
-  readonly createSocket?: (url: string) => WebSocketLike;
-  /** How long to wait before reconnecting after the link drops. @default 1000 */
-  readonly reconnectDelayMs?: number;
+  /** This run's token, asked for at each attempt (it is offered in the handshake, see shared/browser-link.ts). */
+  readonly token: () => string | null;
+  /** @default `new WebSocket(url, protocols)` */
+  readonly createSocket?: (url: string, protocols: string[]) => WebSocketLike;
+  /** How the client retries and how long a silent link is trusted. @default DEFAULT_RECONNECT_POLICY */
+  readonly policy?: Partial<ReconnectPolicy>;
+  /** Told each time the link's status changes. */
   readonly onStatus?: (status: LinkStatus) => void;
+  /** @default Date.now */
+  readonly now?: () => number;
 }
 
 /** A `MonitorClient` over the browser host's WebSocket, with `close()` to end it. */
-export type WebSocketMonitorClient = MonitorClient & { close(): void };
+export type WebSocketMonitorClient = MonitorClient & {
+  close(): void;
+  /** Opens the link again at once (after the window was given a new token). */
+  reconnect(): void;
+};
 
 const OPEN = 1;
 
@@ -71,30 +90,95 @@ function isResponse(value: unknown): value is { id: number; result: ContractResu
 /**
  * The window's client for the browser host: one WebSocket for every request (`{id, name, payload}` answered by
  * `{id, result}`, JSON text frames) and every pushed event (`{event, payload}`, a binary MessagePack frame).
- * Requests made before the link opens wait for it; when it drops, pending requests end in a `failed` result and the
- * link reopens (the host then sends a fresh snapshot).
+ * Requests made before the link opens wait for it; when it drops or goes silent past the policy's limit (the host
+ * sends a heartbeat every few seconds), pending requests end in a `failed` result, the status turns `lost` and the
+ * link reopens with growing waits (the host then sends a fresh snapshot). A host that refuses the token turns the
+ * status `refused`, and the client waits for `reconnect()`.
  */
 export function createWebSocketClient(options: WebSocketClientOptions): WebSocketMonitorClient {
   const createSocket =
-    options.createSocket ?? ((url: string) => new WebSocket(url) as unknown as WebSocketLike);
-  const reconnectDelayMs = options.reconnectDelayMs ?? 1000;
+    options.createSocket ??
+    ((url: string, protocols: string[]) => new WebSocket(url, protocols) as unknown as WebSocketLike);
+  const policy: ReconnectPolicy = { ...DEFAULT_RECONNECT_POLICY, ...options.policy };
+  const now = options.now ?? Date.now;
   const listeners = new ContractEventLog();
   const pending = new Map<number, (result: ContractResult<RequestName>) => void>();
   const outbox: string[] = [];
   let nextId = 1;
   let closed = false;
-  let socket: WebSocketLike;
+  let socket: WebSocketLike | null = null;
+  let status: LinkStatus | null = null;
+  let failedAttempts = 0;
+  let lastFrameAt = 0;
   let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  let silenceTimer: ReturnType<typeof setTimeout> | null = null;
+
+  function setStatus(next: LinkStatus): void {
+    if (next === status) return;
+    status = next;
+    options.onStatus?.(next);
+  }
+
+  function clearTimers(): void {
+    if (reconnectTimer !== null) clearTimeout(reconnectTimer);
+    if (silenceTimer !== null) clearTimeout(silenceTimer);
+    reconnectTimer = null;
+    silenceTimer = null;
+  }
+
+  function watchSilence(): void {
+    silenceTimer = setTimeout(
+      () => {
+        silenceTimer = null;
+        if (isLinkSilent(lastFrameAt, now(), policy)) linkEnded(1006);
+        else watchSilence();
+      },
+      Math.max(250, Math.floor(policy.silenceLimitMs / 3)),
+    );
+  }
+
+  /** Ends the current socket (whatever it still does is ignored) and decides what comes next. */
+  function linkEnded(closeCode: number): void {
+    const ended = socket;
+    socket = null;
+    if (ended !== null) {
+      ended.onopen = null;
+      ended.onmessage = null;
+      ended.onclose = null;
+      ended.close();
+    }
+    clearTimers();
+    for (const resolve of pending.values()) resolve(linkClosed());
+    pending.clear();
+    outbox.length = 0;
+    if (closed) return;
+    const next = statusAfterClose(closeCode);
+    setStatus(next);
+    if (!shouldReconnect(next)) return;
+    reconnectTimer = setTimeout(
+      () => {
+        reconnectTimer = null;
+        open();
+      },
+      reconnectDelayMs(failedAttempts, policy),
+    );
+    failedAttempts += 1;
+  }
 
   function open(): void {
-    options.onStatus?.('connecting');
-    socket = createSocket(options.url);
-    socket.binaryType = 'arraybuffer';
-    socket.onopen = () => {
-      options.onStatus?.('open');
-      for (const frame of outbox.splice(0)) socket.send(frame);
+    if (status === null) setStatus('connecting');
+    const current = createSocket(options.url, linkProtocols(options.token()));
+    socket = current;
+    current.binaryType = 'arraybuffer';
+    current.onopen = () => {
+      failedAttempts = 0;
+      lastFrameAt = now();
+      watchSilence();
+      setStatus('open');
+      for (const frame of outbox.splice(0)) current.send(frame);
     };
-    socket.onmessage = ({ data }) => {
+    current.onmessage = ({ data }) => {
+      lastFrameAt = now();
       const value = readFrame(data);
       if (isEventMessage(value)) {
         listeners.emit(value);
@@ -104,18 +188,9 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
         resolve?.(value.result);
       }
     };
-    socket.onerror = () => undefined;
-    socket.onclose = () => {
-      options.onStatus?.('closed');
-      for (const resolve of pending.values()) resolve(linkClosed());
-      pending.clear();
-      outbox.length = 0;
-      if (!closed) {
-        reconnectTimer = setTimeout(() => {
-          reconnectTimer = null;
-          open();
-        }, reconnectDelayMs);
-      }
+    current.onerror = () => undefined;
+    current.onclose = (event) => {
+      if (socket === current) linkEnded(event.code ?? 1006);
     };
   }
 
@@ -125,7 +200,7 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
     const frame = JSON.stringify({ id, name, payload });
     return new Promise((resolve) => {
       pending.set(id, resolve);
-      if (socket.readyState === OPEN) socket.send(frame);
+      if (socket !== null && socket.readyState === OPEN) socket.send(frame);
       else outbox.push(frame);
     });
   }
@@ -139,13 +214,25 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
     on: (event, listener) => listeners.on(event, listener),
     close() {
       closed = true;
-      if (reconnectTimer !== null) clearTimeout(reconnectTimer);
-      socket.close();
+      clearTimers();
+      socket?.close();
+    },
+    reconnect() {
+      if (closed) return;
+      clearTimers();
+      if (socket !== null) {
+        const ended = socket;
+        socket = null;
+        ended.onclose = null;
+        ended.close();
+      }
+      failedAttempts = 0;
+      open();
     },
   };
 }
 
-/** The browser host's WebSocket address for the page being shown (same host and port; the cookie has the token). */
+/** The browser host's WebSocket address for the page being shown (same host and port). */
 export function webSocketUrlFor(location: { readonly protocol: string; readonly host: string }): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`;
 }

@@ -3,12 +3,16 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import type { ContractEventMessage } from '../../../shared/contract';
+import type { ContractEventMessage, RequestHandlers } from '../../../shared/contract';
 import type { DemoSimulator } from '../../../electron/host/connection-manager';
 import { startHostServices, type HostServices } from '../../../electron/host/host-services';
 import type { SecretStore } from '../../../electron/host/secret-store';
-import { startBrowserHost, type RunningBrowserHost } from '../../../electron/host/loopback/browser-host';
-import { tokenCookieName } from '../../../electron/host/loopback/request-guard';
+import {
+  startBrowserHost,
+  type BrowserHostOptions,
+  type RunningBrowserHost,
+} from '../../../electron/host/loopback/browser-host';
+import { linkProtocols } from '../../../shared/browser-link';
 import { decodeEventFrame } from '../../../renderer/src/transport/event-frame-decoder';
 import { FakeHostEngine } from '../../fakes/fake-host-engine';
 
@@ -61,12 +65,15 @@ export async function startServicesKit(
 /** A browser host on a fake engine, serving a tiny built window. */
 export interface BrowserKit extends ServicesKit {
   readonly host: RunningBrowserHost;
-  /** The cookie header a browser would send after opening the printed URL. */
-  readonly cookie: string;
 }
 
-/** Starts a browser host with a stand-in `out/renderer`. */
-export async function startBrowserKit(): Promise<BrowserKit> {
+/** Starts a browser host with a stand-in `out/renderer`; `options` may swap handlers or set host options. */
+export async function startBrowserKit(
+  options: {
+    readonly handlers?: (real: RequestHandlers) => RequestHandlers;
+    readonly host?: Partial<BrowserHostOptions>;
+  } = {},
+): Promise<BrowserKit> {
   const kit = await startServicesKit();
   const rendererDir = join(kit.dataDir, 'renderer');
   await mkdir(join(rendererDir, 'assets'), { recursive: true });
@@ -77,14 +84,14 @@ export async function startBrowserKit(): Promise<BrowserKit> {
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log("window");');
   await writeFile(join(kit.dataDir, 'secret.txt'), 'outside the window folder');
   const host = await startBrowserHost({
-    handlers: kit.services.handlers,
+    handlers: options.handlers?.(kit.services.handlers) ?? kit.services.handlers,
     subscribe: (listener) => kit.services.subscribe(listener),
     rendererDir,
+    ...options.host,
   });
   return {
     ...kit,
     host,
-    cookie: `${tokenCookieName(host.port)}=${host.token}`,
     async close() {
       await host.close();
       await kit.close();
@@ -118,18 +125,47 @@ export function get(
   });
 }
 
+/** What a window sends when it opens the WebSocket: its page's Origin, and its token as a subprotocol. */
+export interface SocketOpening {
+  readonly origin?: string;
+  /** The run's token the window offers; null offers none. */
+  readonly token: string | null;
+  /** Overrides the Host header (for DNS rebinding). */
+  readonly host?: string;
+  /** Any other headers, e.g. a cookie another site planted. */
+  readonly headers?: Record<string, string>;
+}
+
+/** An opened WebSocket, its pushed events, and the close code it ends with. */
+export interface OpenedSocket {
+  readonly ok: true;
+  readonly socket: WebSocket;
+  readonly events: ContractEventMessage[];
+  readonly closed: Promise<number>;
+}
+
 /**
  * Opens the host's WebSocket as a browser would; resolves the socket or the refusal's HTTP status. `events` holds
  * the pushed events that came as binary frames (the only way the host sends them).
  */
 export function openSocket(
   host: RunningBrowserHost,
-  headers: Record<string, string>,
+  opening: SocketOpening,
   path = '/ws',
-): Promise<{ ok: true; socket: WebSocket; events: ContractEventMessage[] } | { ok: false; status: number }> {
+): Promise<OpenedSocket | { ok: false; status: number }> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${host.port}${path}`, { headers });
+    const headers: Record<string, string> = { ...opening.headers };
+    if (opening.origin !== undefined) headers['origin'] = opening.origin;
+    if (opening.host !== undefined) headers['host'] = opening.host;
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}${path}`, linkProtocols(opening.token), {
+      headers,
+    });
     const events: ContractEventMessage[] = [];
+    const closed = new Promise<number>((resolveClosed) => {
+      socket.once('close', (code: number) => {
+        resolveClosed(code);
+      });
+    });
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       // Pushed events come as binary frames only, read as the window reads them; answers are JSON text.
       if (!isBinary) return;
@@ -138,7 +174,7 @@ export function openSocket(
         events.push(value as ContractEventMessage);
     });
     socket.once('open', () => {
-      resolve({ ok: true, socket, events });
+      resolve({ ok: true, socket, events, closed });
     });
     socket.once('unexpected-response', (_request, response) => {
       resolve({ ok: false, status: response.statusCode ?? 0 });
@@ -148,6 +184,13 @@ export function openSocket(
       resolve({ ok: false, status: 0 });
     });
   });
+}
+
+/** Opens the WebSocket as this run's window does; throws when the host refuses it. */
+export async function openWindowSocket(host: RunningBrowserHost): Promise<OpenedSocket> {
+  const opened = await openSocket(host, { origin: host.origin, token: host.token });
+  if (!opened.ok) throw new Error(`refused: ${opened.status}`);
+  return opened;
 }
 
 /** Sends one request frame and waits for its answer. */

@@ -66,6 +66,38 @@ describe('the request handlers', () => {
     expect(kit.engine.snapshot().messages.map((m) => m.label)).toEqual(['paste', 'paste']);
   });
 
+  it('lists the first 100 rejected tokens of a paste and counts the rest, so a huge paste gets a small answer', async () => {
+    const count = 4_000_000;
+    const result = await dispatch(kit.services.handlers, 'watchText', { text: '!,'.repeat(count) });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.rejected).toHaveLength(100);
+    expect(result.value.moreRejected).toBe(count - 100);
+    expect(JSON.stringify(result).length).toBeLessThan(100_000);
+    for (const [listed, more] of [
+      [99, 0],
+      [100, 0],
+      [101, 1],
+    ] as const) {
+      const answer = await dispatch(kit.services.handlers, 'watchText', {
+        text: 'ok-1 ' + '! '.repeat(listed),
+      });
+      expect(answer.ok && [answer.value.rejected.length, answer.value.moreRejected]).toEqual([
+        Math.min(listed, 100),
+        more,
+      ]);
+    }
+  });
+
+  it('refuses a paste of more than 200,000 ids with a clear error and watches none of it', async () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `m${i}`).join('\n');
+    const over = await dispatch(kit.services.handlers, 'watchText', { text: ids(200_001) });
+    expect(over).toMatchObject({ ok: false, error: { kind: 'invalid_request' } });
+    expect(!over.ok && over.error.message).toMatch(/200,000/);
+    expect(kit.engine.snapshot().messages).toHaveLength(0);
+    const at = await dispatch(kit.services.handlers, 'watchText', { text: ids(200_000) });
+    expect(at.ok && at.value.added.length).toBe(200_000);
+  });
+
   it('pushes a notification when messages settle, following the notify preferences', async () => {
     const at = 1_700_000_000_000;
     const settle = (id: string): void => {

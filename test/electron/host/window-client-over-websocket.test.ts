@@ -11,19 +11,18 @@ import { startBrowserKit, waitFor, type BrowserKit } from './host-test-kit';
 let kit: BrowserKit;
 let client: WebSocketMonitorClient;
 
-function browserLikeSocket(url: string): WebSocketLike {
-  // What a browser sends on its own: the page's Origin and the cookie set by the printed URL.
-  return new WebSocket(url, {
-    headers: { origin: kit.host.origin, cookie: kit.cookie },
-  }) as unknown as WebSocketLike;
+function browserLikeSocket(url: string, protocols: string[]): WebSocketLike {
+  // What a browser sends on its own: the page's Origin; the window adds its token as a subprotocol.
+  return new WebSocket(url, protocols, { headers: { origin: kit.host.origin } }) as unknown as WebSocketLike;
 }
 
 beforeEach(async () => {
   kit = await startBrowserKit();
   client = createWebSocketClient({
     url: `ws://127.0.0.1:${kit.host.port}/ws`,
+    token: () => kit.host.token,
     createSocket: browserLikeSocket,
-    reconnectDelayMs: 20,
+    policy: { firstDelayMs: 20 },
   });
 });
 

@@ -41,6 +41,22 @@ describe('the add dialog', () => {
     });
   });
 
+  it('counts every rejected token of a huge paste, lists the first ones and says how many more there are', async () => {
+    const { user } = renderApp({});
+    await user.click(await screen.findByRole('button', { name: 'Add messages' }));
+    const dialog = screen.getByRole('dialog', { name: 'Add messages' });
+    const box = within(dialog).getByLabelText('Message IDs');
+    await user.click(box);
+    await user.paste(`ok-1 ${Array.from({ length: 250 }, (_, i) => `bad/${i}`).join(' ')}`);
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }));
+    const report = await within(dialog).findByRole('status');
+    expect(report.textContent).toContain('Added 1 message.');
+    expect(report.textContent).toContain('Rejected 250:');
+    expect(report.textContent).toContain('bad/49');
+    expect(report.textContent).not.toContain('bad/50');
+    expect(report.textContent).toContain('and 200 more');
+  });
+
   it('opens with the pasted text when ids are pasted outside a text field, from the moment the window shows', async () => {
     // The paste comes as soon as the list is on the page (before its watch list arrives): it is not lost.
     const shown = new Promise<void>((resolve) => {

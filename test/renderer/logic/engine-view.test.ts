@@ -29,6 +29,19 @@ describe('engineView', () => {
     expect(engineView(fixes.offline, null)).toMatchObject({ kind: 'offline', fix: 'retry', until: 9 });
   });
 
+  it('says the link to the monitor is lost or refused before anything the last report said', () => {
+    const health = runningHealth(1, { blocker: { kind: 'no_credentials' } });
+    expect(engineView(health, demo, null, 'lost')).toMatchObject({
+      kind: 'link_lost',
+      tone: 'error',
+      fix: null,
+    });
+    expect(engineView(null, null, null, 'lost')).toMatchObject({ kind: 'link_lost' });
+    expect(engineView(health, demo, null, 'refused')).toMatchObject({ kind: 'link_refused', tone: 'error' });
+    expect(engineView(health, demo, null, 'open').kind).toBe('no_credentials');
+    expect(engineView(runningHealth(1), demo, null, 'connecting').kind).toBe('running');
+  });
+
   it('shows a blocker even while paused, and a rate limit with its end', () => {
     const health = runningHealth(1, {
       mode: 'paused',

@@ -6,6 +6,7 @@ import {
   webSocketUrlFor,
   type WebSocketLike,
 } from '../../../renderer/src/transport/websocket-client';
+import type { LinkStatus } from '../../../renderer/src/transport/link-state';
 
 /** A socket the test drives: it records what the client sends and delivers what the host would. */
 class ScriptedSocket implements WebSocketLike {
@@ -36,9 +37,9 @@ class ScriptedSocket implements WebSocketLike {
       this.onmessage?.({ data: JSON.stringify(value) });
     }
   }
-  drop(): void {
+  drop(code = 1006): void {
     this.readyState = 3;
-    this.onclose?.({});
+    this.onclose?.({ code });
   }
 }
 
@@ -86,6 +87,8 @@ function pack(message: ContractEventMessage): Uint8Array {
 }
 
 let sockets: ScriptedSocket[];
+let offered: string[][];
+let statuses: LinkStatus[];
 
 function socketAt(index: number): ScriptedSocket {
   const socket = sockets[index];
@@ -96,19 +99,24 @@ function socketAt(index: number): ScriptedSocket {
 beforeEach(() => {
   vi.useFakeTimers();
   sockets = [];
+  offered = [];
+  statuses = [];
 });
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-function client() {
+function client(token: () => string | null = () => 'run-token') {
   return createWebSocketClient({
     url: 'ws://127.0.0.1:1/ws',
-    reconnectDelayMs: 1000,
-    createSocket: () => {
+    token,
+    policy: { firstDelayMs: 1000, maxDelayMs: 4000, silenceLimitMs: 15_000 },
+    onStatus: (status) => statuses.push(status),
+    createSocket: (_url, protocols) => {
       const socket = new ScriptedSocket();
       sockets.push(socket);
+      offered.push(protocols);
       return socket;
     },
   });
@@ -192,6 +200,66 @@ describe("the window's WebSocket client", () => {
     socket.deliver({ id: socket.sent.at(-1)?.id, result: { ok: true, value: null } });
     expect(await answered).toEqual({ ok: true, value: null });
     expect(sockets).toHaveLength(1);
+    monitor.close();
+  });
+
+  it("offers the run's token as a subprotocol after the link protocol, and nothing when it has none", () => {
+    client().close();
+    client(() => null).close();
+    expect(offered).toEqual([['smsbat-monitor.v1', 'token.run-token'], ['smsbat-monitor.v1']]);
+  });
+
+  it('says the link is lost when it closes, retries with growing waits, and says open when it is back', () => {
+    const monitor = client();
+    socketAt(0).open();
+    socketAt(0).drop(1006);
+    expect(statuses).toEqual(['connecting', 'open', 'lost']);
+    vi.advanceTimersByTime(999);
+    expect(sockets).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(sockets).toHaveLength(2);
+    socketAt(1).drop(1006);
+    vi.advanceTimersByTime(1999);
+    expect(sockets).toHaveLength(2);
+    vi.advanceTimersByTime(1);
+    expect(sockets).toHaveLength(3);
+    expect(statuses).toEqual(['connecting', 'open', 'lost']);
+    socketAt(2).open();
+    expect(statuses.at(-1)).toBe('open');
+    socketAt(2).drop(1006);
+    vi.advanceTimersByTime(1000);
+    expect(sockets).toHaveLength(4); // a link that opened starts again from the first wait
+    monitor.close();
+  });
+
+  it('says refused and stops retrying when the host refuses the token, and tries again when told of a new one', () => {
+    let token = 'old';
+    const monitor = client(() => token);
+    socketAt(0).open();
+    socketAt(0).drop(4401);
+    expect(statuses.at(-1)).toBe('refused');
+    vi.advanceTimersByTime(60_000);
+    expect(sockets).toHaveLength(1);
+    token = 'new';
+    monitor.reconnect();
+    expect(sockets).toHaveLength(2);
+    expect(offered[1]).toEqual(['smsbat-monitor.v1', 'token.new']);
+    socketAt(1).open();
+    expect(statuses.at(-1)).toBe('open');
+    monitor.close();
+  });
+
+  it('takes a link that brings nothing, not even a heartbeat, for too long as lost, and reconnects', () => {
+    const monitor = client();
+    socketAt(0).open();
+    vi.advanceTimersByTime(10_000);
+    socketAt(0).onmessage?.({ data: '{"heartbeat":true}' });
+    vi.advanceTimersByTime(14_000);
+    expect(statuses.at(-1)).toBe('open');
+    vi.advanceTimersByTime(7_000);
+    expect(statuses.at(-1)).toBe('lost');
+    vi.advanceTimersByTime(1_000);
+    expect(sockets).toHaveLength(2);
     monitor.close();
   });
 
