@@ -13,7 +13,7 @@ import { describeForeignBody, httpStatusText, isSmsbatNotFoundBody, parseErrorBo
 import { DEFAULT_BASE_URL } from './options';
 import { describeSchemaError, statusResponseSchema, toSnapshot } from './response-schema';
 import { parseRetryAfter } from './retry-after';
-import { maskSecrets } from './secrets';
+import { maskSecrets } from '../secret-mask';
 
 /** Response headers as undici or node:http give them (names in any case). */
 export type ResponseHeaders = Readonly<Record<string, string | string[] | undefined>>;

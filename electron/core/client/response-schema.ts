@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChannelStatus, FallbackStep, Money, StatusSnapshot } from '../../../shared/message';
+import { MAX_STATUS_CHARS, MAX_STATUS_ENTRIES, boundText } from '../../../shared/record-bounds';
 import { classifyStatus } from '../../../shared/status';
 
 const NUMERIC_STRING = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -69,29 +70,36 @@ function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /**
- * Normalises a validated response. `charge` is `billAmount` + `billCurrency` when SMSBAT sent a bill, else `cost`
+ * Normalises a validated response, bounding what a gateway can make the monitor keep: status words are cut at
+ * `MAX_STATUS_CHARS` (marked), at most `MAX_STATUS_ENTRIES` channel statuses and fallback steps. `charge` is `billAmount` + `billCurrency` when SMSBAT sent a bill, else `cost`
  * with the currency unknown (never assumed to be USD), else null.
  */
 export function toSnapshot(requestedId: string, parsed: StatusResponse): StatusSnapshot {
   const reportedId = parsed.messageId == null ? '' : String(parsed.messageId);
   return {
-    messageId: reportedId.trim() === '' ? requestedId : reportedId,
+    messageId: reportedId.trim() === '' ? requestedId : boundText(reportedId, MAX_STATUS_CHARS * 4),
     messagelistId: parsed.messagelistId ?? null,
-    rawStatus: parsed.deliverystatus,
+    rawStatus: word(parsed.deliverystatus),
     kind: classifyStatus(parsed.deliverystatus),
     partsCount: parsed.partscount ?? null,
     charge: chargeOf(parsed),
     rate: rateOf(parsed),
     channels: channelsOf(parsed),
-    fallbacks: (parsed.fallbacks ?? []).map((step): FallbackStep => ({
-      type: step.type,
-      status: step.status,
+    fallbacks: (parsed.fallbacks ?? []).slice(0, MAX_STATUS_ENTRIES).map((step): FallbackStep => ({
+      type: word(step.type),
+      status: word(step.status),
     })),
   };
 }
 
+/** A status word as the monitor keeps it: at most `MAX_STATUS_CHARS`, cut and marked when longer. */
+function word(text: string): string {
+  return boundText(text, MAX_STATUS_CHARS);
+}
+
 function chargeOf(parsed: StatusResponse): Money | null {
-  if (parsed.billAmount != null) return { amount: parsed.billAmount, currency: parsed.billCurrency ?? null };
+  if (parsed.billAmount != null)
+    return { amount: parsed.billAmount, currency: currencyOf(parsed.billCurrency) };
   if (parsed.cost != null) return { amount: parsed.cost, currency: null };
   return null;
 }
@@ -99,13 +107,18 @@ function chargeOf(parsed: StatusResponse): Money | null {
 function rateOf(parsed: StatusResponse): Money | null {
   const amount = parsed.rateAmount ?? parsed.rate;
   if (amount == null) return null;
-  return { amount, currency: parsed.rateCurrency ?? null };
+  return { amount, currency: currencyOf(parsed.rateCurrency) };
+}
+
+function currencyOf(currency: string | null | undefined): string | null {
+  return currency == null ? null : word(currency);
 }
 
 function channelsOf(parsed: StatusResponse): ChannelStatus[] {
   const channels: ChannelStatus[] = [];
   for (const [channel, status] of Object.entries(parsed.extendedStatuses ?? {})) {
-    if (status !== null) channels.push({ channel, status });
+    if (channels.length === MAX_STATUS_ENTRIES) break;
+    if (status !== null) channels.push({ channel: word(channel), status: word(status) });
   }
   return channels;
 }

@@ -11,7 +11,7 @@ import {
   type ResolvedClientOptions,
   type SmsbatClientOptions,
 } from './options';
-import { maskSecrets, secretsOf } from './secrets';
+import { maskSecrets, secretsOf } from '../secret-mask';
 import { describeTransportFailure } from './transport-errors';
 
 /** This client's version, sent in the user agent; kept equal to package.json's version by a test. */
