@@ -98,7 +98,7 @@ export class SmsbatClient implements StatusClient {
         response.headers,
         bodyText,
         Date.now(),
-        ok ? [] : secretsOf(sent, this.#credentials),
+        secretsOf(sent, this.#credentials),
         this.baseUrl,
       );
     } catch (error) {

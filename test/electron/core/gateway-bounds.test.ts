@@ -106,6 +106,27 @@ describe('what a gateway can make the monitor keep', () => {
     for (const echo of [...echoes, secret]) expect(kept).not.toContain(echo.toLowerCase().slice(-12));
   });
 
+  it('never keeps the API key echoed in a successful status, and still reads the status', async () => {
+    const url = await gateway(() => ({
+      status: 200,
+      body: JSON.stringify({
+        deliverystatus: 'delivered',
+        messageId: KEY.toUpperCase(),
+        extendedStatuses: { [base64(`@:${KEY}`)]: KEY },
+        fallbacks: [{ type: 'sms', status: KEY.toLowerCase() }],
+      }),
+    }));
+    const { engine, store } = await checkOnce(url, { method: 'api-key-header', apiKey: KEY }, ['ok-1']);
+    expect(engine.message('ok-1')?.snapshot).toMatchObject({
+      rawStatus: 'delivered',
+      kind: 'delivered',
+      channels: [{ channel: '***', status: '***' }],
+      fallbacks: [{ type: 'sms', status: '***' }],
+    });
+    const kept = `${JSON.stringify(await store.load())}${JSON.stringify(engine.snapshot())}`.toLowerCase();
+    expect(kept).not.toContain(KEY.toLowerCase().slice(-12));
+  });
+
   it('cuts a very long status word and keeps a bounded number of channel statuses', async () => {
     const long = 's'.repeat(20_000);
     const channels = Object.fromEntries(
