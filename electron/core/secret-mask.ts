@@ -46,10 +46,9 @@ export function secretsOf(...credentials: readonly Credentials[]): string[] {
  * (masking could join the text around a secret into another occurrence).
  */
 export function maskSecrets(text: string, secrets: readonly string[]): string {
-  const usable = secrets.filter((secret) => secret.length >= MIN_MASKED_SECRET_CHARS);
-  if (usable.length === 0 || text.length < MIN_MASKED_SECRET_CHARS) return text;
-  const sorted = [...usable].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(sorted.map(escapeRegExp).join('|'), 'giu');
+  if (text.length < MIN_MASKED_SECRET_CHARS) return text;
+  const pattern = patternFor(secrets);
+  if (pattern === null) return text;
   let masked = text;
   for (;;) {
     const next = masked.replace(pattern, SECRET_MASK);
@@ -57,6 +56,24 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
     if (next === masked) return masked;
     masked = next;
   }
+}
+
+/** Compiled patterns of the secret lists used lately (a client masks many texts with the same list). */
+const patterns = new Map<string, RegExp | null>();
+const MAX_CACHED_PATTERNS = 8;
+
+/** One case-insensitive pattern matching any of the secrets, longest first; null when none is long enough. */
+function patternFor(secrets: readonly string[]): RegExp | null {
+  const key = secrets.join('\u0000');
+  const cached = patterns.get(key);
+  if (cached !== undefined) return cached;
+  const usable = secrets
+    .filter((secret) => secret.length >= MIN_MASKED_SECRET_CHARS)
+    .sort((a, b) => b.length - a.length);
+  const pattern = usable.length === 0 ? null : new RegExp(usable.map(escapeRegExp).join('|'), 'giu');
+  if (patterns.size >= MAX_CACHED_PATTERNS) patterns.clear();
+  patterns.set(key, pattern);
+  return pattern;
 }
 
 /** How a secret may appear escaped in JSON (`"`, `\`, `/`, controls, non-ASCII) or percent-encoded in a URL. */
