@@ -151,7 +151,8 @@ export class RestartableHostEngine implements HostEngine {
    */
   async #restore(records: readonly SavedRecord[]): Promise<RestoreResult> {
     const fresh = records.filter((record) => this.#engine.message(record.id) === undefined);
-    if (fresh.length > 0) await this.#options.store.save({ upserted: fresh.map(fromSaved), removed: [] });
+    if (fresh.length > 0)
+      await this.#options.store.save({ upserted: fresh.map((record) => fromSaved(record)), removed: [] });
     const result = this.#engine.restore(records);
     return {
       restored: result.restored,

@@ -107,6 +107,31 @@ describe('importing while the monitor runs', () => {
     expect(engine.snapshot().messages.map((message) => message.id)).toEqual(['old-1', 'new-1']);
   });
 
+  it('saves every imported record whole before it shows', async () => {
+    const store = new FlakyStore();
+    const batches: WatchListChange[] = [];
+    const saveBefore = store.save.bind(store);
+    store.save = (change) => {
+      batches.push(change);
+      return saveBefore(change);
+    };
+    const engine = createRestartableHostEngine({
+      store,
+      settings: {},
+      onStoreError: () => undefined,
+      onProblem: () => undefined,
+    });
+    cleanups.push(() => engine.stop());
+    await engine.start();
+    const history = [
+      { at: NOW, rawStatus: 'scheduled', kind: 'pending' as const },
+      { at: NOW + 1, rawStatus: 'processing', kind: 'pending' as const },
+    ];
+    const records = ['imp-1', 'imp-2', 'imp-3'].map((id) => ({ ...freshMessage(id, NOW), history }));
+    await engine.restore(records);
+    expect(batches[0]?.upserted.map((record) => record.history)).toEqual([history, history, history]);
+  });
+
   it('imports after a refused connection, and the monitor goes on', async () => {
     const services = await startOnEngine();
     const refused = await dispatch(services.handlers, 'connect', {
