@@ -1,16 +1,21 @@
-import { MIN_MASKED_SECRET_CHARS, maskSecrets } from '../core/client';
+import type { Credentials } from '../core/credentials';
+import { maskSecrets, secretsOf } from '../core/secret-mask';
 import type { CliIo, TextSink } from './io';
 
-/** The secret values in the environment that must never appear in output: the API key and the password. */
+/**
+ * Every form of the environment's secrets that must never appear in output (see `secretsOf`): the API key as
+ * set and trimmed, the password, `user:password` and their Basic (base64) values, in any letter case.
+ */
 export function secretsFromEnv(env: Readonly<Record<string, string | undefined>>): string[] {
-  const values = [env.SMSBAT_API_KEY, env.SMSBAT_API_KEY?.trim(), env.SMSBAT_PASSWORD];
-  return [
-    ...new Set(
-      values.filter(
-        (value): value is string => value !== undefined && value.length >= MIN_MASKED_SECRET_CHARS,
-      ),
-    ),
-  ].sort((a, b) => b.length - a.length);
+  const credentials: Credentials[] = [];
+  for (const apiKey of [env.SMSBAT_API_KEY, env.SMSBAT_API_KEY?.trim()]) {
+    if (apiKey !== undefined && apiKey !== '') credentials.push({ method: 'basic-api-key', apiKey });
+  }
+  if (env.SMSBAT_PASSWORD !== undefined && env.SMSBAT_PASSWORD !== '') {
+    const username = env.SMSBAT_USERNAME?.trim() ?? '';
+    credentials.push({ method: 'basic', username, password: env.SMSBAT_PASSWORD });
+  }
+  return secretsOf(...credentials);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { StatusSnapshot, WatchPhase } from '../../shared/message';
+import { MAX_HISTORY_ENTRIES } from '../../shared/record-bounds';
 import { callSafely, printError, type ErrorSink } from './call-safely';
 import { systemClock, type Clock, type TimerHandle } from './clock';
 import type { SmsbatError } from './errors';
@@ -18,7 +19,7 @@ export interface WatchListOptions {
   readonly clock?: Clock;
   /** Changes within this long of each other are reported (and saved) as one batch. @default 50 */
   readonly batchWindowMs?: number;
-  /** History entries kept per message; the first and the newest survive. @default 50 */
+  /** History entries kept per message (live, loaded or imported); the first and the newest survive. @default 50 */
   readonly maxHistoryEntries?: number;
   /** Called when saving a batch fails; the change stays in memory and saving is tried again with backoff until `close()`. */
   readonly onStoreError?: (error: unknown) => void;
@@ -66,10 +67,15 @@ export class WatchList {
   constructor(options: WatchListOptions = {}) {
     this.#clock = options.clock ?? systemClock;
     this.#batchWindowMs = numberOption('batchWindowMs', options.batchWindowMs, 50, { min: 0 });
-    this.#maxHistoryEntries = numberOption('maxHistoryEntries', options.maxHistoryEntries, 50, {
-      min: 2,
-      integer: true,
-    });
+    this.#maxHistoryEntries = numberOption(
+      'maxHistoryEntries',
+      options.maxHistoryEntries,
+      MAX_HISTORY_ENTRIES,
+      {
+        min: 2,
+        integer: true,
+      },
+    );
     this.#onListenerError = options.onListenerError ?? printError;
     this.#store = options.store ?? new InMemoryWatchListStore();
     this.#saver = new WatchListSaver({
@@ -100,7 +106,7 @@ export class WatchList {
     const loaded: WatchRecord[] = [];
     for (const message of saved) {
       if (this.#messages.has(message.id) || removed.has(message.id)) continue;
-      const record = fromSaved(message);
+      const record = fromSaved(message, this.#maxHistoryEntries);
       this.#messages.set(record.id, record);
       loaded.push(record);
     }
@@ -162,7 +168,7 @@ export class WatchList {
     const restored: WatchRecord[] = [];
     for (const saved of records) {
       if (this.#messages.has(saved.id)) continue;
-      const record = fromSaved(saved);
+      const record = fromSaved(saved, this.#maxHistoryEntries);
       this.#put(record);
       restored.push(record);
     }

@@ -1,4 +1,5 @@
 import type { CheckError, HistoryEntry, StatusSnapshot, WatchPhase } from '../../shared/message';
+import { MAX_ERROR_CHARS, MAX_HISTORY_ENTRIES, boundHistory, boundText } from '../../shared/record-bounds';
 import { isFinalKind, mayReplaceStatus } from '../../shared/status';
 import type { SmsbatError } from './errors';
 import type { SavedRecord, WatchRecord } from './watch-list-store';
@@ -73,11 +74,11 @@ export function withSnapshot(
   };
 }
 
-/** The record after a failed check: it keeps its last known status. */
+/** The record after a failed check: it keeps its last known status; the error text is cut at `MAX_ERROR_CHARS`. */
 export function withError(message: WatchRecord, error: SmsbatError, at: number): WatchRecord {
   const lastError: CheckError = {
     kind: error.kind,
-    message: error.message,
+    message: boundText(error.message, MAX_ERROR_CHARS),
     httpStatus: error.httpStatus,
     at,
   };
@@ -89,26 +90,23 @@ function appendHistory(
   snapshot: StatusSnapshot,
   at: number,
   maxHistory: number,
-): HistoryEntry[] {
+): readonly HistoryEntry[] {
   const entry: HistoryEntry = { at, rawStatus: snapshot.rawStatus, kind: snapshot.kind };
-  const next = [...history, entry];
-  if (next.length <= maxHistory) return next;
-  const first = next[0];
-  const newest = next.slice(next.length - (maxHistory - 1));
-  return first ? [first, ...newest] : newest;
+  return boundHistory([...history, entry], maxHistory);
 }
 
 /**
  * A saved or imported record as the list keeps it: only the record's own fields (a view's scheduling facts or any
- * other extra is dropped), unacknowledged when saved before acknowledgements existed.
+ * other extra is dropped), its history cut to the first and newest `maxHistory` entries, unacknowledged when saved
+ * before acknowledgements existed.
  */
-export function fromSaved(saved: SavedRecord): WatchRecord {
+export function fromSaved(saved: SavedRecord, maxHistory: number = MAX_HISTORY_ENTRIES): WatchRecord {
   return {
     id: saved.id,
     label: saved.label,
     phase: saved.phase,
     snapshot: saved.snapshot,
-    history: saved.history,
+    history: boundHistory(saved.history, maxHistory),
     addedAt: saved.addedAt,
     lastCheckedAt: saved.lastCheckedAt,
     lastChangedAt: saved.lastChangedAt,

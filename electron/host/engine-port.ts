@@ -1,7 +1,7 @@
 import type { Credentials } from '../../shared/credentials';
 import type { EngineSettings, MessageView, MonitorApi } from '../../shared/engine-api';
 import type { DeliveryProfileStore } from '../core/learning/profile-store';
-import type { WatchListStore } from '../core/watch-list-store';
+import type { SavedRecord, WatchListStore } from '../core/watch-list-store';
 
 /** Where checks go and how they sign in. The credentials are secret: they stay in the host process. */
 export interface EngineConnection {
@@ -14,6 +14,8 @@ export interface RestoreResult {
   readonly restored: readonly string[];
   /** Ids that were already on the list (left as they are). */
   readonly skipped: readonly string[];
+  /** Records the engine would not take, with the reason (ids that are not message ids). */
+  readonly refused: readonly { readonly id: string; readonly reason: string }[];
 }
 
 /** The engine as a host drives it: the contract's `MonitorApi` plus its lifecycle and the connection. */
@@ -26,8 +28,11 @@ export interface HostEngine extends MonitorApi {
   useConnection(connection: EngineConnection | null): void;
   /** One watched message as it stands now, or undefined when it is not on the list. */
   message(messageId: string): MessageView | undefined;
-  /** Puts exported messages back on the list as they were (status, history, label); skips ids already watched. */
-  restore(messages: readonly MessageView[]): Promise<RestoreResult>;
+  /**
+   * Puts exported records back on the list as they were (status, history, label); skips ids already watched.
+   * Rejects, changing nothing, when the records cannot be saved; the engine keeps running either way.
+   */
+  restore(records: readonly SavedRecord[]): Promise<RestoreResult>;
 }
 
 /** What a host gives the engine when it builds one. */

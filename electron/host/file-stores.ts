@@ -3,6 +3,7 @@ import type { UiPreferences } from '../../shared/contract';
 import { AUTH_METHODS } from '../../shared/credentials';
 import type { EngineSettings } from '../../shared/engine-api';
 import type { SavedRecord, WatchListChange, WatchListStore } from '../core/watch-list-store';
+import { sortSavedRecords } from '../core/saved-records';
 import { LatestWriteQueue, readJsonFile, writeJsonFileAtomic } from './json-file';
 import { DEFAULT_PREFERENCES, mergePreferences } from './preferences';
 
@@ -15,13 +16,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isSavedList(value: unknown): value is { version: number; messages: SavedRecord[] } {
-  return (
-    isObject(value) &&
-    value['version'] === FORMAT_VERSION &&
-    Array.isArray(value['messages']) &&
-    value['messages'].every((message) => isObject(message) && typeof message['id'] === 'string')
-  );
+function isSavedList(value: unknown): value is { version: number; messages: unknown[] } {
+  return isObject(value) && value['version'] === FORMAT_VERSION && Array.isArray(value['messages']);
 }
 
 /** The watch list kept as `watch-list.json` in the data directory, rewritten atomically after each batch. */
@@ -47,9 +43,23 @@ export class JsonFileWatchListStore implements WatchListStore {
     this.#messages.clear();
     if (read.kind === 'corrupt') this.#onProblem(read.message);
     if (read.kind === 'ok' && isSavedList(read.value)) {
-      for (const message of read.value.messages) this.#messages.set(message.id, message);
+      const sorted = sortSavedRecords(read.value.messages, this.#path);
+      for (const message of sorted.records) this.#messages.set(message.id, message);
+      if (sorted.problem !== null) await this.#setAside(sorted.refused, sorted.problem);
     }
     return [...this.#messages.values()];
+  }
+
+  /** Keeps records that could not be read in a file of their own, and says where. */
+  async #setAside(refused: readonly unknown[], problem: string): Promise<void> {
+    const stamp = new Date().toISOString().replaceAll(':', '-');
+    const path = `${this.#path}.refused-${stamp}`;
+    try {
+      await writeJsonFileAtomic(path, { version: FORMAT_VERSION, messages: refused });
+      this.#onProblem(`${problem} They are kept in ${path}.`);
+    } catch (error) {
+      this.#onProblem(`${problem} They could not be kept aside: ${String(error)}`);
+    }
   }
 
   /** Applies one batch and rewrites the file. */

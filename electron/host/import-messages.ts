@@ -1,43 +1,11 @@
 import { z } from 'zod';
-import type { MessageView } from '../../shared/engine-api';
-import { WATCH_PHASES } from '../../shared/glossary';
-import { isValidMessageId } from '../../shared/message-ids';
-import { STATUS_KINDS } from '../../shared/status';
+import { parseWatchRecord, recordName, type CheckedWatchRecord } from '../../shared/watch-record-schema';
 import { EXPORT_FORMAT_NAME, EXPORT_FORMAT_VERSION } from './export-view';
 
-const epochMs = z.number();
+/** Reasons named one by one in an import's report; the rest are counted. */
+export const MAX_IMPORT_REASONS = 5;
 
-/** One exported message: the fields the monitor relies on are checked; every other field is kept as it is. */
-const messageSchema = z.looseObject({
-  id: z.string().refine(isValidMessageId, 'not a valid message id'),
-  label: z.string().max(100).nullable(),
-  phase: z.enum(WATCH_PHASES as [string, ...string[]]),
-  snapshot: z
-    .looseObject({
-      messageId: z.string(),
-      rawStatus: z.string(),
-      kind: z.enum(STATUS_KINDS as [string, ...string[]]),
-      channels: z.array(z.looseObject({ channel: z.string(), status: z.string() })),
-      fallbacks: z.array(z.looseObject({ type: z.string(), status: z.string() })),
-    })
-    .nullable(),
-  history: z.array(
-    z.looseObject({
-      at: epochMs,
-      rawStatus: z.string(),
-      kind: z.enum(STATUS_KINDS as [string, ...string[]]),
-    }),
-  ),
-  addedAt: epochMs,
-  lastCheckedAt: epochMs.nullable(),
-  lastChangedAt: epochMs.nullable(),
-  deadlineAt: epochMs.nullable(),
-  overdue: z.boolean(),
-  lastError: z.looseObject({ kind: z.string(), message: z.string(), at: epochMs }).nullable(),
-  acknowledged: z.boolean().default(false),
-});
-
-const envelopeSchema = z.looseObject({
+const envelopeSchema = z.object({
   format: z.literal(EXPORT_FORMAT_NAME),
   version: z.literal(EXPORT_FORMAT_VERSION),
   messages: z.array(z.unknown()),
@@ -45,13 +13,18 @@ const envelopeSchema = z.looseObject({
 
 /** What reading an export found: the messages that can be restored, and why others cannot. */
 export interface ParsedExport {
-  readonly messages: readonly MessageView[];
-  readonly problems: readonly string[];
+  /** Checked records, each field as the monitor keeps it (unknown fields dropped, long texts cut). */
+  readonly messages: readonly CheckedWatchRecord[];
+  /** How many messages of the file were left out. */
+  readonly leftOut: number;
+  /** Why, for the first `MAX_IMPORT_REASONS` of them, one line each. */
+  readonly reasons: readonly string[];
 }
 
 /**
- * Reads a JSON export back. A file that is not an export throws a `TypeError` saying why; a message that does not
- * fit is left out with a problem naming it; a repeated id keeps its first occurrence.
+ * Reads a JSON export back. A file that is not an export throws a `TypeError` saying why; each message is checked
+ * with the schema of the feed's messages (`watchRecordSchema`), and one that does not fit is left out with its
+ * reason; a repeated id keeps its first occurrence.
  */
 export function parseExport(json: string): ParsedExport {
   let value: unknown;
@@ -67,26 +40,55 @@ export function parseExport(json: string): ParsedExport {
         `${EXPORT_FORMAT_VERSION} and a "messages" list).`,
     );
   }
-  const messages: MessageView[] = [];
-  const problems: string[] = [];
+  const messages: CheckedWatchRecord[] = [];
+  const reasons: string[] = [];
+  let leftOut = 0;
+  const leaveOut = (raw: unknown, index: number, reason: string): void => {
+    leftOut += 1;
+    if (reasons.length < MAX_IMPORT_REASONS)
+      reasons.push(`${capitalise(recordName(raw, index))}: ${reason}.`);
+  };
   const seen = new Set<string>();
   envelope.data.messages.forEach((raw, index) => {
-    const parsed = messageSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue === undefined ? '' : ` (${issue.path.join('.')}: ${issue.message})`;
-      problems.push(`Message ${index + 1} was left out: it does not fit the export format${where}.`);
+    const checked = parseWatchRecord(raw);
+    if (!checked.ok) {
+      leaveOut(raw, index, checked.reason);
       return;
     }
-    if (seen.has(parsed.data.id)) {
-      problems.push(
-        `Message ${index + 1} (${parsed.data.id}) was left out: the id appears earlier in the file.`,
-      );
+    if (seen.has(checked.record.id)) {
+      leaveOut(raw, index, 'the id appears earlier in the file');
       return;
     }
-    seen.add(parsed.data.id);
-    // The schema checked every field the monitor reads; the rest is kept exactly as exported.
-    messages.push(parsed.data as unknown as MessageView);
+    seen.add(checked.record.id);
+    messages.push(checked.record);
   });
-  return { messages, problems };
+  return { messages, leftOut, reasons };
+}
+
+/**
+ * The lines an import reports: how many messages were left out and the first reasons, then the ids already
+ * watched (left as they are).
+ */
+export function importProblems(parsed: ParsedExport, skipped: readonly string[]): string[] {
+  const problems: string[] = [];
+  if (parsed.leftOut > 0) {
+    const shown = parsed.reasons.length;
+    problems.push(
+      `${plural(parsed.leftOut, 'message was', 'messages were')} left out: ` +
+        (shown < parsed.leftOut ? `the first ${shown} reasons follow.` : 'the reasons follow.'),
+      ...parsed.reasons,
+    );
+  }
+  if (skipped.length > 0) {
+    problems.push(`${skipped.length} already watched, left as they are: ${skipped.slice(0, 10).join(', ')}.`);
+  }
+  return problems;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -11,7 +11,7 @@ import { InvalidRequestError } from './contract-errors';
 import type { HostEngine } from './engine-port';
 import { exportMessages, selectMessages } from './export-view';
 import type { JsonFileSettingsStore } from './file-stores';
-import { parseExport } from './import-messages';
+import { MAX_IMPORT_REASONS, importProblems, parseExport } from './import-messages';
 import { mergePreferences } from './preferences';
 
 const MOST_IDS = MAX_IDS_PER_REQUEST.toLocaleString('en-US');
@@ -101,16 +101,22 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
       exportMessages(selectMessages(engine.snapshot().messages, messageIds), format, now()),
     importMessages: async ({ json }) => {
       const parsed = parseExport(json);
-      const { restored, skipped } = await engine.restore(parsed.messages);
-      const problems = [...parsed.problems];
-      if (skipped.length > 0) {
-        problems.push(
-          `${skipped.length} already watched, left as they are: ${skipped.slice(0, 10).join(', ')}.`,
-        );
-      }
+      const { restored, skipped, refused } = await engine.restore(parsed.messages);
+      const reasons = [
+        ...parsed.reasons,
+        ...refused.map((record) => `Message ${JSON.stringify(record.id)}: ${record.reason}`),
+      ];
+      const problems = importProblems(
+        {
+          ...parsed,
+          leftOut: parsed.leftOut + refused.length,
+          reasons: reasons.slice(0, MAX_IMPORT_REASONS),
+        },
+        skipped,
+      );
       return {
         imported: restored.length,
-        skipped: skipped.length + parsed.problems.length,
+        skipped: skipped.length + parsed.leftOut + refused.length,
         problems,
       };
     },

@@ -10,7 +10,8 @@ import type {
 import { DEFAULT_ENGINE_SETTINGS, SettingsError } from '../../shared/engine-settings';
 import { SmsbatClient } from '../core/client';
 import { MonitorEngine } from '../core/monitor-engine';
-import type { WatchRecord } from '../core/watch-list-store';
+import type { SavedRecord } from '../core/watch-list-store';
+import { fromSaved } from '../core/watch-record';
 import type { EngineConnection, HostEngine, HostEngineOptions, RestoreResult } from './engine-port';
 
 type FeedListener = (item: EngineFeedItem) => void;
@@ -37,14 +38,12 @@ function applySavedSettings(
 
 /**
  * The host's engine: `MonitorEngine` building real SMSBAT clients, plus importing an export whole. An import
- * stops the engine (saving the list), adds the records to the store and starts a new engine on it, so statuses,
- * history, labels, deadlines and acknowledgements come back exactly; subscribers then get a fresh snapshot.
+ * saves the new records first, then puts them on the running engine, so statuses, history, labels, deadlines and
+ * acknowledgements come back exactly while checks and other windows' actions go on.
  */
 export class RestartableHostEngine implements HostEngine {
   readonly #options: HostEngineOptions;
-  readonly #subscribers = new Map<FeedListener, () => void>();
-  #engine: MonitorEngine;
-  #connection: EngineConnection | null = null;
+  readonly #engine: MonitorEngine;
   #settings: Partial<EngineSettings>;
   #restoring: Promise<unknown> = Promise.resolve();
 
@@ -63,7 +62,6 @@ export class RestartableHostEngine implements HostEngine {
       ...(this.#options.profileStore === undefined ? {} : { profileStore: this.#options.profileStore }),
     });
     applySavedSettings(engine, this.#settings, this.#options.onProblem);
-    if (this.#connection !== null) this.#connect(engine, this.#connection);
     return engine;
   }
 
@@ -83,7 +81,6 @@ export class RestartableHostEngine implements HostEngine {
   }
 
   useConnection(connection: EngineConnection | null): void {
-    this.#connection = connection;
     this.#connect(this.#engine, connection);
   }
 
@@ -96,11 +93,7 @@ export class RestartableHostEngine implements HostEngine {
   }
 
   subscribe(listener: FeedListener): () => void {
-    this.#subscribers.set(listener, this.#engine.subscribe(listener));
-    return () => {
-      this.#subscribers.get(listener)?.();
-      this.#subscribers.delete(listener);
-    };
+    return this.#engine.subscribe(listener);
   }
 
   watch(messageIds: readonly string[], options?: WatchOptions): WatchResult {
@@ -145,27 +138,27 @@ export class RestartableHostEngine implements HostEngine {
     return this.#engine.acknowledge(messageIds);
   }
 
-  restore(messages: readonly MessageView[]): Promise<RestoreResult> {
-    const run = this.#restoring.then(() => this.#restore(messages));
+  restore(records: readonly SavedRecord[]): Promise<RestoreResult> {
+    const run = this.#restoring.then(() => this.#restore(records));
     this.#restoring = run.catch(() => undefined);
     return run;
   }
 
-  async #restore(messages: readonly MessageView[]): Promise<RestoreResult> {
-    const skipped = messages.filter((message) => this.#engine.message(message.id) !== undefined);
-    const fresh = messages.filter((message) => this.#engine.message(message.id) === undefined);
-    if (fresh.length === 0) return { restored: [], skipped: skipped.map((message) => message.id) };
-    const paused = this.#engine.health.mode === 'paused';
-    for (const unsubscribe of this.#subscribers.values()) unsubscribe();
-    await this.#engine.stop();
-    const records: WatchRecord[] = fresh.map(({ schedule: _schedule, ...record }) => record);
-    await this.#options.store.save({ upserted: records, removed: [] });
-    this.#engine = this.#build();
-    await this.#engine.start();
-    if (paused) this.#engine.pause();
-    for (const listener of this.#subscribers.keys())
-      this.#subscribers.set(listener, this.#engine.subscribe(listener));
-    return { restored: fresh.map((message) => message.id), skipped: skipped.map((message) => message.id) };
+  /**
+   * Saves the records not yet on the list, then puts them on the running engine. The engine never stops: other
+   * windows' adds go on during an import, and a failed save rejects with the list, the pause and the checks as
+   * they were.
+   */
+  async #restore(records: readonly SavedRecord[]): Promise<RestoreResult> {
+    const fresh = records.filter((record) => this.#engine.message(record.id) === undefined);
+    if (fresh.length > 0)
+      await this.#options.store.save({ upserted: fresh.map((record) => fromSaved(record)), removed: [] });
+    const result = this.#engine.restore(records);
+    return {
+      restored: result.restored,
+      skipped: result.alreadyWatched,
+      refused: result.rejected.map((token) => ({ id: token.token, reason: token.message })),
+    };
   }
 }
 

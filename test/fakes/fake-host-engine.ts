@@ -13,6 +13,7 @@ import type { EngineHealth } from '../../shared/engine-health';
 import { isValidMessageId } from '../../shared/message-ids';
 import { summarize } from '../../shared/totals';
 import type { EngineConnection, HostEngine, RestoreResult } from '../../electron/host/engine-port';
+import type { SavedRecord } from '../../electron/core/watch-list-store';
 import { freshMessage } from './message-views';
 
 /** Settings a fresh fake engine reports. */
@@ -211,19 +212,24 @@ export class FakeHostEngine implements HostEngine {
   }
 
   /** Puts messages back as they were. */
-  restore(messages: readonly MessageView[]): Promise<RestoreResult> {
-    const restored: string[] = [];
+  restore(records: readonly SavedRecord[]): Promise<RestoreResult> {
+    const restored: MessageView[] = [];
     const skipped: string[] = [];
-    for (const message of messages) {
-      if (this.#messages.has(message.id)) {
-        skipped.push(message.id);
+    for (const record of records) {
+      if (this.#messages.has(record.id)) {
+        skipped.push(record.id);
       } else {
-        this.#messages.set(message.id, message);
-        restored.push(message.id);
+        const message: MessageView = {
+          ...record,
+          acknowledged: record.acknowledged === true,
+          schedule: null,
+        };
+        this.#messages.set(record.id, message);
+        restored.push(message);
       }
     }
-    if (restored.length > 0) this.#publish({ upserted: messages.filter((m) => restored.includes(m.id)) });
-    return Promise.resolve({ restored, skipped });
+    if (restored.length > 0) this.#publish({ upserted: restored });
+    return Promise.resolve({ restored: restored.map((message) => message.id), skipped, refused: [] });
   }
 
   /** Test hook: replaces messages and emits message events, as a round of checks would. */

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { maskSecrets } from './secrets';
+import { maskSecrets } from '../secret-mask';
 
 /** What an error response said, in SMSBAT's words when its body could be read. */
 export interface ErrorBodyInfo {

@@ -27,4 +27,4 @@ export {
   type StatusResponse,
 } from './response-schema';
 export { capRetryAfterMs, parseRetryAfter, MAX_RETRY_AFTER_MS } from './retry-after';
-export { secretsOf, maskSecrets, SECRET_MASK, MIN_MASKED_SECRET_CHARS } from './secrets';
+export { secretsOf, maskSecrets, SECRET_MASK, MIN_MASKED_SECRET_CHARS } from '../secret-mask';

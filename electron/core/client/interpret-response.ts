@@ -13,7 +13,7 @@ import { describeForeignBody, httpStatusText, isSmsbatNotFoundBody, parseErrorBo
 import { DEFAULT_BASE_URL } from './options';
 import { describeSchemaError, statusResponseSchema, toSnapshot } from './response-schema';
 import { parseRetryAfter } from './retry-after';
-import { maskSecrets } from './secrets';
+import { maskSecrets } from '../secret-mask';
 
 /** Response headers as undici or node:http give them (names in any case). */
 export type ResponseHeaders = Readonly<Record<string, string | string[] | undefined>>;
@@ -26,7 +26,7 @@ export type ResponseHeaders = Readonly<Record<string, string | string[] | undefi
  * Pure apart from `nowMs`, which only matters for a `Retry-After` given as a date.
  *
  * `secrets` (see `secretsOf`) are masked in an error response's body and headers before anything is read from
- * them. A successful body is read as sent, since masking a short secret could change the status itself.
+ * them, and in every text of a successful status after its kind is read (so the kind never changes).
  * `baseUrl` is the address the request went to, named by `WrongBaseUrlError`.
  */
 export function interpretResponse(
@@ -38,7 +38,7 @@ export function interpretResponse(
   secrets: readonly string[] = [],
   baseUrl: string = DEFAULT_BASE_URL,
 ): StatusSnapshot {
-  if (httpStatus >= 200 && httpStatus < 300) return parseStatusBody(messageId, httpStatus, bodyText);
+  if (httpStatus >= 200 && httpStatus < 300) return parseStatusBody(messageId, httpStatus, bodyText, secrets);
   if (httpStatus === 404 && !isSmsbatNotFoundBody(bodyText)) {
     // The message leaves the address out: the error carries it as `baseUrl`, and every report names it.
     throw new WrongBaseUrlError(
@@ -87,7 +87,12 @@ export function interpretResponse(
  * Validates a successful status body (text) and normalises it; throws `InvalidResponseError` saying, in one line,
  * what was wrong. Throws nothing else, whatever the input.
  */
-export function parseStatusBody(messageId: string, httpStatus: number, bodyText: string): StatusSnapshot {
+export function parseStatusBody(
+  messageId: string,
+  httpStatus: number,
+  bodyText: string,
+  secrets: readonly string[] = [],
+): StatusSnapshot {
   const details: SmsbatErrorDetails = { httpStatus, apiCode: null };
   const text = bodyText.replace(/^\uFEFF/, '');
   if (text.trim() === '') {
@@ -103,19 +108,24 @@ export function parseStatusBody(messageId: string, httpStatus: number, bodyText:
       details,
     );
   }
-  return validateStatusBody(messageId, httpStatus, body);
+  return validateStatusBody(messageId, httpStatus, body, secrets);
 }
 
 /**
  * Validates an already decoded status body and normalises it; throws `InvalidResponseError` saying what was
  * wrong. Throws nothing else, whatever the input.
  */
-export function validateStatusBody(messageId: string, httpStatus: number, body: unknown): StatusSnapshot {
+export function validateStatusBody(
+  messageId: string,
+  httpStatus: number,
+  body: unknown,
+  secrets: readonly string[] = [],
+): StatusSnapshot {
   const details: SmsbatErrorDetails = { httpStatus, apiCode: null };
   let problem: string;
   try {
     const result = statusResponseSchema.safeParse(body);
-    if (result.success) return toSnapshot(messageId, result.data);
+    if (result.success) return toSnapshot(messageId, result.data, secrets);
     problem = describeSchemaError(result.error);
   } catch (error) {
     // Exotic inputs (not from JSON.parse) could make validation itself fail; report them the same way.

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { ChannelStatus, FallbackStep, Money, StatusSnapshot } from '../../../shared/message';
+import { MAX_STATUS_CHARS, MAX_STATUS_ENTRIES, boundText } from '../../../shared/record-bounds';
 import { classifyStatus } from '../../../shared/status';
+import { maskSecrets } from '../secret-mask';
 
 const NUMERIC_STRING = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -69,43 +71,62 @@ function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /**
- * Normalises a validated response. `charge` is `billAmount` + `billCurrency` when SMSBAT sent a bill, else `cost`
+ * Normalises a validated response, bounding what a gateway can make the monitor keep: `secrets` (see `secretsOf`)
+ * are masked in every text and status words are cut at `MAX_STATUS_CHARS` (marked), with at most
+ * `MAX_STATUS_ENTRIES` channel statuses and fallback steps; the kind is read from the status as sent. `charge` is `billAmount` + `billCurrency` when SMSBAT sent a bill, else `cost`
  * with the currency unknown (never assumed to be USD), else null.
  */
-export function toSnapshot(requestedId: string, parsed: StatusResponse): StatusSnapshot {
+export function toSnapshot(
+  requestedId: string,
+  parsed: StatusResponse,
+  secrets: readonly string[] = [],
+): StatusSnapshot {
   const reportedId = parsed.messageId == null ? '' : String(parsed.messageId);
+  const word = (text: string): string => boundText(maskSecrets(text, secrets), MAX_STATUS_CHARS);
   return {
-    messageId: reportedId.trim() === '' ? requestedId : reportedId,
+    messageId:
+      reportedId.trim() === ''
+        ? requestedId
+        : boundText(maskSecrets(reportedId, secrets), MAX_STATUS_CHARS * 4),
     messagelistId: parsed.messagelistId ?? null,
-    rawStatus: parsed.deliverystatus,
+    rawStatus: word(parsed.deliverystatus),
     kind: classifyStatus(parsed.deliverystatus),
     partsCount: parsed.partscount ?? null,
-    charge: chargeOf(parsed),
-    rate: rateOf(parsed),
-    channels: channelsOf(parsed),
-    fallbacks: (parsed.fallbacks ?? []).map((step): FallbackStep => ({
-      type: step.type,
-      status: step.status,
+    charge: chargeOf(parsed, word),
+    rate: rateOf(parsed, word),
+    channels: channelsOf(parsed, word),
+    fallbacks: (parsed.fallbacks ?? []).slice(0, MAX_STATUS_ENTRIES).map((step): FallbackStep => ({
+      type: word(step.type),
+      status: word(step.status),
     })),
   };
 }
 
-function chargeOf(parsed: StatusResponse): Money | null {
-  if (parsed.billAmount != null) return { amount: parsed.billAmount, currency: parsed.billCurrency ?? null };
+/** A status word as the monitor keeps it: secrets masked, at most `MAX_STATUS_CHARS`, cut and marked when longer. */
+type Word = (text: string) => string;
+
+function chargeOf(parsed: StatusResponse, word: Word): Money | null {
+  if (parsed.billAmount != null)
+    return { amount: parsed.billAmount, currency: currencyOf(parsed.billCurrency, word) };
   if (parsed.cost != null) return { amount: parsed.cost, currency: null };
   return null;
 }
 
-function rateOf(parsed: StatusResponse): Money | null {
+function rateOf(parsed: StatusResponse, word: Word): Money | null {
   const amount = parsed.rateAmount ?? parsed.rate;
   if (amount == null) return null;
-  return { amount, currency: parsed.rateCurrency ?? null };
+  return { amount, currency: currencyOf(parsed.rateCurrency, word) };
 }
 
-function channelsOf(parsed: StatusResponse): ChannelStatus[] {
+function currencyOf(currency: string | null | undefined, word: Word): string | null {
+  return currency == null ? null : word(currency);
+}
+
+function channelsOf(parsed: StatusResponse, word: Word): ChannelStatus[] {
   const channels: ChannelStatus[] = [];
   for (const [channel, status] of Object.entries(parsed.extendedStatuses ?? {})) {
-    if (status !== null) channels.push({ channel, status });
+    if (channels.length === MAX_STATUS_ENTRIES) break;
+    if (status !== null) channels.push({ channel: word(channel), status: word(status) });
   }
   return channels;
 }

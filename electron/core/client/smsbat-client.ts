@@ -11,7 +11,7 @@ import {
   type ResolvedClientOptions,
   type SmsbatClientOptions,
 } from './options';
-import { maskSecrets, secretsOf } from './secrets';
+import { maskSecrets, secretsOf } from '../secret-mask';
 import { describeTransportFailure } from './transport-errors';
 
 /** This client's version, sent in the user agent; kept equal to package.json's version by a test. */
@@ -98,12 +98,12 @@ export class SmsbatClient implements StatusClient {
         response.headers,
         bodyText,
         Date.now(),
-        ok ? [] : secretsOf(sent, this.#credentials),
+        secretsFor(sent, this.#credentials),
         this.baseUrl,
       );
     } catch (error) {
       if (signal?.aborted === true) throw signal.reason;
-      if (error instanceof SmsbatError) throw withoutSecrets(error, secretsOf(sent, this.#credentials));
+      if (error instanceof SmsbatError) throw withoutSecrets(error, secretsFor(sent, this.#credentials));
       // The caller did not abort, so an aborted controller means our timer fired.
       if (controller.signal.aborted || isUndiciTimeout(error)) {
         throw new TimeoutError(`SMSBAT at ${this.#options.origin} did not answer within ${timeoutMs} ms`, {
@@ -137,6 +137,23 @@ export class SmsbatClient implements StatusClient {
     }
     return `${this.#options.pathPrefix}/bat/message/${segment}`;
   }
+}
+
+/** The forms of each set of credentials, worked out once (every response is masked with them). */
+const secretForms = new WeakMap<Credentials, readonly string[]>();
+
+/** Every form of the secrets of the credentials a request sent and of the current ones. */
+function secretsFor(sent: Credentials, current: Credentials): string[] {
+  const forms = (credentials: Credentials): readonly string[] => {
+    let found = secretForms.get(credentials);
+    if (found === undefined) {
+      found = secretsOf(credentials);
+      secretForms.set(credentials, found);
+    }
+    return found;
+  };
+  if (sent === current) return [...forms(sent)];
+  return [...new Set([...forms(sent), ...forms(current)])].sort((a, b) => b.length - a.length);
 }
 
 /** The body of a response, as undici gives it. */

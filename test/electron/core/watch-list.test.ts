@@ -275,3 +275,42 @@ describe('WatchList', () => {
     expect(clock.pendingTimers).toBe(0);
   });
 });
+
+describe('WatchList history bound on saved and imported records', () => {
+  const longHistory = (count: number): WatchedMessage['history'] =>
+    Array.from({ length: count }, (_, index) => ({ at: index, rawStatus: `s${index}`, kind: 'pending' }));
+  const saved = (id: string, count: number): WatchedMessage => ({
+    id,
+    label: null,
+    phase: 'watching',
+    snapshot: null,
+    history: longHistory(count),
+    addedAt: 0,
+    lastCheckedAt: null,
+    lastChangedAt: null,
+    deadlineAt: null,
+    overdue: false,
+    lastError: null,
+  });
+
+  it.each([
+    [4, 4],
+    [5, 5],
+    [6, 5],
+    [600_000, 5],
+  ])('keeps %i saved entries as %i, the first and the newest, like a live check', async (count, kept) => {
+    const list = new WatchList({
+      store: new InMemoryWatchListStore([saved('a', count)]),
+      maxHistoryEntries: 5,
+    });
+    await list.load();
+    list.restore([saved('b', count)]);
+    for (const id of ['a', 'b']) {
+      const history = list.get(id)?.history ?? [];
+      expect(history).toHaveLength(kept);
+      expect(history[0]?.at).toBe(0);
+      expect(history.at(-1)?.at).toBe(count - 1);
+    }
+    await list.close();
+  });
+});

@@ -2,7 +2,9 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JsonFileSettingsStore, JsonFileWatchListStore } from '../../../electron/host/file-stores';
+import { startHostServices } from '../../../electron/host/host-services';
 import { DEFAULT_PREFERENCES } from '../../../electron/host/preferences';
+import { createRestartableHostEngine } from '../../../electron/host/restartable-engine';
 import { freshMessage } from '../../fakes/message-views';
 import { tempDir } from './host-test-kit';
 
@@ -34,9 +36,46 @@ describe('the watch list file', () => {
     ]);
     await store.save({ upserted: [], removed: ['a'] });
     const next = new JsonFileWatchListStore(dir, report);
-    expect(await next.load()).toEqual([b]);
+    const { schedule: _schedule, ...bRecord } = b;
+    expect(await next.load()).toEqual([bRecord]);
     expect(await readdir(dir)).toEqual(['watch-list.json']);
     expect(problems).toEqual([]);
+  });
+
+  it('loads the records that fit, sets the others aside and says so, and the monitor starts', async () => {
+    const good = { ...freshMessage('good-1', 1), acknowledged: false };
+    const { schedule: _schedule, ...goodRecord } = good;
+    await writeFile(
+      join(dir, 'watch-list.json'),
+      JSON.stringify({ version: 1, messages: [{ id: 'only-id' }, good, null, { ...good, id: 'bad id' }] }),
+    );
+    const services = await startHostServices({
+      dataDir: dir,
+      env: {},
+      createEngine: createRestartableHostEngine,
+      onProblem: report,
+    });
+    try {
+      expect(services.engine.snapshot().messages.map((message) => message.id)).toEqual(['good-1']);
+      expect(services.engine.watch(['new-1']).added).toEqual(['new-1']);
+    } finally {
+      await services.stop();
+    }
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^3 saved messages in .*watch-list\.json could not be read and were set aside \(message 1 \("only-id"\): label: missing .*\); the others loaded\. They are kept in .*watch-list\.json\.refused-/,
+      ),
+    ]);
+    const aside = (await readdir(dir)).find((name) => name.startsWith('watch-list.json.refused-'));
+    expect(JSON.parse(await readFile(join(dir, aside ?? 'none'), 'utf8'))).toEqual({
+      version: 1,
+      messages: [{ id: 'only-id' }, null, { ...good, id: 'bad id' }],
+    });
+    const saved = JSON.parse(await readFile(join(dir, 'watch-list.json'), 'utf8')) as {
+      messages: { id: string }[];
+    };
+    expect(saved.messages.map((message) => message.id)).toEqual(['good-1', 'new-1']);
+    expect(saved.messages[0]).toEqual(goodRecord);
   });
 
   it('moves a corrupt file aside with a clear message and starts empty', async () => {

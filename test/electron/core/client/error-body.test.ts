@@ -79,7 +79,7 @@ describe('parseErrorBody', () => {
 
   it('leaves text alone for secrets shorter than four characters', () => {
     const secrets = secretsOf({ method: 'basic', username: 'jo', password: 'e' });
-    expect(secrets).toEqual([Buffer.from('jo:e').toString('base64').replace(/=+$/, ''), 'jo:e']);
+    expect(secrets).not.toContain('e');
     expect(parseErrorBody(401, '{"message":"The password entered is wrong"}', secrets).message).toBe(
       'The password entered is wrong',
     );
