@@ -271,10 +271,12 @@ export type RequestHandlers = {
 
 /** The error a request ends in, as it crosses a host: a kind the window can act on and words for people. */
 export interface ContractError {
-  readonly kind: 'invalid_request' | 'invalid_settings' | 'not_allowed' | 'failed';
+  readonly kind: 'invalid_request' | 'invalid_settings' | 'not_allowed' | 'not_saved' | 'failed';
   readonly message: string;
   /** For `invalid_request` / `invalid_settings`: which field and why. */
   readonly problems?: readonly { readonly path: string; readonly message: string }[];
+  /** For `not_saved` (a setting the host could not write, and so did not change): why, and which folder. */
+  readonly notSaved?: { readonly reason: 'read_only' | 'disk_full' | 'other'; readonly folder: string };
 }
 
 /** A request's outcome as it crosses a host. */

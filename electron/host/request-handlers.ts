@@ -3,15 +3,15 @@ import { parseMessageIds } from '../../shared/message-ids';
 import type { ConnectionManager } from './connection-manager';
 import type { HostEngine } from './engine-port';
 import { exportMessages, selectMessages } from './export-view';
-import type { JsonFileSettingsStore } from './file-stores';
 import { parseExport } from './import-messages';
 import { mergePreferences } from './preferences';
+import type { SettingsStore } from './settings-store';
 
 /** What the request handlers work with. */
 export interface RequestHandlerDeps {
   readonly engine: HostEngine;
   readonly connections: ConnectionManager;
-  readonly settings: JsonFileSettingsStore;
+  readonly settings: SettingsStore;
   /** Told when the preferences change, so every window follows. */
   readonly onPreferences: (preferences: UiPreferences) => void;
   /** @default Date.now */
@@ -51,8 +51,12 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
     setDeadline: ({ messageIds, deadlineMs }) => engine.setDeadline(messageIds, deadlineMs),
     getSettings: () => engine.snapshot().settings,
     updateSettings: async ({ settings: update }) => {
+      const before = engine.snapshot().settings;
       const next = engine.updateSettings(update);
-      await settings.save({ engine: update });
+      await settings.save({ engine: update }).catch((error: unknown) => {
+        engine.updateSettings(before);
+        throw error;
+      });
       if (update.baseUrl !== undefined) await connections.baseUrlChanged(next.baseUrl);
       return next;
     },
