@@ -121,7 +121,7 @@ export function openSettingsStore(
   const { settings, ignored } = readSettingsFile(file);
   if (ignored.length > 0)
     onProblem(
-      `${path}: left out values the monitor does not know (${ignored.join(', ')}); the defaults are used.`,
+      `${path} holds values the monitor cannot use; it uses the defaults for them: ${ignored.join('; ')}.`,
     );
   return new KeptSettingsStore(path, backend, settings);
 }

@@ -1,6 +1,6 @@
 import type { UiPreferences } from '../../shared/contract';
-import { AUTH_METHODS } from '../../shared/credentials';
 import type { EngineSettings } from '../../shared/engine-api';
+import { isSettingName, validateSettings } from '../../shared/engine-settings';
 import { DEFAULT_PREFERENCES, mergePreferences } from './preferences';
 
 /**
@@ -73,18 +73,20 @@ export function migrateInMemory(file: Record<string, unknown>): Record<string, u
   return result;
 }
 
-const NUMBER_SETTINGS = ['rateCapPerSecond', 'concurrency', 'watchWindowMs', 'firstIntervalMs'] as const;
-
-/** Keeps the saved engine settings that have the right type (the engine still checks their values). */
+/**
+ * Keeps the saved engine settings the engine would accept (the same check as a change from the window); a value it
+ * would refuse, such as a base URL that is not http(s), is left out with the reason.
+ */
 function engineSettingsFrom(saved: Record<string, unknown>, ignored: string[]): Partial<EngineSettings> {
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(saved)) {
-    const known =
-      ((NUMBER_SETTINGS as readonly string[]).includes(key) && typeof value === 'number') ||
-      (key === 'baseUrl' && typeof value === 'string') ||
-      (key === 'authMethod' && (AUTH_METHODS as readonly unknown[]).includes(value));
-    if (known) result[key] = value;
-    else ignored.push(`engine.${key}`);
+    if (!isSettingName(key)) {
+      ignored.push(`engine.${key}`);
+      continue;
+    }
+    const problem = validateSettings({ [key]: value })[0];
+    if (problem === undefined) result[key] = value;
+    else ignored.push(`engine.${key} (${problem.message.replace(/\.$/, '')})`);
   }
   return result;
 }

@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ENGINE_SETTINGS } from '../../../shared/engine-settings';
@@ -6,6 +6,7 @@ import { dispatch } from '../../../electron/host/dispatch';
 import { startHostServices, type HostServices } from '../../../electron/host/host-services';
 import { DEFAULT_PREFERENCES } from '../../../electron/host/preferences';
 import { createRestartableHostEngine } from '../../../electron/host/restartable-engine';
+import type { SettingsStore } from '../../../electron/host/settings-store';
 import { startServicesKit, tempDir, type ServicesKit } from './host-test-kit';
 import { makeReadOnly, makeWritable } from './read-only-dir';
 
@@ -26,9 +27,14 @@ async function readOnly(dir: string): Promise<void> {
   cleanups.push(() => makeWritable(dir));
 }
 
-async function hostOnRealEngine(dataDir: string, problems: string[]): Promise<HostServices> {
+async function hostOnRealEngine(
+  dataDir: string,
+  problems: string[],
+  openSettingsStore?: () => SettingsStore,
+): Promise<HostServices> {
   const services = await startHostServices({
     dataDir,
+    ...(openSettingsStore === undefined ? {} : { openSettingsStore }),
     env: {},
     createEngine: createRestartableHostEngine,
     onProblem: (message) => problems.push(message),
@@ -96,10 +102,34 @@ describe('starting with a settings file the monitor cannot fully use', () => {
     const settings = services.engine.snapshot().settings;
     expect(settings.baseUrl).toBe(DEFAULT_ENGINE_SETTINGS.baseUrl);
     expect(settings.concurrency).toBe(3);
-    expect(problems.some((problem) => problem.startsWith('Saved settings were refused'))).toBe(true);
+    expect(
+      problems.filter((problem) => problem.includes('engine.baseUrl (The base URL must be')),
+    ).toHaveLength(1);
     expect(await dispatch(services.handlers, 'getPreferences', {})).toMatchObject({
       value: { theme: 'dark' },
     });
+    // Saved again without it.
+    await dispatch(services.handlers, 'updatePreferences', { preferences: { theme: 'light' } });
+    const file = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')) as { engine: object };
+    expect(file.engine).toEqual({ concurrency: 3 });
+  });
+
+  it('starts even when the settings it is given hold a base URL the engine refuses', async () => {
+    const dataDir = await freshDir();
+    const problems: string[] = [];
+    const given: SettingsStore = {
+      current: {
+        engine: { baseUrl: 'ftp://files.example.test', concurrency: 3 },
+        preferences: DEFAULT_PREFERENCES,
+      },
+      save: () => Promise.resolve(),
+    };
+    const services = await hostOnRealEngine(dataDir, problems, () => given);
+    expect(services.engine.snapshot().settings).toMatchObject({
+      baseUrl: DEFAULT_ENGINE_SETTINGS.baseUrl,
+      concurrency: 3,
+    });
+    expect(problems.filter((problem) => problem.startsWith('Saved settings were refused'))).toHaveLength(1);
   });
 
   it('starts with the defaults from a read-only folder holding a corrupt file, and says so', async () => {

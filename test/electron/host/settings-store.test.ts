@@ -82,8 +82,11 @@ describe('the settings file', () => {
       },
     });
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toContain(
-      'engine.rateCapPerSecond, engine.authMethod, engine.extra, preferences.theme, preferences.notify.failed',
+    expect(problems[0]).toBe(
+      `${settingsPath()} holds values the monitor cannot use; it uses the defaults for them: ` +
+        'engine.rateCapPerSecond (The rate cap (requests per second) must be a number from 0.1 to 50); ' +
+        'engine.authMethod (Auth method must be one of api-key-header, basic, basic-api-key); engine.extra; ' +
+        'preferences.theme; preferences.notify.failed.',
     );
   });
 });
