@@ -115,6 +115,7 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
     engine,
     connections,
     settings,
+    onProblem,
     onPreferences: (preferences) => {
       hub.emit('preferences', preferences);
     },

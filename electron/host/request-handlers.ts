@@ -5,13 +5,15 @@ import type { HostEngine } from './engine-port';
 import { exportMessages, selectMessages } from './export-view';
 import { parseExport } from './import-messages';
 import { mergePreferences } from './preferences';
-import type { SettingsStore } from './settings-store';
+import { SettingsNotSavedError, type SettingsStore } from './settings-store';
 
 /** What the request handlers work with. */
 export interface RequestHandlerDeps {
   readonly engine: HostEngine;
   readonly connections: ConnectionManager;
   readonly settings: SettingsStore;
+  /** Where problems go that do not fail a request (a sign-in whose base URL could not be saved). */
+  readonly onProblem?: (message: string) => void;
   /** Told when the preferences change, so every window follows. */
   readonly onPreferences: (preferences: UiPreferences) => void;
   /** @default Date.now */
@@ -70,9 +72,13 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
     getConnection: () => connections.info(),
     connect: async (connection) => {
       const info = await connections.connect(connection);
-      await settings.save({
-        engine: { baseUrl: connection.baseUrl, authMethod: connection.credentials.method },
-      });
+      // Signed in either way; a base URL that could not be kept for the next start is told, not a failed sign-in.
+      await settings
+        .save({ engine: { baseUrl: connection.baseUrl, authMethod: connection.credentials.method } })
+        .catch((error: unknown) => {
+          if (!(error instanceof SettingsNotSavedError) || deps.onProblem === undefined) throw error;
+          deps.onProblem(error.message);
+        });
       return info;
     },
     testConnection: (connection) => connections.test(connection),

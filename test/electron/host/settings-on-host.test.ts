@@ -2,6 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ENGINE_SETTINGS } from '../../../shared/engine-settings';
+import { startSimulator } from '../../../electron/core/simulator';
 import { dispatch } from '../../../electron/host/dispatch';
 import { startHostServices, type HostServices } from '../../../electron/host/host-services';
 import { DEFAULT_PREFERENCES } from '../../../electron/host/preferences';
@@ -79,6 +80,23 @@ describe('a change the host could not save', () => {
     });
     expect(kit.engine.snapshot().settings).toEqual(before);
     expect(await dispatch(handlers, 'getSettings', {})).toEqual({ ok: true, value: before });
+  });
+});
+
+describe('signing in while the folder is read-only', () => {
+  it('signs in, and says in the log that the base URL and sign-in method could not be kept', async () => {
+    const simulator = await startSimulator({ host: '127.0.0.1', port: 0 });
+    cleanups.push(() => simulator.close());
+    const kit = await kitInReadOnlyFolderLater();
+    await readOnly(kit.dataDir);
+    const connected = await dispatch(kit.services.handlers, 'connect', {
+      baseUrl: simulator.url,
+      credentials: { method: 'basic', username: 'demo', password: 'demo-password' },
+    });
+    expect(connected).toMatchObject({ ok: true, value: { signedInAs: 'user demo' } });
+    expect(kit.problems.filter((problem) => problem.startsWith('Could not save the settings'))).toHaveLength(
+      1,
+    );
   });
 });
 

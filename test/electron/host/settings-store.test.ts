@@ -1,11 +1,11 @@
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PREFERENCES } from '../../../electron/host/preferences';
 import { openConfSettingsStore, openSettingsStore } from '../../../electron/host/settings-open';
 import { migrateInMemory, migrateToVersion2 } from '../../../electron/host/settings-schema';
-import { SettingsNotSavedError } from '../../../electron/host/settings-store';
+import { saveFailureReason, SettingsNotSavedError } from '../../../electron/host/settings-store';
 import { tempDir } from './host-test-kit';
 import { makeReadOnly, makeWritable } from './read-only-dir';
 
@@ -61,6 +61,7 @@ describe('the settings file', () => {
       preferences: { ...DEFAULT_PREFERENCES, theme: 'dark' },
     });
     expect(await readdir(dir)).toEqual(['settings.json']);
+    expect((await stat(settingsPath())).mode & 0o777).toBe(0o600);
     expect(problems).toEqual([]);
   });
 
@@ -231,5 +232,25 @@ describe('saving when the folder cannot be written', () => {
     expect(problems[0]).toMatch(/was read but cannot be updated/);
     await expect(store.save({ engine: { concurrency: 1 } })).rejects.toMatchObject({ reason: 'read_only' });
     expect(store.current).toEqual(FIXTURE_SETTINGS);
+  });
+});
+
+describe('why a save failed', () => {
+  const withCode = (code: string): Error => Object.assign(new Error(code), { code });
+
+  it('names a read-only folder, a full disk, or neither, from the error the file system gave', () => {
+    for (const code of ['EROFS', 'EPERM', 'EACCES'])
+      expect(saveFailureReason(withCode(code))).toBe('read_only');
+    for (const code of ['ENOSPC', 'EDQUOT']) expect(saveFailureReason(withCode(code))).toBe('disk_full');
+    for (const cause of [withCode('EIO'), new Error('no code'), null, 'text'])
+      expect(saveFailureReason(cause)).toBe('other');
+  });
+
+  it('tells a person what to do about a full disk', () => {
+    const error = new SettingsNotSavedError('/data/settings.json', withCode('ENOSPC'));
+    expect(error.message).toMatch(
+      /^Could not save the settings: the disk is full \(\/data\/settings\.json: ENOSPC\)\. Free some space on that disk, then/,
+    );
+    expect(error).toMatchObject({ reason: 'disk_full', folder: '/data' });
   });
 });
