@@ -1,4 +1,4 @@
-import { copyFile, readdir, rm } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PREFERENCES } from '../../../electron/host/preferences';
@@ -56,5 +56,7 @@ describe('the Electron host and the browser host share one settings file', () =>
       notify: { delivered: false, failed: true, overdue: false },
     });
     expect(openConfSettingsStore(dir, report).current).toEqual(electron);
+    const file = JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')) as Record<string, unknown>;
+    expect(file).toMatchObject({ version: 2, __internal__: { migrations: { version: '2.0.0' } } });
   });
 });
