@@ -11,5 +11,7 @@ export default defineConfig({
     allowOnly: false,
     hookTimeout: 20_000,
     reporters: ['default', './test/reporters/summary-line.ts'],
+    // Compiled with the tests so that a test can stand in for `electron` under the real electron-store.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

@@ -301,10 +301,12 @@ export type RequestHandlers = {
  * browser host has too many of this window's requests unanswered; trying again a moment later works.
  */
 export interface ContractError {
-  readonly kind: 'invalid_request' | 'invalid_settings' | 'not_allowed' | 'failed' | 'busy';
+  readonly kind: 'invalid_request' | 'invalid_settings' | 'not_allowed' | 'not_saved' | 'failed' | 'busy';
   readonly message: string;
   /** For `invalid_request` / `invalid_settings`: which field and why. */
   readonly problems?: readonly { readonly path: string; readonly message: string }[];
+  /** For `not_saved` (a setting the host could not write, and so did not change): why, and which folder. */
+  readonly notSaved?: { readonly reason: 'read_only' | 'disk_full' | 'other'; readonly folder: string };
 }
 
 /** A request's outcome as it crosses a host. */

@@ -7,11 +7,13 @@ import { testConnection } from './connection-test';
 import type { EngineConnection, HostEngine, HostEngineFactory } from './engine-port';
 import { connectionFromEnvironment } from './environment-credentials';
 import { EventHub } from './event-hub';
-import { JsonFileSettingsStore, JsonFileWatchListStore } from './file-stores';
+import { JsonFileWatchListStore } from './file-stores';
 import { JsonFileProfileStore, ProfileFileError } from './profile-file-store';
 import { decideNotifications } from './notifications';
 import { createRequestHandlers } from './request-handlers';
 import { InMemorySecretStore, type SecretStore } from './secret-store';
+import { openConfSettingsStore, type SettingsProblemSink } from './settings-open';
+import type { SettingsStore } from './settings-store';
 
 /** What a host is built from. */
 export interface HostServicesOptions {
@@ -22,6 +24,8 @@ export interface HostServicesOptions {
   readonly createEngine: HostEngineFactory;
   /** @default an in-memory store (credentials do not survive a restart) */
   readonly secretStore?: SecretStore;
+  /** Opens `settings.json` in the data directory. @default conf (the Electron host passes electron-store) */
+  readonly openSettingsStore?: (dataDir: string, onProblem: SettingsProblemSink) => SettingsStore;
   /** Where problems people should know about go (a corrupt file moved aside, unusable env credentials). */
   readonly onProblem: (message: string) => void;
   /** @default the SMSBAT simulator on 127.0.0.1, running faster than real time */
@@ -70,8 +74,8 @@ export async function startDemoSimulator(): Promise<DemoSimulator> {
 export async function startHostServices(options: HostServicesOptions): Promise<HostServices> {
   const { dataDir, onProblem } = options;
   await mkdir(dataDir, { recursive: true });
-  const settings = new JsonFileSettingsStore(dataDir, onProblem);
-  const saved = await settings.load();
+  const settings = (options.openSettingsStore ?? openConfSettingsStore)(dataDir, onProblem);
+  const saved = settings.current;
   const engine = options.createEngine({
     store: new JsonFileWatchListStore(dataDir, onProblem),
     profileStore: new JsonFileProfileStore(dataDir, onProblem),
@@ -114,6 +118,7 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
     engine,
     connections,
     settings,
+    onProblem,
     onPreferences: (preferences) => {
       hub.emit('preferences', preferences);
     },

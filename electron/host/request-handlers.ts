@@ -10,9 +10,9 @@ import type { ConnectionManager } from './connection-manager';
 import { InvalidRequestError } from './contract-errors';
 import type { HostEngine } from './engine-port';
 import { exportMessages, selectMessages } from './export-view';
-import type { JsonFileSettingsStore } from './file-stores';
 import { MAX_IMPORT_REASONS, importProblems, parseExport } from './import-messages';
 import { mergePreferences } from './preferences';
+import { SettingsNotSavedError, type SettingsStore } from './settings-store';
 
 const MOST_IDS = MAX_IDS_PER_REQUEST.toLocaleString('en-US');
 const TOO_MANY_IDS = `The text holds more than ${MOST_IDS} message ids, the most one paste can add. Nothing was added: add them in parts of up to ${MOST_IDS}.`;
@@ -21,7 +21,9 @@ const TOO_MANY_IDS = `The text holds more than ${MOST_IDS} message ids, the most
 export interface RequestHandlerDeps {
   readonly engine: HostEngine;
   readonly connections: ConnectionManager;
-  readonly settings: JsonFileSettingsStore;
+  readonly settings: SettingsStore;
+  /** Where problems go that do not fail a request (a sign-in whose base URL could not be saved). */
+  readonly onProblem?: (message: string) => void;
   /** Told when the preferences change, so every window follows. */
   readonly onPreferences: (preferences: UiPreferences) => void;
   /** @default Date.now */
@@ -72,8 +74,13 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
     getSettings: () => engine.snapshot().settings,
     updateSettings: ({ settings: update }) => {
       const apply = async () => {
+        const before = engine.snapshot().settings;
         const next = engine.updateSettings(update);
-        await settings.save({ engine: update });
+        // A change that could not be saved is not kept: the engine goes back to what is on disk.
+        await settings.save({ engine: update }).catch((error: unknown) => {
+          engine.updateSettings(before);
+          throw error;
+        });
         return next;
       };
       // A new base URL never gets credentials given for another address (see `changeBaseUrl`).
@@ -89,9 +96,13 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
     getConnection: () => connections.info(),
     connect: async (connection) => {
       const info = await connections.connect(connection);
-      await settings.save({
-        engine: { baseUrl: connection.baseUrl, authMethod: connection.credentials.method },
-      });
+      // Signed in either way; a base URL that could not be kept for the next start is told, not a failed sign-in.
+      await settings
+        .save({ engine: { baseUrl: connection.baseUrl, authMethod: connection.credentials.method } })
+        .catch((error: unknown) => {
+          if (!(error instanceof SettingsNotSavedError) || deps.onProblem === undefined) throw error;
+          deps.onProblem(error.message);
+        });
       return info;
     },
     testConnection: (connection) => connections.test(connection),

@@ -16,15 +16,16 @@ import type { EngineConnection, HostEngine, HostEngineOptions, RestoreResult } f
 
 type FeedListener = (item: EngineFeedItem) => void;
 
-/** Applies saved settings, dropping (and reporting) any the engine refuses. */
+/** Applies saved settings, dropping (and reporting) any the engine refuses; returns the ones it kept. */
 function applySavedSettings(
   engine: MonitorEngine,
   saved: Partial<EngineSettings>,
   onProblem: (m: string) => void,
-): void {
-  if (Object.keys(saved).length === 0) return;
+): Partial<EngineSettings> {
+  if (Object.keys(saved).length === 0) return saved;
   try {
     engine.updateSettings(saved);
+    return saved;
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error;
     const refused = new Set(error.problems.map((problem) => problem.setting));
@@ -33,6 +34,7 @@ function applySavedSettings(
       Object.entries(saved).filter(([key]) => !refused.has(key as keyof EngineSettings)),
     );
     if (Object.keys(rest).length > 0) engine.updateSettings(rest);
+    return rest;
   }
 }
 
@@ -61,7 +63,7 @@ export class RestartableHostEngine implements HostEngine {
       onStoreError: this.#options.onStoreError,
       ...(this.#options.profileStore === undefined ? {} : { profileStore: this.#options.profileStore }),
     });
-    applySavedSettings(engine, this.#settings, this.#options.onProblem);
+    this.#settings = applySavedSettings(engine, this.#settings, this.#options.onProblem);
     return engine;
   }
 

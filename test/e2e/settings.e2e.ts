@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import { makeReadOnly, makeWritable } from '../electron/host/read-only-dir';
 import { connectWithApiKey, expect, screenshot, test } from './host-kit';
 
 /** The page's colour scheme and background as the person sees them. */
@@ -182,4 +183,33 @@ test('settings take effect as a person notices them: theme, language, notificati
     await expect(row.locator('.cell--status')).toHaveText('Gave up');
     await expect(totals.getByRole('button', { name: /^Gave up/ })).toHaveText(/1$/);
   });
+});
+
+test('a setting that could not be saved is not shown as chosen, and the window says why and what to do', async ({
+  page,
+  host,
+  sim,
+  dataDir,
+}) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(host.url);
+  await connectWithApiKey(page, sim);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await expect(settings.getByRole('radio', { name: 'System' })).toBeChecked();
+  await makeReadOnly(dataDir);
+  // The toasts' region (the settings dialog has a "Notifications" section too).
+  const toasts = page.locator('.toasts');
+  try {
+    await settings.getByRole('radio', { name: 'Dark' }).click();
+    await expect(toasts).toContainText('Could not save the settings: the folder is read-only');
+    await expect(toasts).toContainText('Make the folder writable');
+    await expect(settings.getByRole('radio', { name: 'System' })).toBeChecked();
+    expect(await appearance(page)).toMatchObject({ background: LIGHT_BACKGROUND, theme: 'system' });
+    await screenshot(page, 'settings-not-saved');
+  } finally {
+    await makeWritable(dataDir);
+  }
+  await choose(settings.getByRole('radio', { name: 'Dark' }));
+  await expect.poll(() => appearance(page)).toMatchObject({ background: DARK_BACKGROUND, theme: 'dark' });
 });

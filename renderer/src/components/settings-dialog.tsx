@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionInfo, UiPreferences } from '../../../shared/contract';
 import type { EngineSettings } from '../../../shared/engine-api';
+import { contractErrorText } from '../logic/contract-error-text';
 import { useClient } from '../state/client-context';
 import { useRequest } from '../state/use-request';
 import { ConnectForm } from './connect-form';
@@ -41,7 +42,10 @@ export function SettingsDialog({ connection, settings, preferences, onClose }: S
       const problems = answer.error.problems?.map((problem) => problem.message).join('; ');
       setPollingNote({
         ok: false,
-        text: t('settings.invalid', { message: problems ?? answer.error.message }),
+        text:
+          answer.error.kind === 'not_saved'
+            ? contractErrorText(t, answer.error)
+            : t('settings.invalid', { message: problems ?? answer.error.message }),
       });
     }
   };

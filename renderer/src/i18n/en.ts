@@ -338,6 +338,10 @@ export const en = {
   },
   errors: {
     requestFailed: '{{message}}',
+    notSaved_read_only:
+      'Could not save the settings: the folder is read-only ({{folder}}). Make the folder writable, then change the setting again; until then the monitor keeps the settings it had.',
+    notSaved_disk_full:
+      'Could not save the settings: the disk is full ({{folder}}). Free some space on that disk, then change the setting again; until then the monitor keeps the settings it had.',
   },
 } as const;
 

@@ -5,6 +5,7 @@ import type {
   RequestName,
   RequestPayload,
 } from '../../../shared/contract';
+import { contractErrorText } from '../logic/contract-error-text';
 import { useClient } from './client-context';
 import { useToasts } from './toasts';
 
@@ -24,7 +25,9 @@ export function useRequest(): <N extends RequestName>(
         if (result.ok) return result.value;
         push({
           severity: 'error',
-          text: (t) => ({ title: t('errors.requestFailed', { message: result.error.message }) }),
+          text: (t) => ({
+            title: t('errors.requestFailed', { message: contractErrorText(t, result.error) }),
+          }),
         });
       } catch (error) {
         push({

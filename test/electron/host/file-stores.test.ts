@@ -1,9 +1,8 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JsonFileSettingsStore, JsonFileWatchListStore } from '../../../electron/host/file-stores';
+import { JsonFileWatchListStore } from '../../../electron/host/file-stores';
 import { startHostServices } from '../../../electron/host/host-services';
-import { DEFAULT_PREFERENCES } from '../../../electron/host/preferences';
 import { createRestartableHostEngine } from '../../../electron/host/restartable-engine';
 import { freshMessage } from '../../fakes/message-views';
 import { tempDir } from './host-test-kit';
@@ -90,47 +89,5 @@ describe('the watch list file', () => {
     expect(files.some((name) => name.startsWith('watch-list.json.corrupt-'))).toBe(true);
     const kept = files.find((name) => name.includes('corrupt')) ?? '';
     expect(await readFile(join(dir, kept), 'utf8')).toBe('{"version": 1, "messages": [tru');
-  });
-});
-
-describe('the settings file', () => {
-  it('keeps engine settings and preferences for the next run', async () => {
-    const store = new JsonFileSettingsStore(dir, report);
-    expect(await store.load()).toEqual({ engine: {}, preferences: DEFAULT_PREFERENCES });
-    await store.save({ engine: { rateCapPerSecond: 5 } });
-    await store.save({ preferences: { ...DEFAULT_PREFERENCES, theme: 'dark' } });
-    await store.save({ engine: { baseUrl: 'https://example.test' } });
-    expect(await new JsonFileSettingsStore(dir, report).load()).toEqual({
-      engine: { rateCapPerSecond: 5, baseUrl: 'https://example.test' },
-      preferences: { ...DEFAULT_PREFERENCES, theme: 'dark' },
-    });
-  });
-
-  it('keeps only known values from a hand-edited file', async () => {
-    await writeFile(
-      join(dir, 'settings.json'),
-      JSON.stringify({
-        version: 1,
-        engine: { rateCapPerSecond: 'fast', concurrency: 3, authMethod: 'telepathy', extra: true },
-        preferences: { theme: 'neon', language: 'uk', notify: { delivered: false, failed: 'yes' } },
-      }),
-    );
-    expect(await new JsonFileSettingsStore(dir, report).load()).toEqual({
-      engine: { concurrency: 3 },
-      preferences: {
-        theme: 'system',
-        language: 'uk',
-        notify: { delivered: false, failed: true, overdue: true },
-      },
-    });
-  });
-
-  it('moves a file of the wrong shape aside and uses the defaults', async () => {
-    await writeFile(join(dir, 'settings.json'), '[1, 2, 3]');
-    expect(await new JsonFileSettingsStore(dir, report).load()).toEqual({
-      engine: {},
-      preferences: DEFAULT_PREFERENCES,
-    });
-    expect(problems[0]).toMatch(/does not hold what the monitor saves there/);
   });
 });
