@@ -1,4 +1,4 @@
-import type { EngineFeedItem, MessageView } from './engine-api';
+import type { MessageView } from './engine-api';
 import { bucketOf, MESSAGE_BUCKETS, type MessageBucket } from './totals';
 
 /** A message as far as the counts go (the feed's listed messages and the engine's views both fit). */
@@ -19,6 +19,14 @@ export interface WatchCounts {
   /** Messages still being checked. */
   readonly watching: number;
 }
+
+/** A feed item as far as the counts go: the engine's and the window's (without histories) both fit. */
+export type CountedFeedItem =
+  | { readonly type: 'snapshot'; readonly snapshot: { readonly messages: readonly CountedMessage[] } }
+  | {
+      readonly type: 'change';
+      readonly change: { readonly upserted: readonly CountedMessage[]; readonly removed: readonly string[] };
+    };
 
 /** What one message adds to the counts. */
 export interface MessageTally {
@@ -99,7 +107,7 @@ export class FeedCounter {
   }
 
   /** Applies one feed item and returns the counts after it. */
-  apply(item: EngineFeedItem): WatchCounts {
+  apply(item: CountedFeedItem): WatchCounts {
     if (item.type === 'snapshot') {
       this.#tallies.clear();
       for (const message of item.snapshot.messages) this.#tallies.set(message.id, tallyOf(message));

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonitorClient, NotificationEvent, NotificationOwner } from '../../../shared/contract';
 import { mayAskPermission, notificationRoute } from '../logic/notification-route';
-import { batchNotifications } from '../logic/notification-batch';
+import { batchNotifications } from '../../../shared/notification-batch';
 import { notificationText } from '../logic/notification-text';
 import { useToasts } from '../state/toasts';
 
