@@ -18,8 +18,8 @@ export const TRAY_WORDS = {
     quit: 'Quit SMSBAT Monitor',
   },
   uk: {
-    app_name: 'SMSBAT Monitor',
-    open: 'Відкрити SMSBAT Monitor',
+    app_name: 'Монітор SMSBAT',
+    open: 'Відкрити Монітор SMSBAT',
     watch_clipboard: 'Додати ID з буфера обміну',
     refresh_all: 'Оновити всі',
     pause: 'Призупинити перевірки',
@@ -32,6 +32,6 @@ export const TRAY_WORDS = {
     recent: 'Останні зміни',
     no_recent: 'Змін ще немає',
     recent_item: '{{message}} — {{event}}',
-    quit: 'Вийти з SMSBAT Monitor',
+    quit: 'Вийти з Монітора SMSBAT',
   },
 } as const;

@@ -86,8 +86,8 @@ describe('trayView', () => {
       }),
       { language: 'uk', timeZone: 'UTC' },
     );
-    expect(view.tooltip).toBe('3 не доставлено · Відстежується 12 · SMSBAT Monitor');
-    expect(view.menu[0]).toEqual({ type: 'action', action: 'open', label: 'Відкрити SMSBAT Monitor' });
+    expect(view.tooltip).toBe('3 не доставлено · Відстежується 12 · Монітор SMSBAT');
+    expect(view.menu[0]).toEqual({ type: 'action', action: 'open', label: 'Відкрити Монітор SMSBAT' });
   });
 
   it('keeps the tooltip within what Windows shows', () => {

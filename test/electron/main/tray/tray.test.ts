@@ -175,8 +175,8 @@ describe('the tray', () => {
     const { tray } = install();
     await kit.services.handlers.updatePreferences({ preferences: { language: 'uk' } });
     await clock.advanceBy(1000);
-    expect(tray.labels()[0]).toBe('Відкрити SMSBAT Monitor');
-    expect(tray.tooltips.at(-1)).toBe('Нічого не відстежується · SMSBAT Monitor');
+    expect(tray.labels()[0]).toBe('Відкрити Монітор SMSBAT');
+    expect(tray.tooltips.at(-1)).toBe('Нічого не відстежується · Монітор SMSBAT');
   });
 
   it('opens the window on a click of the icon, except on macOS where a click opens the menu', () => {
