@@ -85,9 +85,13 @@ function tooltipParts(input: TrayInput, t: Translate): string[] {
   return parts;
 }
 
-function tooltipOf(input: TrayInput, t: Translate): string {
-  const text = [...tooltipParts(input, t), t('tray.app_name')].join(' · ');
+/** Cuts a tooltip to what Windows shows, ending a cut one with "…". */
+export function fitTooltip(text: string): string {
   return text.length <= MAX_TOOLTIP_LENGTH ? text : `${text.slice(0, MAX_TOOLTIP_LENGTH - 1)}…`;
+}
+
+function tooltipOf(input: TrayInput, t: Translate): string {
+  return fitTooltip([...tooltipParts(input, t), t('tray.app_name')].join(' · '));
 }
 
 function recentItems(recent: readonly RecentChange[], t: Translate): TrayMenuItem[] {

@@ -3,6 +3,7 @@ import { NO_MARKS, type AggregateMarks } from '../../../../shared/aggregate-stat
 import { NO_COUNTS, type WatchCounts } from '../../../../shared/watch-counts';
 import type { RecentChange } from '../../../../electron/main/tray/recent-changes';
 import {
+  fitTooltip,
   MAX_TOOLTIP_LENGTH,
   trayView,
   type TrayInput,
@@ -101,6 +102,15 @@ describe('trayView', () => {
       },
     );
     expect(view.tooltip.length).toBeLessThanOrEqual(MAX_TOOLTIP_LENGTH);
+  });
+
+  it('cuts a tooltip only past the length Windows shows', () => {
+    const exact = 'x'.repeat(MAX_TOOLTIP_LENGTH);
+    expect(fitTooltip(exact.slice(1))).toBe(exact.slice(1));
+    expect(fitTooltip(exact)).toBe(exact);
+    const cut = fitTooltip(`${exact}y`);
+    expect(cut).toHaveLength(MAX_TOOLTIP_LENGTH);
+    expect(cut.endsWith('…')).toBe(true);
   });
 
   it('offers every action from the menu alone, with pause or resume as the engine stands', () => {
