@@ -55,6 +55,12 @@ export interface HostServices {
   stop(): Promise<void>;
 }
 
+/**
+ * How long a reveal waits for a window that is not listening yet: a click on a notification may have to create and
+ * load the window first.
+ */
+export const REVEAL_REPLAY_MS = 10_000;
+
 /** What to tell people when the engine could not read or save one of its files: which file, and what follows. */
 export function storeErrorMessage(error: unknown): string {
   if (error instanceof ProfileFileError)
@@ -129,10 +135,13 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
   });
 
   const capabilities: HostCapabilities = options.capabilities ?? { notifications: 'window' };
+  const now = options.now ?? Date.now;
+  let lastReveal: { readonly target: RevealTarget; readonly at: number } | null = null;
   return {
     handlers,
     engine,
     reveal(target) {
+      lastReveal = { target, at: now() };
       hub.emit('reveal', target);
     },
     subscribe(listener) {
@@ -142,6 +151,8 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
       const stopFeed = engine.subscribe((item) => {
         listener({ event: 'feed', payload: listedFeedItem(item) });
       });
+      if (lastReveal !== null && now() - lastReveal.at < REVEAL_REPLAY_MS)
+        listener({ event: 'reveal', payload: lastReveal.target });
       const stopHub = hub.on(listener);
       return () => {
         stopFeed();
