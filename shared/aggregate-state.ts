@@ -1,34 +1,41 @@
 import type { EngineHealth } from './engine-health';
-import type { MessageView } from './engine-api';
-import { bucketOf } from './totals';
+import type { WatchCounts } from './watch-counts';
 
 /**
- * The one state that sums up the whole monitor for a glance (tab title, favicon, tray): the worst thing going on
- * wins, by the explicit priority table {@link AGGREGATE_PRIORITY}.
+ * The one state that sums up the whole monitor for a glance (tab title, favicon, tray icon): the worst thing going
+ * on wins, by the explicit priority table {@link AGGREGATE_PRIORITY}. Pausing, snoozing and the demo are marks shown
+ * beside the state ({@link AggregateMarks}), never states of their own, so a paused monitor still shows its failures.
  */
 export type AggregateKind =
   | 'credentials_rejected'
   | 'wrong_base_url'
   | 'no_credentials'
+  | 'offline'
   | 'failed'
   | 'overdue'
-  | 'offline'
   | 'rate_limited'
-  | 'paused'
   | 'watching'
   | 'all_final'
   | 'empty';
 
-/** Every aggregate kind, worst first: the first that applies is the aggregate state. */
+/**
+ * Every aggregate kind, worst first: the first that applies is the aggregate state.
+ * - checks cannot reach SMSBAT at all (credentials rejected, wrong base URL, no credentials, offline): nothing below
+ *   can be trusted to change, so this is what a person must fix first;
+ * - failures no person acknowledged yet, then overdue messages: news about messages;
+ * - rate limited: SMSBAT asked to slow down, checks resume by themselves;
+ * - watching: messages still being checked;
+ * - all final: every message settled (delivered, failed and acknowledged, or given up and acknowledged);
+ * - empty: nothing is watched.
+ */
 export const AGGREGATE_PRIORITY: readonly AggregateKind[] = [
   'credentials_rejected',
   'wrong_base_url',
   'no_credentials',
+  'offline',
   'failed',
   'overdue',
-  'offline',
   'rate_limited',
-  'paused',
   'watching',
   'all_final',
   'empty',
@@ -37,15 +44,15 @@ export const AGGREGATE_PRIORITY: readonly AggregateKind[] = [
 /** How a state should look: red for problems that need a person, amber for waits, blue for work, green, grey. */
 export type AggregateSeverity = 'error' | 'warning' | 'active' | 'ok' | 'idle';
 
-const SEVERITY: Readonly<Record<AggregateKind, AggregateSeverity>> = {
+/** The severity of each aggregate kind. */
+export const AGGREGATE_SEVERITY: Readonly<Record<AggregateKind, AggregateSeverity>> = {
   credentials_rejected: 'error',
   wrong_base_url: 'error',
   no_credentials: 'warning',
+  offline: 'warning',
   failed: 'error',
   overdue: 'warning',
-  offline: 'warning',
   rate_limited: 'warning',
-  paused: 'idle',
   watching: 'active',
   all_final: 'ok',
   empty: 'idle',
@@ -58,47 +65,57 @@ export interface AggregateState {
   readonly severity: AggregateSeverity;
 }
 
-/** What the aggregate state is computed from. */
+/** What the aggregate state is computed from: the engine's health and the watch list's counts, never the list. */
 export interface AggregateInput {
   readonly health: EngineHealth;
-  readonly messages: Iterable<Omit<MessageView, 'history'>>;
+  readonly counts: WatchCounts;
 }
 
-/**
- * Picks the worst state that applies. Failures a person acknowledged no longer count; a message that SMSBAT does not
- * know (not found) counts as failed; one whose watch ended without a final status counts as overdue.
- */
-export function aggregateState(input: AggregateInput): AggregateState {
-  const counts: Record<AggregateKind, number> = {
-    credentials_rejected: 0,
-    wrong_base_url: 0,
-    no_credentials: 0,
-    failed: 0,
-    overdue: 0,
-    offline: 0,
-    rate_limited: 0,
-    paused: 0,
-    watching: 0,
-    all_final: 0,
-    empty: 1,
-  };
-  const blocker = input.health.blocker;
-  if (blocker !== null) counts[blocker.kind] = 1;
-  if (input.health.mode === 'paused') counts.paused = 1;
-  for (const message of input.messages) {
-    counts.empty = 0;
-    const bucket = bucketOf(message);
-    if (!message.acknowledged && (bucket === 'failed' || bucket === 'not_found')) counts.failed += 1;
-    else if (
-      !message.acknowledged &&
-      (bucket === 'gave_up' || (message.overdue && message.phase === 'watching'))
-    )
-      counts.overdue += 1;
-    if (message.phase === 'watching') counts.watching += 1;
-    else counts.all_final += 1;
+/** Marks shown beside the state: polling paused by a person, notifications snoozed, the demo simulator answering. */
+export interface AggregateMarks {
+  readonly paused: boolean;
+  readonly snoozed: boolean;
+  readonly demo: boolean;
+}
+
+/** No marks. */
+export const NO_MARKS: AggregateMarks = { paused: false, snoozed: false, demo: false };
+
+/** How many messages each kind concerns (0: it does not apply); engine-wide kinds are 1 when they apply. */
+function applies(kind: AggregateKind, { health, counts }: AggregateInput): number {
+  switch (kind) {
+    case 'credentials_rejected':
+    case 'wrong_base_url':
+    case 'no_credentials':
+    case 'offline':
+    case 'rate_limited':
+      return health.blocker?.kind === kind ? 1 : 0;
+    case 'failed':
+      return counts.unacknowledgedFailures;
+    case 'overdue':
+      return counts.overdue;
+    case 'watching':
+      return counts.watching;
+    case 'all_final':
+      return counts.watching === 0 ? counts.total : 0;
+    case 'empty':
+      return 1;
   }
-  if (counts.watching > 0) counts.all_final = 0;
-  const kind = AGGREGATE_PRIORITY.find((candidate) => counts[candidate] > 0) ?? 'empty';
-  const engineWide = kind !== 'failed' && kind !== 'overdue' && kind !== 'watching' && kind !== 'all_final';
-  return { kind, count: engineWide ? 0 : counts[kind], severity: SEVERITY[kind] };
+}
+
+const PER_MESSAGE: ReadonlySet<AggregateKind> = new Set(['failed', 'overdue', 'watching', 'all_final']);
+
+/** Picks the worst state that applies, by {@link AGGREGATE_PRIORITY}. Pure, and as cheap as the table is long. */
+export function aggregateState(input: AggregateInput): AggregateState {
+  for (const kind of AGGREGATE_PRIORITY) {
+    const count = applies(kind, input);
+    if (count > 0)
+      return { kind, count: PER_MESSAGE.has(kind) ? count : 0, severity: AGGREGATE_SEVERITY[kind] };
+  }
+  return { kind: 'empty', count: 0, severity: 'idle' };
+}
+
+/** The marks beside the state: paused from the engine's mode, the demo from the connection, snoozed from the host. */
+export function aggregateMarks(health: EngineHealth, demo: boolean, snoozed: boolean): AggregateMarks {
+  return { paused: health.mode === 'paused', snoozed, demo };
 }

@@ -4,14 +4,19 @@ type AnyListener = (payload: never) => void;
 
 /**
  * Listeners per pushed event, on the window's side of either host, that replay the current state to a late
- * listener: the last `connection` and `preferences`, and the feed from its last snapshot on (so a component that
- * subscribes after the first events still starts from a snapshot). Notifications are never replayed.
+ * listener: the last `connection`, `preferences` and `capabilities`, and the feed from its last snapshot on (so a
+ * component that subscribes after the first events still starts from a snapshot). A `reveal` that came while nobody
+ * listened (the window was still loading after a click on a notification) goes to the first listener, once.
+ * Notifications are never replayed.
  */
 export class ContractEventLog {
   readonly #listeners = new Map<EventName, Set<AnyListener>>();
   readonly #maxChanges: number;
   #connection: ContractEvents['connection'] | null = null;
   #preferences: ContractEvents['preferences'] | null = null;
+  #capabilities: ContractEvents['capabilities'] | null = null;
+  /** A reveal no listener has had yet. */
+  #pendingReveal: ContractEvents['reveal'] | null = null;
   /** The last snapshot and every change since, or null before one / after too many changes to keep. */
   #feed: ContractEvents['feed'][] | null = null;
 
@@ -35,6 +40,12 @@ export class ContractEventLog {
           this.#feed.push(message.payload);
         else this.#feed = null;
         break;
+      case 'capabilities':
+        this.#capabilities = message.payload;
+        break;
+      case 'reveal':
+        if ((this.#listeners.get('reveal')?.size ?? 0) === 0) this.#pendingReveal = message.payload;
+        break;
       case 'notification':
         break;
     }
@@ -46,14 +57,7 @@ export class ContractEventLog {
   /** Adds a listener, replaying the current state of its event first; returns the function that removes it. */
   on<E extends EventName>(event: E, listener: (payload: ContractEvents[E]) => void): () => void {
     const stored = listener as AnyListener;
-    const replay: unknown[] =
-      event === 'connection'
-        ? [this.#connection].filter((value) => value !== null)
-        : event === 'preferences'
-          ? [this.#preferences].filter((value) => value !== null)
-          : event === 'feed'
-            ? [...(this.#feed ?? [])]
-            : [];
+    const replay = this.#replayFor(event);
     let set = this.#listeners.get(event);
     if (set === undefined) {
       set = new Set();
@@ -64,6 +68,26 @@ export class ContractEventLog {
     return () => {
       set.delete(stored);
     };
+  }
+
+  #replayFor(event: EventName): unknown[] {
+    switch (event) {
+      case 'connection':
+        return [this.#connection].filter((value) => value !== null);
+      case 'preferences':
+        return [this.#preferences].filter((value) => value !== null);
+      case 'capabilities':
+        return [this.#capabilities].filter((value) => value !== null);
+      case 'feed':
+        return [...(this.#feed ?? [])];
+      case 'reveal': {
+        const pending = this.#pendingReveal;
+        this.#pendingReveal = null;
+        return pending === null ? [] : [pending];
+      }
+      case 'notification':
+        return [];
+    }
   }
 
   #call(listener: AnyListener, event: EventName, payload: unknown): void {

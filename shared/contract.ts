@@ -13,6 +13,7 @@ import { baseUrlProblem } from './engine-settings';
 import { MAX_MESSAGE_ID_LENGTH } from './message-ids';
 import type { MessageEventKind } from './glossary';
 import type { HistoryEntry } from './message';
+import type { RevealTarget } from './reveal';
 import { isFinalKind } from './status';
 
 /**
@@ -271,6 +272,18 @@ export interface NotificationItem {
   readonly rawStatus: string | null;
 }
 
+/**
+ * Who shows notifications for a host: `host`, the host alone, as operating system notifications (the window shows
+ * none); `window`, the window, through the web Notification API where the person allowed it, else as toasts;
+ * `toasts`, the window, as in-window toasts only (a desktop host whose OS cannot show notifications).
+ */
+export type NotificationOwner = 'host' | 'window' | 'toasts';
+
+/** What the host serving the window can do, sent once on subscribe. */
+export interface HostCapabilities {
+  readonly notifications: NotificationOwner;
+}
+
 /** Every pushed event and its payload. */
 export interface ContractEvents {
   /** The engine's snapshot, then its versioned changes, without the messages' histories. */
@@ -278,13 +291,24 @@ export interface ContractEvents {
   connection: ConnectionInfo;
   preferences: UiPreferences;
   notification: NotificationEvent;
+  /** What the host can do; sent first on subscribe. */
+  capabilities: HostCapabilities;
+  /** Show this message, or the list filtered so: a person clicked a notification or a change in the tray. */
+  reveal: RevealTarget;
 }
 
 /** The name of a pushed event. */
 export type EventName = keyof ContractEvents;
 
 /** Every event name, for the hosts' exhaustive maps. */
-export const CONTRACT_EVENTS: readonly EventName[] = ['feed', 'connection', 'preferences', 'notification'];
+export const CONTRACT_EVENTS: readonly EventName[] = [
+  'feed',
+  'connection',
+  'preferences',
+  'notification',
+  'capabilities',
+  'reveal',
+];
 
 /** Every request name. */
 export const REQUEST_NAMES = Object.keys(CONTRACT_REQUESTS) as RequestName[];

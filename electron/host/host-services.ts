@@ -1,5 +1,11 @@
 import { mkdir } from 'node:fs/promises';
-import { listedFeedItem, type ContractEventMessage, type RequestHandlers } from '../../shared/contract';
+import {
+  listedFeedItem,
+  type ContractEventMessage,
+  type HostCapabilities,
+  type RequestHandlers,
+} from '../../shared/contract';
+import type { RevealTarget } from '../../shared/reveal';
 import { DEMO_TIME_SCALE } from '../cli/demo-ids';
 import { startSimulator } from '../core/simulator';
 import { ConnectionManager, type DemoSimulator } from './connection-manager';
@@ -36,6 +42,8 @@ export interface HostServicesOptions {
   ) => Promise<import('../../shared/contract').ConnectionTestResult>;
   /** @default Date.now */
   readonly now?: () => number;
+  /** What the host can do, told to every window. @default the window shows notifications (the browser host) */
+  readonly capabilities?: HostCapabilities;
 }
 
 /** One engine with its stores and connection, served the same way by either host. */
@@ -45,9 +53,17 @@ export interface HostServices {
   readonly engine: HostEngine;
   /** Sends the connection, the preferences and the engine's snapshot at once, then every pushed event. */
   subscribe(listener: (message: ContractEventMessage) => void): () => void;
+  /** Asks every window to show a message or a filtered list (a person clicked a notification or the tray). */
+  reveal(target: RevealTarget): void;
   /** Stops the engine (saving the list) and the demo simulator. */
   stop(): Promise<void>;
 }
+
+/**
+ * How long a reveal waits for a window that is not listening yet: a click on a notification may have to create and
+ * load the window first.
+ */
+export const REVEAL_REPLAY_MS = 10_000;
 
 /** What to tell people when the engine could not read or save one of its files: which file, and what follows. */
 export function storeErrorMessage(error: unknown): string {
@@ -125,15 +141,25 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
     now: options.now,
   });
 
+  const capabilities: HostCapabilities = options.capabilities ?? { notifications: 'window' };
+  const now = options.now ?? Date.now;
+  let lastReveal: { readonly target: RevealTarget; readonly at: number } | null = null;
   return {
     handlers,
     engine,
+    reveal(target) {
+      lastReveal = { target, at: now() };
+      hub.emit('reveal', target);
+    },
     subscribe(listener) {
+      listener({ event: 'capabilities', payload: capabilities });
       listener({ event: 'connection', payload: connections.info() });
       listener({ event: 'preferences', payload: settings.current.preferences });
       const stopFeed = engine.subscribe((item) => {
         listener({ event: 'feed', payload: listedFeedItem(item) });
       });
+      if (lastReveal !== null && now() - lastReveal.at < REVEAL_REPLAY_MS)
+        listener({ event: 'reveal', payload: lastReveal.target });
       const stopHub = hub.on(listener);
       return () => {
         stopFeed();

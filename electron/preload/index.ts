@@ -17,6 +17,8 @@ const EVENT_NAMES: Readonly<Record<EventName, true>> = {
   connection: true,
   preferences: true,
   notification: true,
+  capabilities: true,
+  reveal: true,
 };
 
 /** Every pushed event is received from the start and kept, so a window that subscribes late still gets the state. */
@@ -66,6 +68,8 @@ const bridge = {
   onConnection: listen('connection'),
   onPreferences: listen('preferences'),
   onNotification: listen('notification'),
+  onCapabilities: listen('capabilities'),
+  onReveal: listen('reveal'),
 } satisfies PreloadBridge;
 
 contextBridge.exposeInMainWorld('smsbat', bridge);

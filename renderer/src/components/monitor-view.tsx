@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   ConnectionInfo,
@@ -20,7 +20,9 @@ import {
 } from '../logic/message-filter';
 import { DEFAULT_SORT, nextSort, type SortOrder } from '../logic/message-sort';
 import { sortFeed, type SortedFeed } from '../logic/sorted-feed';
+import { revealedView } from '../logic/reveal';
 import { EMPTY_SELECTION, pruneSelection, type Selection } from '../logic/selection';
+import { useClient } from '../state/client-context';
 import { useLinkStatus } from '../state/link-status';
 import { useToasts } from '../state/toasts';
 import { useNow } from '../state/use-now';
@@ -69,6 +71,21 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
   const [add, setAdd] = useState<AddState>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const importRef = useRef<HTMLInputElement>(null);
+  const client = useClient();
+
+  // A click on a notification or on a change in the tray: show that message, or the list filtered to a summary.
+  useEffect(
+    () =>
+      client.on('reveal', (target) => {
+        const view = revealedView(target);
+        setFilter(view.filter);
+        if (view.messageId !== null) {
+          setActiveId(view.messageId);
+          setDetailId(view.messageId);
+        }
+      }),
+    [client],
+  );
 
   const deferredFilter = useDeferredValue(filter);
   // The list's order is kept from one feed version to the next: only changed messages move.

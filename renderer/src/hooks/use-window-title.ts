@@ -1,16 +1,26 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { aggregateState } from '../../../shared/aggregate-state';
+import { countMessages } from '../../../shared/watch-counts';
 import type { FeedState } from '../logic/feed-state';
 import { faviconHref, titleKey, windowTitle } from '../logic/window-title';
 import { useSampledValue } from './use-sampled-value';
 
-/** Keeps the tab title and favicon on the aggregate state ("2 failed · SMSBAT Monitor"), at most once a second. */
+/**
+ * Keeps the tab title and favicon on the aggregate state ("2 failed · Paused · SMSBAT Monitor"), at most once a
+ * second, from the same function and words as the tray.
+ */
 export function useWindowTitle(current: FeedState | null): void {
   const { t } = useTranslation();
   const feed = useSampledValue(current, 1000, null);
   const state = useMemo(
-    () => (feed === null ? null : aggregateState({ health: feed.health, messages: feed.messages })),
+    () =>
+      feed === null
+        ? null
+        : {
+            ...aggregateState({ health: feed.health, counts: countMessages(feed.messages) }),
+            paused: feed.health.mode === 'paused',
+          },
     [feed],
   );
   useEffect(() => {
@@ -19,7 +29,8 @@ export function useWindowTitle(current: FeedState | null): void {
       return;
     }
     const { key, count } = titleKey(state);
-    document.title = windowTitle(t(key, { count }), t('app.name'));
+    const marks = state.paused ? [t('title.paused')] : [];
+    document.title = windowTitle(t(key, { count }), t('app.name'), marks);
     let link = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
     if (link === null) {
       link = document.createElement('link');

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { NotificationItem } from '../../../shared/contract';
 import { MESSAGE_EVENT_KINDS } from '../../../shared/glossary';
-import type { NotificationDisplay } from './notification-batch';
+import type { NotificationDisplay } from '../../../shared/notification-batch';
 import { rawStatusWord } from './raw-status-word';
 
 /** A notification's words in the window's language. */

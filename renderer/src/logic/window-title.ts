@@ -1,8 +1,11 @@
 import type { AggregateSeverity, AggregateState } from '../../../shared/aggregate-state';
 
-/** Joins the aggregate state's words and the app name the way tab titles read: "2 failed · SMSBAT Monitor". */
-export function windowTitle(stateWords: string, appName: string): string {
-  return stateWords === '' ? appName : `${stateWords} · ${appName}`;
+/**
+ * Joins the aggregate state's words, the marks beside it and the app name the way tab titles read:
+ * "2 failed · Paused · SMSBAT Monitor".
+ */
+export function windowTitle(stateWords: string, appName: string, marks: readonly string[] = []): string {
+  return [stateWords, ...marks, appName].filter((part) => part !== '').join(' · ');
 }
 
 /** The catalog key and count of an aggregate state's words (title.failed with count 2...). */

@@ -18,6 +18,10 @@ export function createPreloadClient(bridge: PreloadBridge): MonitorClient {
           return bridge.onPreferences(listener as Parameters<PreloadBridge['onPreferences']>[0]);
         case 'notification':
           return bridge.onNotification(listener as Parameters<PreloadBridge['onNotification']>[0]);
+        case 'capabilities':
+          return bridge.onCapabilities(listener as Parameters<PreloadBridge['onCapabilities']>[0]);
+        case 'reveal':
+          return bridge.onReveal(listener as Parameters<PreloadBridge['onReveal']>[0]);
       }
       throw new TypeError(`Unknown event ${String(event)}`);
     },

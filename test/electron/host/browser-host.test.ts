@@ -129,15 +129,21 @@ describe('the browser host WebSocket', () => {
   it('answers requests and pushes the state, then every change', async () => {
     const opened = await openWindowSocket(kit.host);
     await waitFor(() => opened.events.some((event) => event.event === 'feed'));
-    expect(opened.events.map((event) => event.event)).toEqual(['connection', 'preferences', 'feed']);
+    expect(opened.events.map((event) => event.event)).toEqual([
+      'capabilities',
+      'connection',
+      'preferences',
+      'feed',
+    ]);
+    expect(opened.events[0]?.payload).toEqual({ notifications: 'window' });
 
     const answer = await request(opened.socket, { id: 7, name: 'watch', payload: { messageIds: ['abc-1'] } });
     expect(answer).toEqual({
       id: 7,
       result: { ok: true, value: { added: ['abc-1'], alreadyWatched: [], rejected: [] } },
     });
-    await waitFor(() => opened.events.length === 4);
-    const change = opened.events[3];
+    await waitFor(() => opened.events.length === 5);
+    const change = opened.events[4];
     expect(
       change?.event === 'feed' && change.payload.type === 'change' && change.payload.change.upserted[0]?.id,
     ).toBe('abc-1');

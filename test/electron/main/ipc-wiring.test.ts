@@ -34,7 +34,15 @@ afterEach(async () => {
 describe('the preload bridge', () => {
   it('exposes one named function per contract request and one onX per event, nothing generic', () => {
     const names = Object.keys(bridge).sort();
-    const expected = [...REQUEST_NAMES, 'onConnection', 'onFeed', 'onNotification', 'onPreferences'].sort();
+    const expected = [
+      ...REQUEST_NAMES,
+      'onCapabilities',
+      'onConnection',
+      'onFeed',
+      'onNotification',
+      'onPreferences',
+      'onReveal',
+    ].sort();
     expect(names).toEqual(expected);
     for (const name of names) expect(typeof bridge[name as keyof PreloadBridge]).toBe('function');
     expect(bridge).not.toHaveProperty('invoke');
@@ -89,6 +97,7 @@ describe('the Electron host over IPC', () => {
       sendContractEvent(contents, message);
     });
     expect(sent.map((item) => item.channel)).toEqual([
+      'smsbat:event:capabilities',
       'smsbat:event:connection',
       'smsbat:event:preferences',
       'smsbat:event:feed',

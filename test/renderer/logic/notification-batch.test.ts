@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { NotificationEvent, NotificationItem } from '../../../shared/contract';
 import type { MessageEventKind } from '../../../shared/glossary';
 import { createI18n } from '../../../renderer/src/i18n/i18n';
-import { batchNotifications } from '../../../renderer/src/logic/notification-batch';
+import { batchNotifications } from '../../../shared/notification-batch';
 import { notificationText } from '../../../renderer/src/logic/notification-text';
 
 const item = (id: string, kind: MessageEventKind, rawStatus: string | null = null): NotificationItem => ({
@@ -45,6 +45,7 @@ describe('batchNotifications', () => {
       severity: 'error',
       counts: { delivered: 3, failed: 1 },
       latest: [item('c', 'delivered'), item('d', 'delivered')],
+      items: [item('a', 'delivered'), item('b', 'failed'), item('c', 'delivered'), item('d', 'delivered')],
     });
   });
 

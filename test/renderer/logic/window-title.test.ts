@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { AGGREGATE_PRIORITY, aggregateState } from '../../../shared/aggregate-state';
+import { translator } from '../../../shared/i18n/translate';
+import { countMessages } from '../../../shared/watch-counts';
+import { listedView, runningHealth } from '../../fakes/message-views';
 import { faviconHref, titleKey, windowTitle } from '../../../renderer/src/logic/window-title';
 import { resolveLanguage } from '../../../renderer/src/i18n/languages';
 import { deadlineMsOf } from '../../../renderer/src/logic/deadline-choice';
@@ -11,6 +15,24 @@ describe('window title and favicon', () => {
       count: 2,
     });
     expect(windowTitle('2 failed', 'SMSBAT Monitor')).toBe('2 failed · SMSBAT Monitor');
+  });
+
+  it('shows a pause beside the state instead of hiding it: "2 failed · Paused · SMSBAT Monitor"', () => {
+    expect(windowTitle('2 failed', 'SMSBAT Monitor', ['Paused'])).toBe('2 failed · Paused · SMSBAT Monitor');
+  });
+
+  it('reads the state from the counts, with every state worded in both languages', () => {
+    const state = aggregateState({
+      health: runningHealth(1),
+      counts: countMessages([listedView({ id: 'a', statuses: ['undeliverable'] })]),
+    });
+    expect(titleKey(state)).toEqual({ key: 'title.failed', count: 1 });
+    for (const language of ['en', 'uk'] as const) {
+      const t = translator(language);
+      for (const kind of AGGREGATE_PRIORITY) {
+        expect(t(`title.${kind}`, { count: 2 })).not.toBe(`title.${kind}`);
+      }
+    }
   });
 
   it('draws the favicon in the severity colour as an SVG data URL', () => {

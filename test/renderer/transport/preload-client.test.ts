@@ -11,6 +11,8 @@ describe("the window's client inside Electron", () => {
       onConnection: vi.fn(() => unsubscribe),
       onPreferences: vi.fn(() => unsubscribe),
       onNotification: vi.fn(() => unsubscribe),
+      onCapabilities: vi.fn(() => unsubscribe),
+      onReveal: vi.fn(() => unsubscribe),
     } as unknown as PreloadBridge;
     const client = createPreloadClient(bridge);
     expect(await client.pause({})).toEqual({ ok: true, value: null });
@@ -20,5 +22,9 @@ describe("the window's client inside Electron", () => {
     expect(bridge.onFeed).not.toHaveBeenCalled();
     off();
     expect(unsubscribe).toHaveBeenCalledTimes(1);
+    client.on('reveal', listener);
+    expect(bridge.onReveal).toHaveBeenCalledWith(listener);
+    client.on('capabilities', listener);
+    expect(bridge.onCapabilities).toHaveBeenCalledWith(listener);
   });
 });

@@ -1,5 +1,5 @@
-import type { NotificationEvent, NotificationItem } from '../../../shared/contract';
-import type { MessageEventKind } from '../../../shared/glossary';
+import type { NotificationEvent, NotificationItem } from './contract';
+import type { MessageEventKind } from './glossary';
 
 /** What to show for notifications that arrived together: one message as it is, several as one summary. */
 export type NotificationDisplay =
@@ -17,6 +17,8 @@ export type NotificationDisplay =
       readonly counts: Partial<Readonly<Record<MessageEventKind, number>>>;
       /** The latest few messages, for the summary's text. */
       readonly latest: readonly NotificationItem[];
+      /** Every message it covers, each by its latest event (for a click to show them). */
+      readonly items: readonly NotificationItem[];
     };
 
 const SEVERITY_ORDER: readonly NotificationEvent['severity'][] = ['info', 'success', 'warning', 'error'];
@@ -46,5 +48,5 @@ export function batchNotifications(
   if (items.length === 1 && only !== undefined) return { kind: 'single', item: only, severity };
   const counts: Partial<Record<MessageEventKind, number>> = {};
   for (const item of items) counts[item.kind] = (counts[item.kind] ?? 0) + 1;
-  return { kind: 'summary', count: items.length, severity, counts, latest: items.slice(-shownLines) };
+  return { kind: 'summary', count: items.length, severity, counts, latest: items.slice(-shownLines), items };
 }
