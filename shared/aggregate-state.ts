@@ -7,6 +7,7 @@ import { bucketOf } from './totals';
  * wins, by the explicit priority table {@link AGGREGATE_PRIORITY}.
  */
 export type AggregateKind =
+  | 'save_failed'
   | 'credentials_rejected'
   | 'wrong_base_url'
   | 'no_credentials'
@@ -21,6 +22,7 @@ export type AggregateKind =
 
 /** Every aggregate kind, worst first: the first that applies is the aggregate state. */
 export const AGGREGATE_PRIORITY: readonly AggregateKind[] = [
+  'save_failed',
   'credentials_rejected',
   'wrong_base_url',
   'no_credentials',
@@ -38,6 +40,7 @@ export const AGGREGATE_PRIORITY: readonly AggregateKind[] = [
 export type AggregateSeverity = 'error' | 'warning' | 'active' | 'ok' | 'idle';
 
 const SEVERITY: Readonly<Record<AggregateKind, AggregateSeverity>> = {
+  save_failed: 'error',
   credentials_rejected: 'error',
   wrong_base_url: 'error',
   no_credentials: 'warning',
@@ -70,6 +73,7 @@ export interface AggregateInput {
  */
 export function aggregateState(input: AggregateInput): AggregateState {
   const counts: Record<AggregateKind, number> = {
+    save_failed: 0,
     credentials_rejected: 0,
     wrong_base_url: 0,
     no_credentials: 0,

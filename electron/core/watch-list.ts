@@ -4,6 +4,7 @@ import { systemClock, type Clock, type TimerHandle } from './clock';
 import type { SmsbatError } from './errors';
 import { numberOption } from './option-checks';
 import { WatchListSaver } from './watch-list-saver';
+import { boundedHistory } from './watch-record-check';
 import { fromSaved, newWatch, normaliseLabel, withError, withSnapshot } from './watch-record';
 
 export { MAX_LABEL_LENGTH } from './watch-record';
@@ -22,6 +23,8 @@ export interface WatchListOptions {
   readonly maxHistoryEntries?: number;
   /** Called when saving a batch fails; the change stays in memory and saving is tried again with backoff until `close()`. */
   readonly onStoreError?: (error: unknown) => void;
+  /** Called after each batch saved. */
+  readonly onStoreSaved?: () => void;
   /** Where errors thrown by change listeners go. @default printed to stderr */
   readonly onListenerError?: ErrorSink;
 }
@@ -81,6 +84,7 @@ export class WatchList {
       onRetryDue: () => {
         this.#emitBatch();
       },
+      ...(options.onStoreSaved === undefined ? {} : { onSaved: options.onStoreSaved }),
     });
   }
 
@@ -101,8 +105,10 @@ export class WatchList {
     for (const message of saved) {
       if (this.#messages.has(message.id) || removed.has(message.id)) continue;
       const record = fromSaved(message);
-      this.#messages.set(record.id, record);
-      loaded.push(record);
+      const history = boundedHistory(record.history, this.#maxHistoryEntries);
+      const bounded = history === record.history ? record : { ...record, history };
+      this.#messages.set(bounded.id, bounded);
+      loaded.push(bounded);
     }
     return loaded;
   }
@@ -249,6 +255,15 @@ export class WatchList {
     if (message && !message.overdue) this.#put({ ...message, overdue: true });
   }
 
+  /**
+   * Emits and saves the pending batch now; resolves once every change made so far is committed to the store, and
+   * rejects with the store's error when that save failed (the changes stay in memory and are saved again).
+   */
+  persisted(): Promise<void> {
+    this.#cancelFlushTimer();
+    return this.#saver.save(this.#announceBatch());
+  }
+
   /** Emits and saves the pending batch now; resolves once it (and any earlier save) was attempted. */
   async flush(): Promise<void> {
     this.#emitNow();
@@ -310,7 +325,8 @@ export class WatchList {
 
   /** Announces the pending changes to listeners, and saves them together with any that failed to save before. */
   #emitBatch(): void {
-    this.#saver.save(this.#announceBatch());
+    // Failures reach `onStoreError`; whoever needs to know that a change is saved asks `persisted()`.
+    void this.#saver.save(this.#announceBatch());
   }
 
   /** Takes the pending changes and tells listeners about them (when there are any). */

@@ -7,7 +7,9 @@ import { testConnection } from './connection-test';
 import type { EngineConnection, HostEngine, HostEngineFactory } from './engine-port';
 import { connectionFromEnvironment } from './environment-credentials';
 import { EventHub } from './event-hub';
-import { JsonFileSettingsStore, JsonFileWatchListStore } from './file-stores';
+import { WatchListSaveError } from '../core/save-failure';
+import { JsonFileSettingsStore } from './file-stores';
+import { LmdbWatchListStore } from './lmdb-watch-list-store';
 import { JsonFileProfileStore, ProfileFileError } from './profile-file-store';
 import { decideNotifications } from './notifications';
 import { createRequestHandlers } from './request-handlers';
@@ -49,6 +51,7 @@ export interface HostServices {
 export function storeErrorMessage(error: unknown): string {
   if (error instanceof ProfileFileError)
     return `${error.message} (the monitor goes on with what it has learned in memory).`;
+  if (error instanceof WatchListSaveError) return error.message;
   return `Saving the watch list failed (it is kept in memory and saved again): ${String(error)}`;
 }
 
@@ -72,8 +75,9 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
   await mkdir(dataDir, { recursive: true });
   const settings = new JsonFileSettingsStore(dataDir, onProblem);
   const saved = await settings.load();
+  const store = new LmdbWatchListStore({ dataDir, onProblem });
   const engine = options.createEngine({
-    store: new JsonFileWatchListStore(dataDir, onProblem),
+    store,
     profileStore: new JsonFileProfileStore(dataDir, onProblem),
     settings: saved.engine,
     onProblem,
@@ -135,7 +139,11 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
     },
     async stop() {
       stopNotifying();
-      await engine.stop();
+      try {
+        await engine.stop();
+      } finally {
+        await store.close();
+      }
       await connections.close();
     },
   };

@@ -67,6 +67,14 @@ export class FakeHostEngine implements HostEngine {
     return Promise.resolve();
   }
 
+  /** What the next `persisted()` rejects with (a store that cannot write), or null: everything is saved. */
+  saveError: Error | null = null;
+
+  /** Resolves at once, or rejects with `saveError`. */
+  persisted(): Promise<void> {
+    return this.saveError === null ? Promise.resolve() : Promise.reject(this.saveError);
+  }
+
   /** Records the connection. */
   useConnection(connection: EngineConnection | null): void {
     this.connections.push(connection);
