@@ -200,7 +200,10 @@ export class MonitorEngine implements MonitorApi {
     this.#connection.close();
     this.#feed.healthChanged(this.health);
     this.#feed.close();
-    this.#stopping = Promise.all([this.#list.close(), this.#saveProfile()]).then(() => undefined);
+    // Both saves end before `stop` settles, even when the list's fails (a host may then let go of its files).
+    this.#stopping = Promise.allSettled([this.#list.close(), this.#saveProfile()]).then(([list]) => {
+      if (list.status === 'rejected') throw list.reason;
+    });
     return this.#stopping;
   }
 

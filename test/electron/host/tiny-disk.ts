@@ -30,6 +30,7 @@ export async function mountTinyDisk(sizeKb: number): Promise<TinyDisk> {
       execFileSync('mount', ['-o', `remount,${readOnly ? 'ro' : 'rw'}`, path], { stdio: 'pipe' });
     },
     async remove() {
+      // Lazily: lmdb keeps a read-only database's file open until the process ends.
       execFileSync('umount', ['-l', path], { stdio: 'pipe' });
       await rm(path, { recursive: true, force: true });
     },
