@@ -58,6 +58,8 @@ async function commitErrorOf(error: unknown): Promise<unknown> {
   );
 }
 
+const STRUCTURES_KEY = Symbol.for('watch-list-structures');
+
 function openTables(path: string, readOnly: boolean): WatchListTables {
   // Without event-turn batching lmdb leaves no promise of its own unobserved when a commit fails (a full disk
   // would otherwise end the process with an unhandled rejection); each batch is one explicit transaction anyway.
@@ -72,7 +74,9 @@ function openTables(path: string, readOnly: boolean): WatchListTables {
   });
   return {
     root,
-    messages: root.openDB<unknown, string>({ name: 'messages' }),
+    // Records share their msgpack structures (kept under a key of their own, hidden from ranges): smaller values
+    // and a load several times faster than decoding each record's field names.
+    messages: root.openDB<unknown, string>({ name: 'messages', sharedStructuresKey: STRUCTURES_KEY }),
     setAside: root.openDB<unknown, string>({ name: 'set-aside' }),
     meta: root.openDB<unknown, string>({ name: 'meta' }),
   };
