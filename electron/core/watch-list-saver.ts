@@ -122,7 +122,8 @@ export class WatchListSaver {
     this.#inFlight = this.#attempt(toSave, done).then((saved) => {
       this.#inFlight = null;
       this.#inFlightWaiter = null;
-      if (saved) this.#saveQueued();
+      // After a failure, what was queued meanwhile is tried at once when someone waits for its answer.
+      if (saved || this.#nextWaiter !== null) this.#saveQueued();
     });
   }
 

@@ -24,7 +24,10 @@ function isSavedList(value: unknown): value is { version: number; messages: Save
   );
 }
 
-/** The watch list kept as `watch-list.json` in the data directory, rewritten atomically after each batch. */
+/**
+ * The watch list kept as `watch-list.json` in the data directory, rewritten atomically after each batch: how the
+ * monitor kept it before `LmdbWatchListStore` (kept to compare the two in the storage benchmark).
+ */
 export class JsonFileWatchListStore implements WatchListStore {
   readonly #path: string;
   readonly #onProblem: ProblemSink;
