@@ -7,6 +7,7 @@ import type { WatchCounts } from './watch-counts';
  * beside the state ({@link AggregateMarks}), never states of their own, so a paused monitor still shows its failures.
  */
 export type AggregateKind =
+  | 'save_failed'
   | 'credentials_rejected'
   | 'wrong_base_url'
   | 'no_credentials'
@@ -29,6 +30,7 @@ export type AggregateKind =
  * - empty: nothing is watched.
  */
 export const AGGREGATE_PRIORITY: readonly AggregateKind[] = [
+  'save_failed',
   'credentials_rejected',
   'wrong_base_url',
   'no_credentials',
@@ -46,6 +48,7 @@ export type AggregateSeverity = 'error' | 'warning' | 'active' | 'ok' | 'idle';
 
 /** The severity of each aggregate kind. */
 export const AGGREGATE_SEVERITY: Readonly<Record<AggregateKind, AggregateSeverity>> = {
+  save_failed: 'error',
   credentials_rejected: 'error',
   wrong_base_url: 'error',
   no_credentials: 'warning',
@@ -84,6 +87,7 @@ export const NO_MARKS: AggregateMarks = { paused: false, snoozed: false, demo: f
 /** How many messages each kind concerns (0: it does not apply); engine-wide kinds are 1 when they apply. */
 function applies(kind: AggregateKind, { health, counts }: AggregateInput): number {
   switch (kind) {
+    case 'save_failed':
     case 'credentials_rejected':
     case 'wrong_base_url':
     case 'no_credentials':

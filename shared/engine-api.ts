@@ -1,6 +1,6 @@
 import type { AuthMethod } from './credentials';
 import type { EngineHealth } from './engine-health';
-import type { BlockerKind, MessageEventKind } from './glossary';
+import type { HoldKind, MessageEventKind } from './glossary';
 import type { WatchedMessage } from './message';
 import type { RejectedToken } from './message-ids';
 import type { Totals } from './totals';
@@ -12,7 +12,7 @@ import type { Totals } from './totals';
 
 /** Why a check is held for one message, with when it ends (null: until someone acts, e.g. new credentials). */
 export interface HeldBy {
-  readonly reason: BlockerKind | 'paused';
+  readonly reason: HoldKind | 'paused';
   readonly until: number | null;
 }
 

@@ -14,7 +14,11 @@ export type Blocker =
       readonly nextProbeAt: number;
       readonly message: string;
     }
-  | { readonly kind: 'no_credentials' };
+  | { readonly kind: 'no_credentials' }
+  | { readonly kind: 'save_failed'; readonly reason: SaveFailureReason; readonly message: string };
+
+/** Why the watch list cannot be saved: the disk is full, the data folder is read-only, another program holds it. */
+export type SaveFailureReason = 'disk_full' | 'read_only' | 'locked' | 'other';
 
 /** Blocker of one kind. */
 export type BlockerOf<K extends BlockerKind> = Extract<Blocker, { readonly kind: K }>;
@@ -31,6 +35,15 @@ export interface HealthCounts {
   readonly requestsLastMinute: number;
   /** The most requests started in any one second. */
   readonly rateCapPerSecond: number;
+}
+
+/** The health with a failed save as its blocker (it outranks the others: what is not saved can be lost). */
+export function withSaveBlocker(
+  health: EngineHealth,
+  blocker: BlockerOf<'save_failed'> | null,
+): EngineHealth {
+  if (blocker === null || health.mode === 'stopped') return health;
+  return { ...health, blocker };
 }
 
 /**
@@ -71,6 +84,8 @@ export function describeHealth(health: EngineHealth, now: number): string {
       return `${mode}Offline: ${blocker.message} Retrying in ${secondsUntil(blocker.nextProbeAt, now)} s.`;
     case 'no_credentials':
       return `${mode}No credentials yet: add an API key or login to start checking.`;
+    case 'save_failed':
+      return `${mode}${blocker.message}`;
   }
 }
 

@@ -23,11 +23,27 @@ export const HEALTH_MODES: readonly HealthMode[] = ['idle', 'running', 'paused',
  * Why no check can be sent right now, for every message at once: SMSBAT asked us to slow down, rejected the
  * credentials, the base URL does not answer like SMSBAT, SMSBAT cannot be reached, or there are no credentials yet.
  */
-export type BlockerKind =
+export type HoldKind =
   'rate_limited' | 'credentials_rejected' | 'wrong_base_url' | 'offline' | 'no_credentials';
+
+/** Every hold kind. */
+export const HOLD_KINDS: readonly HoldKind[] = [
+  'credentials_rejected',
+  'wrong_base_url',
+  'no_credentials',
+  'offline',
+  'rate_limited',
+];
+
+/**
+ * What holds the engine back as a whole: a hold on every check ({@link HoldKind}), or `save_failed`: the watch list
+ * cannot be saved (disk full, read-only, held by another program), so nothing new is kept; checks go on.
+ */
+export type BlockerKind = HoldKind | 'save_failed';
 
 /** Every blocker kind, most serious first (the order the window and the tray use). */
 export const BLOCKER_KINDS: readonly BlockerKind[] = [
+  'save_failed',
   'credentials_rejected',
   'wrong_base_url',
   'no_credentials',

@@ -1,5 +1,5 @@
 import type { MessageView } from './engine-api';
-import type { BlockerKind } from './glossary';
+import type { HoldKind } from './glossary';
 
 /**
  * Why a message that is not yet final has no answer yet, as data the window can translate:
@@ -11,7 +11,7 @@ import type { BlockerKind } from './glossary';
 export type WaitReason =
   | { readonly kind: 'checking' }
   | { readonly kind: 'next_check'; readonly at: number; readonly failures: number }
-  | { readonly kind: 'held'; readonly reason: BlockerKind | 'paused'; readonly until: number | null }
+  | { readonly kind: 'held'; readonly reason: HoldKind | 'paused'; readonly until: number | null }
   | { readonly kind: 'not_scheduled' };
 
 /** Why a watched message is waiting; null when its watch ended (final, not found, gave up). */
@@ -56,7 +56,7 @@ export function describeWait(
   }
 }
 
-const HELD_WORDS: Readonly<Record<BlockerKind | 'paused', string>> = {
+const HELD_WORDS: Readonly<Record<HoldKind | 'paused', string>> = {
   paused: 'paused',
   rate_limited: 'SMSBAT asked us to slow down',
   credentials_rejected: 'SMSBAT rejected the credentials; enter new ones to go on',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MessageView } from './engine-api';
-import { BLOCKER_KINDS, WATCH_PHASES } from './glossary';
+import { HOLD_KINDS, WATCH_PHASES } from './glossary';
 import type { CheckErrorKind, WatchedMessage } from './message';
 import { isValidMessageId } from './message-ids';
 import {
@@ -101,7 +101,7 @@ const scheduleFactsSchema = z.object({
   nextCheckAt: epochMs.nullable(),
   inFlight: z.boolean(),
   consecutiveFailures: count,
-  heldBy: z.object({ reason: z.enum([...BLOCKER_KINDS, 'paused']), until: epochMs.nullable() }).nullable(),
+  heldBy: z.object({ reason: z.enum([...HOLD_KINDS, 'paused']), until: epochMs.nullable() }).nullable(),
 });
 
 /** A message as the feed carries it (`MessageView`): the record plus its scheduling facts. */

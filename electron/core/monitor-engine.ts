@@ -9,7 +9,7 @@ import type {
   WatchOptions,
   WatchResult,
 } from '../../shared/engine-api';
-import type { EngineHealth } from '../../shared/engine-health';
+import { withSaveBlocker, type BlockerOf, type EngineHealth } from '../../shared/engine-health';
 import { SettingsError, unknownSettings, validateSettings } from '../../shared/engine-settings';
 import type { RejectedToken } from '../../shared/message-ids';
 import { summarize } from '../../shared/totals';
@@ -41,6 +41,7 @@ import {
   type SavedDeliveryProfile,
 } from './learning';
 import { backoffPolicy, PollScheduler } from './poll-scheduler';
+import { saveFailedBlocker } from './save-failure';
 import { resolveOptions } from './scheduler/options';
 import { WatchList, type WatchListListener } from './watch-list';
 import type { SavedRecord, WatchRecord } from './watch-list-store';
@@ -83,6 +84,8 @@ export class MonitorEngine implements MonitorApi {
   readonly #profileStore: DeliveryProfileStore;
   readonly #onStoreError: (error: unknown) => void;
   #profileRestored = false;
+  /** Set while the watch list cannot be saved; lifted by the next successful save. */
+  #saveBlocker: BlockerOf<'save_failed'> | null = null;
 
   constructor(options: MonitorEngineOptions) {
     // The scheduler gets its tuning only: never the credentials, the client factory or the list's options.
@@ -112,7 +115,19 @@ export class MonitorEngine implements MonitorApi {
     this.#onListenerError = onListenerError;
     this.#settings = initialSettings(options);
     this.#connection = new Connection(connectionSource(options), this.#settings.baseUrl);
-    this.#list = new WatchList({ store, clock: this.#clock, batchWindowMs, onStoreError, onListenerError });
+    this.#list = new WatchList({
+      store,
+      clock: this.#clock,
+      batchWindowMs,
+      onStoreError: (error) => {
+        this.#setSaveBlocker(saveFailedBlocker(error));
+        onStoreError?.(error);
+      },
+      onStoreSaved: () => {
+        this.#setSaveBlocker(null);
+      },
+      onListenerError,
+    });
     this.#feed = new FeedPublisher({
       clock: this.#clock,
       batchWindowMs: numberOption('batchWindowMs', batchWindowMs, 50, { min: 0 }),
@@ -123,7 +138,7 @@ export class MonitorEngine implements MonitorApi {
           const record = this.#list.get(id);
           return record && this.#view(record);
         },
-        health: () => this.#scheduler.health,
+        health: () => this.health,
         settings: () => this.#settings,
         totals: () => summarize(this.#list.all()),
       },
@@ -146,8 +161,8 @@ export class MonitorEngine implements MonitorApi {
       observer: reportRecorder({
         list: this.#list,
         feed: this.#feed,
-        onHealth: (health) => {
-          this.#healthNotifier.publish(health);
+        onHealth: () => {
+          this.#publishHealth();
         },
       }),
     });
@@ -183,9 +198,12 @@ export class MonitorEngine implements MonitorApi {
     this.#lifecycle = 'stopped';
     this.#scheduler.stop();
     this.#connection.close();
-    this.#feed.healthChanged(this.#scheduler.health);
+    this.#feed.healthChanged(this.health);
     this.#feed.close();
-    this.#stopping = Promise.all([this.#list.close(), this.#saveProfile()]).then(() => undefined);
+    // Both saves end before `stop` settles, even when the list's fails (a host may then let go of its files).
+    this.#stopping = Promise.allSettled([this.#list.close(), this.#saveProfile()]).then(([list]) => {
+      if (list.status === 'rejected') throw list.reason;
+    });
     return this.#stopping;
   }
 
@@ -358,9 +376,29 @@ export class MonitorEngine implements MonitorApi {
     return record && this.#view(record);
   }
 
-  /** The engine's overall state right now (also in every snapshot). */
+  /** The engine's overall state right now (also in every snapshot); a failed save outranks the scheduler's blockers. */
   get health(): EngineHealth {
-    return this.#scheduler.health;
+    return withSaveBlocker(this.#scheduler.health, this.#saveBlocker);
+  }
+
+  /**
+   * Resolves once every change made so far (a `watch`, a `restore`...) is committed to the store; rejects with the
+   * store's error when it could not be saved (the change stays on the list and is saved again).
+   */
+  persisted(): Promise<void> {
+    return this.#list.persisted();
+  }
+
+  #setSaveBlocker(blocker: BlockerOf<'save_failed'> | null): void {
+    if (blocker === null && this.#saveBlocker === null) return;
+    this.#saveBlocker = blocker;
+    this.#publishHealth();
+  }
+
+  #publishHealth(): void {
+    const health = this.health;
+    this.#feed.healthChanged(health);
+    this.#healthNotifier.publish(health);
   }
 
   /** How many messages are still being checked. */

@@ -13,6 +13,26 @@ export interface WatchListSaverOptions {
   readonly onListenerError: ErrorSink;
   /** Called when a retry is due, so the owner can save its pending changes with the unsaved ones. */
   readonly onRetryDue: () => void;
+  /** Called after each successful save (a failed save's blocker can be lifted). */
+  readonly onSaved?: () => void;
+}
+
+/** A promise with its settle functions; a rejection nobody awaits is not reported as unhandled. */
+interface Waiter {
+  readonly promise: Promise<void>;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+function waiter(): Waiter {
+  let resolve: () => void = () => undefined;
+  let reject: (error: unknown) => void = () => undefined;
+  const promise = new Promise<void>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
 }
 
 /** The longest wait between two attempts to save after failures. */
@@ -28,6 +48,10 @@ const MAX_SAVE_RETRY_MS = 60_000;
 export class WatchListSaver {
   readonly #options: WatchListSaverOptions;
   #inFlight: Promise<void> | null = null;
+  /** Settles when the save under way has committed (or failed). */
+  #inFlightWaiter: Waiter | null = null;
+  /** Settles when what is queued now has been saved by the next attempt (or that attempt failed). */
+  #nextWaiter: Waiter | null = null;
   #queuedUpserts = new Map<string, WatchRecord>();
   #queuedRemovals = new Set<string>();
   #retryMs = 0;
@@ -38,10 +62,19 @@ export class WatchListSaver {
     this.#options = options;
   }
 
-  /** Queues a batch (with any earlier unsaved changes) for saving. */
-  save(change: WatchListChange): void {
+  /**
+   * Queues a batch (with any earlier unsaved changes) for saving. Resolves once the batch and everything queued
+   * before it are committed; rejects with the store's error when the attempt that carried them failed (they stay
+   * queued and are saved again). An empty batch waits for the save under way, if any.
+   */
+  save(change: WatchListChange): Promise<void> {
     this.#queue(change);
+    if (!this.#hasQueued()) return this.#inFlightWaiter?.promise ?? Promise.resolve();
+    this.#nextWaiter ??= waiter();
+    if (this.#closed) return this.#nextWaiter.promise;
+    const saved = this.#nextWaiter.promise;
     this.#saveQueued();
+    return saved;
   }
 
   /** Resolves once no save is under way (what failed waits for its retry). */
@@ -62,11 +95,18 @@ export class WatchListSaver {
     this.#queue(last);
     await this.settled();
     const toSave = this.#takeQueued();
-    if (toSave === null) return;
+    const next = this.#nextWaiter;
+    this.#nextWaiter = null;
+    if (toSave === null) {
+      next?.resolve();
+      return;
+    }
     try {
       await this.#options.store.save(toSave);
+      next?.resolve();
     } catch (error) {
       this.#requeue(toSave);
+      next?.reject(error);
       throw error;
     }
   }
@@ -76,24 +116,39 @@ export class WatchListSaver {
     if (this.#inFlight !== null || this.#closed) return;
     const toSave = this.#takeQueued();
     if (toSave === null) return;
-    this.#inFlight = this.#attempt(toSave).then((saved) => {
+    const done = this.#nextWaiter ?? waiter();
+    this.#nextWaiter = null;
+    this.#inFlightWaiter = done;
+    this.#inFlight = this.#attempt(toSave, done).then((saved) => {
       this.#inFlight = null;
-      if (saved) this.#saveQueued();
+      this.#inFlightWaiter = null;
+      // After a failure, what was queued meanwhile is tried at once when someone waits for its answer.
+      if (saved || this.#nextWaiter !== null) this.#saveQueued();
     });
   }
 
-  /** Saves one change; on failure keeps it for the next save and schedules a retry. Resolves to whether it saved. */
-  async #attempt(change: WatchListChange): Promise<boolean> {
+  /**
+   * Saves one change and settles its waiter; on failure keeps the change for the next save and schedules a retry.
+   * Resolves to whether it saved.
+   */
+  async #attempt(change: WatchListChange, done: Waiter): Promise<boolean> {
     try {
       await this.#options.store.save(change);
       this.#retryMs = 0;
+      done.resolve();
+      if (this.#options.onSaved) callSafely(this.#options.onSaved, undefined, this.#options.onListenerError);
       return true;
     } catch (error) {
       callSafely(this.#options.onStoreError, error, this.#options.onListenerError);
       this.#requeue(change);
       this.#retryLater();
+      done.reject(error);
       return false;
     }
+  }
+
+  #hasQueued(): boolean {
+    return this.#queuedUpserts.size > 0 || this.#queuedRemovals.size > 0;
   }
 
   #retryLater(): void {

@@ -16,14 +16,16 @@ export interface WatchListChange {
 }
 
 /**
- * Where the watch list is kept between runs. The desktop app keeps it in its settings store; tests and the CLI
- * keep it in memory.
+ * Where the watch list is kept between runs. The desktop app keeps it in a database in its data directory; tests
+ * and the CLI keep it in memory.
  */
 export interface WatchListStore {
   /** Every message saved so far. */
   load(): Promise<readonly SavedRecord[]>;
-  /** Applies one batch of changes. */
+  /** Applies one batch of changes; resolves once it is on disk (rejects when it could not be saved). */
   save(change: WatchListChange): Promise<void>;
+  /** Lets go of the files (after the last save), when the store holds any. */
+  close?(): Promise<void>;
 }
 
 /** A store that lives as long as the process: for the CLI, tests and benchmarks. */

@@ -23,6 +23,8 @@ export interface WatchListOptions {
   readonly maxHistoryEntries?: number;
   /** Called when saving a batch fails; the change stays in memory and saving is tried again with backoff until `close()`. */
   readonly onStoreError?: (error: unknown) => void;
+  /** Called after each batch saved. */
+  readonly onStoreSaved?: () => void;
   /** Where errors thrown by change listeners go. @default printed to stderr */
   readonly onListenerError?: ErrorSink;
 }
@@ -87,6 +89,7 @@ export class WatchList {
       onRetryDue: () => {
         this.#emitBatch();
       },
+      ...(options.onStoreSaved === undefined ? {} : { onSaved: options.onStoreSaved }),
     });
   }
 
@@ -255,6 +258,15 @@ export class WatchList {
     if (message && !message.overdue) this.#put({ ...message, overdue: true });
   }
 
+  /**
+   * Emits and saves the pending batch now; resolves once every change made so far is committed to the store, and
+   * rejects with the store's error when that save failed (the changes stay in memory and are saved again).
+   */
+  persisted(): Promise<void> {
+    this.#cancelFlushTimer();
+    return this.#saver.save(this.#announceBatch());
+  }
+
   /** Emits and saves the pending batch now; resolves once it (and any earlier save) was attempted. */
   async flush(): Promise<void> {
     this.#emitNow();
@@ -316,7 +328,8 @@ export class WatchList {
 
   /** Announces the pending changes to listeners, and saves them together with any that failed to save before. */
   #emitBatch(): void {
-    this.#saver.save(this.#announceBatch());
+    // Failures reach `onStoreError`; whoever needs to know that a change is saved asks `persisted()`.
+    void this.#saver.save(this.#announceBatch());
   }
 
   /** Takes the pending changes and tells listeners about them (when there are any). */

@@ -28,6 +28,8 @@ export interface HostEngine extends MonitorApi {
   useConnection(connection: EngineConnection | null): void;
   /** One watched message as it stands now, or undefined when it is not on the list. */
   message(messageId: string): MessageView | undefined;
+  /** Resolves once every change made so far is saved; rejects with the reason when the watch list cannot be saved. */
+  persisted(): Promise<void>;
   /**
    * Puts exported records back on the list as they were (status, history, label); skips ids already watched.
    * Rejects, changing nothing, when the records cannot be saved; the engine keeps running either way.

@@ -16,7 +16,10 @@ function isSavedList(value: unknown): value is { version: number; messages: unkn
   return isObject(value) && value['version'] === FORMAT_VERSION && Array.isArray(value['messages']);
 }
 
-/** The watch list kept as `watch-list.json` in the data directory, rewritten atomically after each batch. */
+/**
+ * The watch list kept as `watch-list.json` in the data directory, rewritten atomically after each batch: how the
+ * monitor kept it before `LmdbWatchListStore` (kept to compare the two in the storage benchmark).
+ */
 export class JsonFileWatchListStore implements WatchListStore {
   readonly #path: string;
   readonly #onProblem: ProblemSink;

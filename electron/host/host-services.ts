@@ -13,7 +13,8 @@ import { testConnection } from './connection-test';
 import type { EngineConnection, HostEngine, HostEngineFactory } from './engine-port';
 import { connectionFromEnvironment } from './environment-credentials';
 import { EventHub } from './event-hub';
-import { JsonFileWatchListStore } from './file-stores';
+import { WatchListSaveError } from '../core/save-failure';
+import { LmdbWatchListStore } from './lmdb-watch-list-store';
 import { JsonFileProfileStore, ProfileFileError } from './profile-file-store';
 import { decideNotifications } from './notifications';
 import { createRequestHandlers } from './request-handlers';
@@ -69,6 +70,7 @@ export const REVEAL_REPLAY_MS = 10_000;
 export function storeErrorMessage(error: unknown): string {
   if (error instanceof ProfileFileError)
     return `${error.message} (the monitor goes on with what it has learned in memory).`;
+  if (error instanceof WatchListSaveError) return error.message;
   return `Saving the watch list failed (it is kept in memory and saved again): ${String(error)}`;
 }
 
@@ -92,8 +94,9 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
   await mkdir(dataDir, { recursive: true });
   const settings = (options.openSettingsStore ?? openConfSettingsStore)(dataDir, onProblem);
   const saved = settings.current;
+  const store = new LmdbWatchListStore({ dataDir, onProblem });
   const engine = options.createEngine({
-    store: new JsonFileWatchListStore(dataDir, onProblem),
+    store,
     profileStore: new JsonFileProfileStore(dataDir, onProblem),
     settings: saved.engine,
     onProblem,
@@ -168,7 +171,11 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
     },
     async stop() {
       stopNotifying();
-      await engine.stop();
+      try {
+        await engine.stop();
+      } finally {
+        await store.close();
+      }
       await connections.close();
     },
   };

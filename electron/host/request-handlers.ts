@@ -41,14 +41,20 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
   return {
     snapshot: () => listedSnapshot(engine.snapshot()),
     messageHistory: ({ messageId }) => engine.message(messageId)?.history ?? null,
-    watch: ({ messageIds, label, deadlineMs }) => engine.watch(messageIds, { label, deadlineMs }),
-    watchText: ({ text, label, deadlineMs }) => {
+    // An answer to a watch means the ids are saved: it waits for the commit, and is an error when it failed.
+    watch: async ({ messageIds, label, deadlineMs }) => {
+      const result = engine.watch(messageIds, { label, deadlineMs });
+      await engine.persisted();
+      return result;
+    },
+    watchText: async ({ text, label, deadlineMs }) => {
       const parsed = parseMessageIdsWithin(text, {
         maxIds: MAX_IDS_PER_REQUEST,
         maxListedRejections: LISTED_REJECTIONS,
       });
       if (parsed.overIdLimit) throw new InvalidRequestError(TOO_MANY_IDS);
       const result = engine.watch(parsed.ids, { label, deadlineMs });
+      await engine.persisted();
       const rejected = [...parsed.rejected, ...result.rejected];
       return {
         ...result,

@@ -102,6 +102,10 @@ export class RestartableHostEngine implements HostEngine {
     return this.#engine.watch(messageIds, options);
   }
 
+  persisted(): Promise<void> {
+    return this.#engine.persisted();
+  }
+
   unwatch(messageIds: readonly string[]): readonly string[] {
     return this.#engine.unwatch(messageIds);
   }

@@ -4,6 +4,7 @@
  */
 export const STATE_WORDS = {
   en: {
+    save_failed: 'Cannot save',
     credentials_rejected: 'Credentials rejected',
     wrong_base_url: 'Wrong base URL',
     no_credentials: 'Not connected',
@@ -23,6 +24,7 @@ export const STATE_WORDS = {
     mark_demo: 'Demo',
   },
   uk: {
+    save_failed: 'Не вдається зберегти',
     credentials_rejected: 'Облікові дані відхилено',
     wrong_base_url: 'Хибна базова адреса',
     no_credentials: 'Не підключено',

@@ -70,6 +70,14 @@ export class FakeHostEngine implements HostEngine {
     return Promise.resolve();
   }
 
+  /** What the next `persisted()` rejects with (a store that cannot write), or null: everything is saved. */
+  saveError: Error | null = null;
+
+  /** Resolves at once, or rejects with `saveError`. */
+  persisted(): Promise<void> {
+    return this.saveError === null ? Promise.resolve() : Promise.reject(this.saveError);
+  }
+
   /** Records the connection, or throws `refuseConnections` when set. */
   useConnection(connection: EngineConnection | null): void {
     if (this.refuseConnections !== null) throw this.refuseConnections;

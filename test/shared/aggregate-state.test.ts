@@ -14,6 +14,7 @@ const failed = messageView({ id: 'b', statuses: ['undeliverable'] });
 const pending = messageView({ id: 'c', statuses: ['processing'] });
 
 const BLOCKERS: Readonly<Record<Blocker['kind'], Blocker>> = {
+  save_failed: { kind: 'save_failed', reason: 'disk_full', message: 'Cannot save the watch list: disk full' },
   credentials_rejected: { kind: 'credentials_rejected', message: '401' },
   wrong_base_url: { kind: 'wrong_base_url', baseUrl: 'https://example.test', message: 'HTML' },
   no_credentials: { kind: 'no_credentials' },

@@ -10,6 +10,7 @@ import type { FeedPublisher } from './feed-publisher';
 export interface ReportRecorderTargets {
   readonly list: WatchList;
   readonly feed: FeedPublisher;
+  /** The scheduler's new health (the owner adds its own blockers and publishes it). */
   readonly onHealth: (health: EngineHealth) => void;
 }
 
@@ -60,7 +61,6 @@ export function reportRecorder({ list, feed, onHealth }: ReportRecorderTargets):
       });
     },
     onHealth: (health) => {
-      feed.healthChanged(health);
       onHealth(health);
     },
     onScheduleChanged: (ids) => {

@@ -61,6 +61,7 @@ export interface TrayLocale {
 export const MAX_TOOLTIP_LENGTH = 127;
 
 const ENGINE_WIDE: ReadonlySet<AggregateKind> = new Set([
+  'save_failed',
   'credentials_rejected',
   'wrong_base_url',
   'no_credentials',

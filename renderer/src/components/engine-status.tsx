@@ -17,7 +17,9 @@ export function EngineStatus({
   const words =
     view.kind === 'rate_limited'
       ? t('engine.rate_limited', { until: formatTime(locale, view.until ?? now) })
-      : t(`engine.${view.kind}`);
+      : view.kind === 'save_failed'
+        ? t('engine.save_failed', { reason: t(`engine.saveFailure_${view.saveFailure ?? 'other'}`) })
+        : t(`engine.${view.kind}`);
   const share = view.rateCapPerSecond > 0 ? Math.min(1, view.requestsPerSecond / view.rateCapPerSecond) : 0;
   return (
     <div className={`engine-status tone-${view.tone}`}>

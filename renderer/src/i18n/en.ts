@@ -251,6 +251,14 @@ export const en = {
     credentials_rejected: 'Credentials rejected',
     wrong_base_url: 'Wrong base URL',
     no_credentials: 'Not connected',
+    save_failed: 'Cannot save the watch list: {{reason}}',
+    saveFailure_disk_full:
+      'disk full. Free some space on the disk that holds the data folder; saving resumes by itself.',
+    saveFailure_read_only:
+      'the data folder is read-only. Give this user write access to it; saving resumes by itself.',
+    saveFailure_locked:
+      'another program holds the watch list. Close the other copy of the monitor; saving resumes by itself.',
+    saveFailure_other: 'the data folder cannot be written. Check the disk; saving resumes by itself.',
     demo: 'Demo',
     lastSuccess: 'Last successful check {{when}}',
     noSuccess: 'No successful check yet',

@@ -1,6 +1,6 @@
 import type { ConnectionInfo } from '../../../shared/contract';
 import type { EngineSettings } from '../../../shared/engine-api';
-import type { EngineHealth } from '../../../shared/engine-health';
+import type { EngineHealth, SaveFailureReason } from '../../../shared/engine-health';
 import type { LinkStatus } from '../transport/link-state';
 
 /** What the engine status area says, one word per state. */
@@ -16,7 +16,8 @@ export type EngineViewKind =
   | 'rate_limited'
   | 'credentials_rejected'
   | 'wrong_base_url'
-  | 'no_credentials';
+  | 'no_credentials'
+  | 'save_failed';
 
 /** The button that fixes (or works around) the state, if there is one. */
 export type EngineFix = 'resume' | 'pause' | 'retry' | 'credentials' | 'base_url' | 'connect' | null;
@@ -31,6 +32,8 @@ export interface EngineView {
   /** The engine's own words about the blocker, or null. */
   readonly detail: string | null;
   readonly demo: boolean;
+  /** Why the watch list cannot be saved (with `save_failed`), else null. */
+  readonly saveFailure: SaveFailureReason | null;
   /** Requests per second over the last minute, against the cap. */
   readonly requestsPerSecond: number;
   readonly rateCapPerSecond: number;
@@ -50,6 +53,7 @@ export function engineView(
 ): EngineView {
   const base = {
     demo: connection?.demo ?? false,
+    saveFailure: null,
     requestsPerSecond: (health?.counts.requestsLastMinute ?? 0) / 60,
     // The settings carry a new cap at once; health counts catch up on the engine's next report.
     rateCapPerSecond: settings?.rateCapPerSecond ?? health?.counts.rateCapPerSecond ?? 0,
@@ -62,6 +66,16 @@ export function engineView(
   const blocker = health.blocker;
   if (blocker !== null) {
     switch (blocker.kind) {
+      case 'save_failed':
+        return {
+          ...base,
+          kind: blocker.kind,
+          fix: null,
+          tone: 'error',
+          until: null,
+          detail: null,
+          saveFailure: blocker.reason,
+        };
       case 'credentials_rejected':
         return {
           ...base,

@@ -44,7 +44,7 @@ describe('WatchListSaver', () => {
     const saver = saverOn(store, clock);
     // 400 batches, one every 50 ms (20 s of checks), each saving the newest state of a few ids.
     for (let batch = 0; batch < 400; batch += 1) {
-      saver.save({ upserted: [record(`id-${batch % 7}`, batch)], removed: [] });
+      void saver.save({ upserted: [record(`id-${batch % 7}`, batch)], removed: [] });
       await clock.advanceBy(50);
     }
     let closed = false;
@@ -61,5 +61,63 @@ describe('WatchListSaver', () => {
       const newest = 399 - ((399 - id) % 7);
       expect(store.saved.get(`id-${id}`)?.label).toBe(`v${newest}`);
     }
+  });
+
+  it('answers each batch once its own save commits, and with the error when that save fails', async () => {
+    const clock = new VirtualClock();
+    const store = new SlowStore(clock, 100);
+    let failing = false;
+    const flaky: WatchListStore = {
+      load: () => store.load(),
+      save: (change) => (failing ? Promise.reject(new Error('ENOSPC')) : store.save(change)),
+    };
+    const saver = saverOn(flaky, clock);
+    const settled: string[] = [];
+    const track = (name: string, promise: Promise<void>) =>
+      promise.then(
+        () => settled.push(`${name} saved`),
+        (error: unknown) => settled.push(`${name} failed: ${String(error)}`),
+      );
+    const first = track('a', saver.save({ upserted: [record('a', 1)], removed: [] }));
+    await clock.advanceBy(50);
+    const second = track('b', saver.save({ upserted: [record('b', 1)], removed: [] }));
+    expect(settled).toEqual([]);
+    await clock.advanceBy(50);
+    await first;
+    expect(settled).toEqual(['a saved']);
+    expect(store.saved.has('b')).toBe(false);
+    await clock.advanceBy(100);
+    await second;
+    expect(settled).toEqual(['a saved', 'b saved']);
+
+    failing = true;
+    await track('c', saver.save({ upserted: [record('c', 1)], removed: [] }));
+    expect(settled.at(-1)).toBe('c failed: Error: ENOSPC');
+    expect(await saver.save({ upserted: [], removed: [] }).then(() => 'nothing pending')).toBe(
+      'nothing pending',
+    );
+  });
+
+  it('answers a batch queued behind a save that fails without waiting for the retry', async () => {
+    const clock = new VirtualClock();
+    let calls = 0;
+    const failingSlowly: WatchListStore = {
+      load: () => Promise.resolve([]),
+      save: async () => {
+        calls += 1;
+        await clock.sleep(100);
+        throw new Error('EROFS');
+      },
+    };
+    const saver = saverOn(failingSlowly, clock);
+    void saver.save({ upserted: [record('a', 1)], removed: [] });
+    let answer = '';
+    const queued = saver.save({ upserted: [record('b', 1)], removed: [] }).catch((error: unknown) => {
+      answer = String(error);
+    });
+    await clock.advanceBy(250);
+    await queued;
+    expect(answer).toBe('Error: EROFS');
+    expect(calls).toBe(2);
   });
 });

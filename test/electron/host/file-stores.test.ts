@@ -41,9 +41,28 @@ describe('the watch list file', () => {
     expect(problems).toEqual([]);
   });
 
-  it('loads the records that fit, sets the others aside and says so, and the monitor starts', async () => {
+  it('loads the records that fit, sets the others aside in a file beside it, and says so', async () => {
     const good = { ...freshMessage('good-1', 1), acknowledged: false };
     const { schedule: _schedule, ...goodRecord } = good;
+    await writeFile(
+      join(dir, 'watch-list.json'),
+      JSON.stringify({ version: 1, messages: [{ id: 'only-id' }, good, null, { ...good, id: 'bad id' }] }),
+    );
+    expect(await new JsonFileWatchListStore(dir, report).load()).toEqual([goodRecord]);
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^3 saved messages in .*watch-list\.json could not be read and were set aside \(message 1 \("only-id"\): label: missing .*\); the others loaded\. They are kept in .*watch-list\.json\.refused-/,
+      ),
+    ]);
+    const aside = (await readdir(dir)).find((name) => name.startsWith('watch-list.json.refused-'));
+    expect(JSON.parse(await readFile(join(dir, aside ?? 'none'), 'utf8'))).toEqual({
+      version: 1,
+      messages: [{ id: 'only-id' }, null, { ...good, id: 'bad id' }],
+    });
+  });
+
+  it('starts the monitor on a saved list with records that do not fit: the others are moved into the database', async () => {
+    const good = { ...freshMessage('good-1', 1), acknowledged: false };
     await writeFile(
       join(dir, 'watch-list.json'),
       JSON.stringify({ version: 1, messages: [{ id: 'only-id' }, good, null, { ...good, id: 'bad id' }] }),
@@ -62,19 +81,20 @@ describe('the watch list file', () => {
     }
     expect(problems).toEqual([
       expect.stringMatching(
-        /^3 saved messages in .*watch-list\.json could not be read and were set aside \(message 1 \("only-id"\): label: missing .*\); the others loaded\. They are kept in .*watch-list\.json\.refused-/,
+        /^The watch list is now kept in a database: 1 message was imported from .*watch-list\.json, which was moved to .*watch-list\.json\.imported-.*\. 3 records were not whole and left out \(first: message 1 \("only-id"\): label: missing .*\); they stay in the old file\.$/,
       ),
     ]);
-    const aside = (await readdir(dir)).find((name) => name.startsWith('watch-list.json.refused-'));
-    expect(JSON.parse(await readFile(join(dir, aside ?? 'none'), 'utf8'))).toEqual({
-      version: 1,
-      messages: [{ id: 'only-id' }, null, { ...good, id: 'bad id' }],
+    const reopened = await startHostServices({
+      dataDir: dir,
+      env: {},
+      createEngine: createRestartableHostEngine,
+      onProblem: report,
     });
-    const saved = JSON.parse(await readFile(join(dir, 'watch-list.json'), 'utf8')) as {
-      messages: { id: string }[];
-    };
-    expect(saved.messages.map((message) => message.id)).toEqual(['good-1', 'new-1']);
-    expect(saved.messages[0]).toEqual(goodRecord);
+    try {
+      expect(reopened.engine.snapshot().messages.map((message) => message.id)).toEqual(['good-1', 'new-1']);
+    } finally {
+      await reopened.stop();
+    }
   });
 
   it('moves a corrupt file aside with a clear message and starts empty', async () => {

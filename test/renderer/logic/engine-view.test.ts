@@ -77,4 +77,22 @@ describe('engineView', () => {
       lastSuccessAt: null,
     });
   });
+
+  it('shows a watch list that cannot be saved in red, above rejected credentials, with the reason to translate', () => {
+    const health = runningHealth(1, {
+      blocker: {
+        kind: 'save_failed',
+        reason: 'disk_full',
+        message: 'Cannot save the watch list: disk full.',
+      },
+    });
+    expect(engineView(health, demo)).toMatchObject({
+      kind: 'save_failed',
+      tone: 'error',
+      fix: null,
+      saveFailure: 'disk_full',
+      detail: null,
+    });
+    expect(engineView(runningHealth(1), demo).saveFailure).toBeNull();
+  });
 });
