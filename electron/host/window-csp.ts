@@ -37,3 +37,17 @@ export function devWindowContentSecurityPolicy(): string {
     ...FIXED_DIRECTIVES.slice(1),
   ].join('; ');
 }
+
+const CSP_META = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/;
+
+/** The window's policy as `index.html` declares it in its meta tag, or null when there is none. */
+export function declaredPolicy(html: string): string | null {
+  return CSP_META.exec(html)?.[2] ?? null;
+}
+
+/** `index.html` with the dev-server policy in its meta tag (for `electron-vite dev` only). */
+export function withDevPolicy(html: string): string {
+  return html.replace(CSP_META, (_match, start: string, _policy: string, end: string) => {
+    return `${start}${devWindowContentSecurityPolicy()}${end}`;
+  });
+}
