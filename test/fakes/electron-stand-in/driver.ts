@@ -34,8 +34,8 @@ export class LaunchedApp {
   #exit: AppExit | null = null;
 
   /** Starts the built main process with exactly this environment (nothing inherited but PATH and HOME). */
-  constructor(env: Readonly<Record<string, string>>) {
-    this.#child = fork(BUILT_MAIN, [], {
+  constructor(env: Readonly<Record<string, string>>, mainPath: string = BUILT_MAIN) {
+    this.#child = fork(mainPath, [], {
       cwd: ROOT,
       execArgv: ['--import', 'tsx', '--import', REGISTER],
       env: {
