@@ -1,32 +1,22 @@
 import { join } from 'node:path';
-import {
-  app,
-  BrowserWindow,
-  dialog,
-  Menu,
-  nativeImage,
-  net,
-  powerMonitor,
-  protocol,
-  session,
-  shell,
-} from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, powerMonitor, protocol, session, shell } from 'electron';
 import { createHostEngine } from '../host/create-host-engine';
 import { acquireDataDirLock } from '../host/data-dir-lock';
-import { startHostServices, type HostServices } from '../host/host-services';
+import { startHostServices } from '../host/host-services';
 import { settleAppIdentity } from './app-identity';
 import { appMenuTemplate } from './app-menu';
 import { APP_ORIGIN, APP_PAGE_URL, registerAppScheme, serveAppScheme } from './app-scheme';
-import { registerContractIpc, sendContractEvent } from './ipc-main';
-import { hideOnClose, installQuit, type QuitState } from './quit';
+import type { DesktopDeps } from './desktop-deps';
+import { registerContractIpc } from './ipc-main';
+import { openMonitorWindow } from './monitor-window';
+import { installQuit, type QuitState } from './quit';
 import { denyPermissions, guardAllWebContents } from './security';
 import { showNotification } from './show-notification';
 import { installSingleInstance } from './single-instance';
 import { runStartup } from './startup';
 import { isOwnWindowUrl, trustedSenderCheck } from './trusted-sender';
 import { installWakeChecks } from './wake-checks';
-import { createWindow, showWindow } from './window';
-import { connectWindowFeed } from './window-feed';
+import { showWindow } from './window';
 
 /** The Electron host: the shared host services, the contract over IPC, one window, OS notifications. */
 const OUT_DIR = join(import.meta.dirname, '..');
@@ -34,17 +24,15 @@ const DEV_URL = process.env['ELECTRON_RENDERER_URL'] ?? null;
 const ORIGINS = { appOrigin: APP_ORIGIN, devUrl: DEV_URL };
 const quit: QuitState = { quitting: false };
 let window: BrowserWindow | null = null;
+const showTheWindow = (): void => {
+  showWindow(window);
+};
 
 // Before anything else: the page's scheme, the folders, and one instance per data folder.
 registerAppScheme(protocol);
 const dataDir = settleAppIdentity(app);
-if (
-  !installSingleInstance(app, () => {
-    showWindow(window);
-  })
-)
-  app.quit();
-else void runStartup(start, { app, dialog });
+if (installSingleInstance(app, showTheWindow)) void runStartup(start, { app, dialog });
+else app.quit();
 
 async function start(): Promise<void> {
   guardAllWebContents(app, shell);
@@ -61,9 +49,17 @@ async function start(): Promise<void> {
       console.error(message);
     },
   });
-  // Notifications are the main process's alone here; `installNotifications(deps)` takes this line over.
-  services.subscribe(showNotification);
-  // The tray (`installTray(deps)`) plugs in here, with the services, `showWindow` and `app.quit`.
+  const deps: DesktopDeps = {
+    services,
+    showWindow: showTheWindow,
+    quit: () => {
+      app.quit();
+    },
+    isQuitting: () => quit.quitting,
+  };
+  // Notifications are the main process's alone here (the window is never sent them): `installNotifications(deps)`
+  // takes this line over, and `installTray(deps)` plugs in beside it.
+  deps.services.subscribe(showNotification);
   registerContractIpc(services.handlers, {
     isTrustedSender: trustedSenderCheck(
       () => BrowserWindow.getAllWindows().map((w) => w.webContents),
@@ -90,28 +86,6 @@ async function start(): Promise<void> {
       dialog.showErrorBox(title, content);
     },
   });
-  window = openWindow(services);
-  app.on('activate', () => {
-    showWindow(window);
-  });
-}
-
-function openWindow(services: HostServices): BrowserWindow {
-  const opened = createWindow({
-    preloadPath: join(OUT_DIR, 'preload', 'index.cjs'),
-    pageUrl: DEV_URL ?? APP_PAGE_URL,
-    icon: nativeImage.createFromPath(join(OUT_DIR, '..', 'resources', 'icon.png')),
-    onLoadFailed: (message) => {
-      console.error(message);
-    },
-  });
-  hideOnClose(opened, quit);
-  connectWindowFeed(
-    opened,
-    (listener) => services.subscribe(listener),
-    (message) => {
-      sendContractEvent(opened.webContents, message);
-    },
-  );
-  return opened;
+  window = openMonitorWindow(services, { outDir: OUT_DIR, pageUrl: DEV_URL ?? APP_PAGE_URL, quit });
+  app.on('activate', showTheWindow);
 }
