@@ -1,8 +1,17 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { withDevPolicy } from './electron/host/window-csp';
 
 const root = import.meta.dirname;
+
+/** While `electron-vite dev` serves the window, its policy lets in what Vite injects (never in a build). */
+const devPolicy: Plugin = {
+  name: 'smsbat-dev-policy',
+  apply: 'serve',
+  transformIndexHtml: (html) => withDevPolicy(html),
+};
 
 export default defineConfig({
   main: {
@@ -23,7 +32,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), devPolicy],
     build: {
       // electron-vite leaves the window unminified (Electron reads it from disk); the browser host serves it over
       // HTTP, where 2.2 MB of JavaScript becomes 0.9 MB and parses sooner. WINDOW_MINIFY=0 keeps the names, for

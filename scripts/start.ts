@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { findElectron } from './find-electron';
-import { chooseLaunch } from './launch-choice';
+import { chooseLaunch, electronExitOutcome } from './launch-choice';
 import { main as startBrowser } from './start-browser';
 
 /**
- * `npm start`: the Electron app, or, where no Electron binary can be found (or with `--browser`), the browser host
- * serving the same window (said in one line), so the main command always shows the app.
+ * `npm start`: the Electron app, or, where no Electron binary can be found, where it cannot run (killed at start by
+ * the Linux sandbox, no display) or with `--browser`, the browser host serving the same window (said in one line),
+ * so the main command always shows the app.
  */
 async function main(args: readonly string[]): Promise<number> {
   const choice = chooseLaunch(args, process.env);
@@ -22,7 +23,10 @@ async function main(args: readonly string[]): Promise<number> {
     );
     return startBrowser(argv);
   }
-  const child = spawn(electron.path, [join(import.meta.dirname, '..'), ...argv], { stdio: 'inherit' });
+  const startedAt = performance.now();
+  const child = spawn(electron.path, [join(import.meta.dirname, '..'), ...choice.electronArgv], {
+    stdio: 'inherit',
+  });
   return new Promise((resolve) => {
     child.once('error', (error) => {
       process.stdout.write(
@@ -30,8 +34,17 @@ async function main(args: readonly string[]): Promise<number> {
       );
       resolve(startBrowser(argv));
     });
-    child.once('exit', (code) => {
-      resolve(code ?? 0);
+    child.once('exit', (code, signal) => {
+      const outcome = electronExitOutcome(
+        { code, signal, ranMs: performance.now() - startedAt },
+        { platform: process.platform, isRoot: process.getuid?.() === 0 },
+      );
+      if (outcome.kind === 'done') {
+        resolve(outcome.code);
+        return;
+      }
+      process.stdout.write(`${outcome.line}\n`);
+      resolve(startBrowser(argv));
     });
   });
 }

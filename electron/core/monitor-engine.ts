@@ -260,9 +260,17 @@ export class MonitorEngine implements MonitorApi {
     this.#scheduler.pause();
   }
 
-  /** Checks again at once (also after sleep or a network change); a credentials or base URL hold stays. */
+  /** Lifts a person's pause and checks again at once; a credentials or base URL hold stays. */
   resume(): void {
     this.#scheduler.resume();
+  }
+
+  /**
+   * After sleep, an unlocked screen or the network coming back: checks every watched message again as soon as the
+   * rate cap allows and ends an offline wait, without lifting a pause the person set.
+   */
+  wake(): void {
+    this.#scheduler.wake();
   }
 
   /**

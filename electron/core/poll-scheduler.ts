@@ -201,6 +201,18 @@ export class PollScheduler {
   }
 
   /**
+   * The computer woke (or the network came back): ends an offline wait, forgets cached statuses and checks every
+   * watched id as soon as the rate cap allows, since the monotonic clock may not have counted the time asleep. A
+   * pause stays: its ids are checked once the person resumes.
+   */
+  wake(): void {
+    if (this.#run.stopped) return;
+    this.#cache.clear();
+    this.#setHolds(holds.woke(this.#holds));
+    this.refreshNow();
+  }
+
+  /**
    * Replaces the client (new credentials or base URL) in one step: lifts a credentials or base-URL blocker, forgets
    * cached statuses and checks the held ids again. An answer to a request sent with the old client does not block
    * the new one. `null` means no credentials: nothing is sent until a client is set.

@@ -24,6 +24,8 @@ export interface HostEngine extends MonitorApi {
   start(): Promise<void>;
   /** Stops checking and saves the list. */
   stop(): Promise<void>;
+  /** After sleep, an unlocked screen or the network coming back: re-checks at once, keeping a person's pause. */
+  wake(): void;
   /** Checks go to this SMSBAT (or simulator) from now on; null: no credentials, every check waits. */
   useConnection(connection: EngineConnection | null): void;
   /** One watched message as it stands now, or undefined when it is not on the list. */

@@ -122,6 +122,10 @@ export class RestartableHostEngine implements HostEngine {
     this.#engine.resume();
   }
 
+  wake(): void {
+    this.#engine.wake();
+  }
+
   updateSettings(partial: Partial<EngineSettings>): EngineSettings {
     const next = this.#engine.updateSettings(partial);
     this.#settings = { ...this.#settings, ...partial };

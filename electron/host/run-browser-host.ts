@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserHostArgs } from './browser-host-args';
 import { defaultDataDir } from './data-dir';
+import { acquireDataDirLock } from './data-dir-lock';
 import type { HostEngineFactory } from './engine-port';
 import { startHostServices } from './host-services';
 import { createKeychainSecretStore, KEYCHAIN_SERVICES } from './keychain-secret-store';
@@ -38,14 +39,23 @@ export async function runBrowserHost(options: RunBrowserHostOptions): Promise<Br
       `The window is not built (${options.rendererDir} has no index.html): run \`npm run build\` first.`,
     );
   }
-  const services = await startHostServices({
-    dataDir: args.dataDir ?? defaultDataDir(options.env),
-    env: options.env,
-    createEngine: options.createEngine,
-    // Run from a source checkout: the development keychain service, never the released app's credentials.
-    secretStore: createKeychainSecretStore({ service: KEYCHAIN_SERVICES.development, onProblem: printError }),
-    onProblem: printError,
-  });
+  const dataDir = args.dataDir ?? defaultDataDir(options.env);
+  // Throws, with the one line that names the monitor already running on this folder.
+  const lock = await acquireDataDirLock(dataDir);
+  let services;
+  try {
+    services = await startHostServices({
+      dataDir,
+      env: options.env,
+      createEngine: options.createEngine,
+      // Run from a source checkout: the development keychain service, never the released app's credentials.
+      secretStore: createKeychainSecretStore({ service: KEYCHAIN_SERVICES.development, onProblem: printError }),
+      onProblem: printError,
+    });
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
   let host: RunningBrowserHost;
   try {
     host = await startBrowserHost({
@@ -59,8 +69,10 @@ export async function runBrowserHost(options: RunBrowserHostOptions): Promise<Br
     });
   } catch (error) {
     await services.stop();
+    await lock.release();
     throw error;
   }
+  await lock.setPort(host.port);
   print(`SMSBAT Delivery Monitor: open ${host.url}`);
   if (args.open) await openInBrowser(host.url);
   return {
@@ -68,6 +80,7 @@ export async function runBrowserHost(options: RunBrowserHostOptions): Promise<Br
     async stop() {
       await host.close();
       await services.stop();
+      await lock.release();
     },
   };
 }

@@ -1,55 +1,91 @@
-import { app, BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, Menu, net, powerMonitor, protocol, session, shell } from 'electron';
 import { createHostEngine } from '../host/create-host-engine';
+import { acquireDataDirLock } from '../host/data-dir-lock';
 import { startHostServices } from '../host/host-services';
-import { registerContractIpc, sendContractEvent } from './ipc-main';
+import { settleAppIdentity } from './app-identity';
+import { appMenuTemplate } from './app-menu';
+import { APP_ORIGIN, APP_PAGE_URL, registerAppScheme, serveAppScheme } from './app-scheme';
+import type { DesktopDeps } from './desktop-deps';
+import { registerContractIpc } from './ipc-main';
+import { openMonitorWindow } from './monitor-window';
+import { installQuit, type QuitState } from './quit';
+import { denyPermissions, guardAllWebContents } from './security';
 import { showNotification } from './show-notification';
-import { trustedSenderCheck } from './trusted-sender';
-import { createWindow, DEV_SERVER_URL, WINDOW_FILE_URL } from './window';
+import { installSingleInstance } from './single-instance';
+import { runStartup } from './startup';
+import { isOwnWindowUrl, trustedSenderCheck } from './trusted-sender';
+import { installWakeChecks } from './wake-checks';
+import { showWindow } from './window';
 
 /** The Electron host: the shared host services, the contract over IPC, one window, OS notifications. */
-async function main(): Promise<void> {
+const OUT_DIR = join(import.meta.dirname, '..');
+const DEV_URL = process.env['ELECTRON_RENDERER_URL'] ?? null;
+const ORIGINS = { appOrigin: APP_ORIGIN, devUrl: DEV_URL };
+const quit: QuitState = { quitting: false };
+let window: BrowserWindow | null = null;
+const showTheWindow = (): void => {
+  showWindow(window);
+};
+
+// Before anything else: the page's scheme, the folders, and one instance per data folder.
+registerAppScheme(protocol);
+const dataDir = settleAppIdentity(app);
+if (installSingleInstance(app, showTheWindow)) void runStartup(start, { app, dialog });
+else app.quit();
+
+async function start(): Promise<void> {
+  guardAllWebContents(app, shell);
   await app.whenReady();
+  const lock = await acquireDataDirLock(dataDir);
+  denyPermissions(session.defaultSession, (url) => isOwnWindowUrl(url, ORIGINS));
+  serveAppScheme(protocol, join(OUT_DIR, 'renderer'));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, DEV_URL !== null)));
   const services = await startHostServices({
-    dataDir: app.getPath('userData'),
+    dataDir,
     env: process.env,
     createEngine: createHostEngine,
     onProblem: (message) => {
       console.error(message);
     },
   });
-  services.subscribe(showNotification);
+  const deps: DesktopDeps = {
+    services,
+    showWindow: showTheWindow,
+    quit: () => {
+      app.quit();
+    },
+    isQuitting: () => quit.quitting,
+  };
+  // Notifications are the main process's alone here (the window is never sent them): `installNotifications(deps)`
+  // takes this line over, and `installTray(deps)` plugs in beside it.
+  deps.services.subscribe(showNotification);
   registerContractIpc(services.handlers, {
     isTrustedSender: trustedSenderCheck(
-      () => BrowserWindow.getAllWindows().map((window) => window.webContents),
-      { fileUrl: WINDOW_FILE_URL, devUrl: DEV_SERVER_URL },
+      () => BrowserWindow.getAllWindows().map((w) => w.webContents),
+      ORIGINS,
     ),
     onHandlerError: (name, error) => {
       console.error(`${name} failed:`, error);
     },
   });
-  const openWindow = (): void => {
-    const window = createWindow();
-    window.webContents.on('did-finish-load', () => {
-      const unsubscribe = services.subscribe((message) => {
-        sendContractEvent(window.webContents, message);
-      });
-      window.webContents.once('did-start-navigation', unsubscribe);
-      window.once('closed', unsubscribe);
-    });
-  };
-  openWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  installWakeChecks({
+    powerMonitor,
+    isOnline: () => net.isOnline(),
+    wake: () => {
+      services.engine.wake();
+    },
   });
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+  installQuit(app, {
+    state: quit,
+    stop: async () => {
+      await services.stop();
+      await lock.release();
+    },
+    showError: (title, content) => {
+      dialog.showErrorBox(title, content);
+    },
   });
-  app.once('will-quit', (event) => {
-    event.preventDefault();
-    void services.stop().finally(() => {
-      app.exit(0);
-    });
-  });
+  window = openMonitorWindow(services, { outDir: OUT_DIR, pageUrl: DEV_URL ?? APP_PAGE_URL, quit });
+  app.on('activate', showTheWindow);
 }
-
-void main();

@@ -182,6 +182,14 @@ export class FakeHostEngine implements HostEngine {
     this.#publish({ health: this.health() });
   }
 
+  /** How many times the host woke the engine (after sleep, an unlock or the network coming back). */
+  wakes = 0;
+
+  /** Counts a wake; a pause stays. */
+  wake(): void {
+    this.wakes += 1;
+  }
+
   /** Refuses a negative rate cap, like the engine refuses invalid settings. */
   updateSettings(partial: Partial<EngineSettings>): EngineSettings {
     if (

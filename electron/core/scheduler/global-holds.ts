@@ -138,6 +138,15 @@ export function setPaused(state: HoldState, paused: boolean): HoldState {
   return paused ? { ...state, paused: true } : answered({ ...state, paused: false });
 }
 
+/**
+ * The computer woke from sleep, the screen was unlocked or the network came back: an offline wait ends (the
+ * network is worth trying again at once), while a person's pause, a credentials problem and SMSBAT's own rate-limit
+ * wait stay as they are.
+ */
+export function woke(state: HoldState): HoldState {
+  return answered(state);
+}
+
 /** What holds every check at `now`, most serious first, with when it ends (null: until someone acts). */
 export type ActiveHold =
   | {

@@ -35,6 +35,26 @@ describe('MonitorEngine operations', () => {
     expect(engine.snapshot().health.mode).toBe('running');
   });
 
+  it('wake() re-checks every watched message at once without lifting a pause the person set', async () => {
+    const { engine, client, clock } = engineKit(() => 'processing');
+    await engine.start();
+    engine.watch(['a', 'b']);
+    await clock.advanceBy(20_000);
+    const settled = client.calls.length;
+    engine.wake();
+    await clock.advanceBy(1_500);
+    expect(client.calls.length - settled).toBe(2);
+    engine.pause();
+    const paused = client.calls.length;
+    engine.wake();
+    await clock.advanceBy(10 * 60_000);
+    expect(client.calls).toHaveLength(paused);
+    expect(engine.snapshot().health.mode).toBe('paused');
+    engine.resume();
+    await clock.advanceBy(1_500);
+    expect(client.calls.length - paused).toBe(2);
+  });
+
   it('refreshNow() says what it did with each id', async () => {
     const { engine, clock } = engineKit(() => 'processing');
     await engine.start();

@@ -349,6 +349,23 @@ describe('PollScheduler', () => {
     expect(client.calls.length - before).toBe(3);
   });
 
+  it('checks at once on wake() after an outage, and no longer reports offline', async () => {
+    let online = false;
+    const { clock, client, scheduler, watch } = setup(
+      () => (online ? 'processing' : new NetworkError('connect ECONNREFUSED')),
+      { maxGlobalBackoffMs: 60_000 },
+    );
+    watch('a', 'b', 'c');
+    await clock.advanceBy(5 * 60_000);
+    expect(scheduler.health.blocker?.kind).toBe('offline');
+    online = true;
+    const before = client.calls.length;
+    scheduler.wake();
+    expect(scheduler.health.blocker).toBeNull();
+    await clock.advanceBy(1_000);
+    expect(client.calls.length - before).toBe(3);
+  });
+
   it('still gives up at the end of the watch window while offline', async () => {
     const { clock, watch, reports } = setup(() => new NetworkError('connect ECONNREFUSED'), {
       watchWindowMs: 60_000,

@@ -2,24 +2,28 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { REQUEST_NAMES, type ContractEvents, type PreloadBridge } from '../../../shared/contract';
 import { registerContractIpc, sendContractEvent } from '../../../electron/main/ipc-main';
+import { ipcMain } from '../../fakes/electron-stand-in/ipc';
 import { startServicesKit, type ServicesKit } from '../host/host-test-kit';
-import { electronMock } from './electron-mock';
 
-vi.mock('electron', async () => (await import('./electron-mock')).electronModule());
+vi.mock('electron', () => import('../../fakes/electron-stand-in/in-process'));
 
+const { sender, testPage } = await import('../../fakes/electron-stand-in/in-process');
 const trusted = { trusted: true };
 let kit: ServicesKit;
 let unregister: () => void;
 let bridge: PreloadBridge;
 
+/** Lets messages cross to the page (the stand-in delivers them a hop later, as Electron does). */
+const crossed = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 beforeAll(async () => {
   await import('../../../electron/preload/index');
-  bridge = electronMock.exposed.get('smsbat') as PreloadBridge;
+  bridge = testPage.exposed.get('smsbat') as PreloadBridge;
 });
 
 beforeEach(async () => {
-  electronMock.handlers.clear();
-  electronMock.senderEvent = trusted;
+  ipcMain.handlers.clear();
+  sender.event = trusted;
   kit = await startServicesKit();
   unregister = registerContractIpc(kit.services.handlers, {
     isTrustedSender: (event: IpcMainInvokeEvent) => (event as unknown) === trusted,
@@ -52,11 +56,11 @@ describe('the preload bridge', () => {
 
 describe('the Electron host over IPC', () => {
   it('registers one handler per request, and removes them all', () => {
-    expect([...electronMock.handlers.keys()].sort()).toEqual(
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(
       REQUEST_NAMES.map((name) => `smsbat:request:${name}`).sort(),
     );
     unregister();
-    expect(electronMock.handlers.size).toBe(0);
+    expect(ipcMain.handlers.size).toBe(0);
     unregister = () => undefined;
   });
 
@@ -78,25 +82,26 @@ describe('the Electron host over IPC', () => {
   });
 
   it('refuses requests from any other sender, without touching the engine', async () => {
-    electronMock.senderEvent = { trusted: false };
+    sender.event = { trusted: false };
     const result = await bridge.watch({ messageIds: ['abc-1'] });
     expect(result).toMatchObject({ ok: false, error: { kind: 'not_allowed' } });
     expect(kit.engine.snapshot().messages).toEqual([]);
   });
 
-  it('pushes events to the window, where late listeners still get the current state', () => {
-    const sent: { channel: string; payload: unknown }[] = [];
+  it('pushes events to the window, where late listeners still get the current state', async () => {
+    const sent: string[] = [];
     const contents = {
       isDestroyed: () => false,
       send: (channel: string, payload: unknown) => {
-        sent.push({ channel, payload });
-        for (const listener of electronMock.rendererListeners.get(channel) ?? []) listener({}, payload);
+        sent.push(channel);
+        testPage.deliver(channel, [payload]);
       },
     } as unknown as WebContents;
     const stop = kit.services.subscribe((message) => {
       sendContractEvent(contents, message);
     });
-    expect(sent.map((item) => item.channel)).toEqual([
+    await crossed();
+    expect(sent).toEqual([
       'smsbat:event:capabilities',
       'smsbat:event:connection',
       'smsbat:event:preferences',
@@ -109,7 +114,9 @@ describe('the Electron host over IPC', () => {
     expect(connections).toEqual([expect.objectContaining({ source: 'none' })]);
     expect(feed.map((item) => item.type)).toEqual(['snapshot']);
     kit.engine.watch(['abc-2']);
-    expect(feed.map((item) => item.type)).toEqual(['snapshot', 'change']);
+    await vi.waitFor(() => {
+      expect(feed.map((item) => item.type)).toEqual(['snapshot', 'change']);
+    });
     stop();
   });
 

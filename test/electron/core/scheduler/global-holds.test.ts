@@ -9,6 +9,7 @@ import {
   initialHolds,
   rateLimited,
   setPaused,
+  woke,
   succeeded,
 } from '../../../../electron/core/scheduler/global-holds';
 
@@ -65,6 +66,21 @@ describe('the pause state machine', () => {
     expect(activeHold(resumed, 0)?.reason).toBe('credentials_rejected');
     expect(activeHold(clientReplaced(resumed, true), 0)).toBeNull();
     expect(activeHold(clientReplaced(resumed, false), 0)?.reason).toBe('no_credentials');
+  });
+
+  it('ends an offline wait on waking, but keeps a pause, a credentials problem and a 429 wait', () => {
+    const offline = connectFailed(
+      { ...initialHolds(true), connectFailuresInRow: 2 },
+      0,
+      'down',
+      tuning,
+    ).state;
+    expect(activeHold(woke(offline), 10)).toBeNull();
+    expect(activeHold(woke(setPaused(offline, true)), 10)?.reason).toBe('paused');
+    const rejected = credentialsFailed(offline, { kind: 'credentials_rejected', message: '401' });
+    expect(activeHold(woke(rejected), 10)?.reason).toBe('credentials_rejected');
+    const limited = rateLimited(initialHolds(true), 0, 30_000, tuning);
+    expect(activeHold(woke(limited), 10)).toEqual({ reason: 'rate_limited', until: 30_000 });
   });
 
   it('ends an offline wait on resume', () => {
