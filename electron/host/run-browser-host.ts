@@ -49,7 +49,10 @@ export async function runBrowserHost(options: RunBrowserHostOptions): Promise<Br
       env: options.env,
       createEngine: options.createEngine,
       // Run from a source checkout: the development keychain service, never the released app's credentials.
-      secretStore: createKeychainSecretStore({ service: KEYCHAIN_SERVICES.development, onProblem: printError }),
+      secretStore: createKeychainSecretStore({
+        service: KEYCHAIN_SERVICES.development,
+        onProblem: printError,
+      }),
       onProblem: printError,
     });
   } catch (error) {
