@@ -1,5 +1,5 @@
 import type { BaseUrlChoice } from './connection';
-import type { EnvCredentials } from './credentials-from-env';
+import type { EnvCredentials } from '../core/credentials-from-env';
 
 /**
  * What to print when SMSBAT rejects the credentials: SMSBAT's reason, which credentials were sent (by variable

@@ -30,7 +30,8 @@ describe('run (in process)', () => {
   it('needs credentials from the environment, and ids', async () => {
     const missing = fakeIo({ env: { SMSBAT_BASE_URL: 'http://127.0.0.1:9' } });
     expect(await run(['check', 'abc'], missing)).toBe(3);
-    expect(missing.err()).toMatch(/No SMSBAT credentials found/);
+    expect(missing.err()).toMatch(/^smsbat-monitor: No SMSBAT credentials found/);
+    expect(missing.err()).toContain('Run `smsbat-monitor --help` for usage.');
 
     // A dead local address, so that a bug here can never reach the real SMSBAT.
     const env = { SMSBAT_API_KEY: 'k-123456', SMSBAT_BASE_URL: 'http://127.0.0.1:9' };
