@@ -52,7 +52,7 @@ export function DetailPanel({ message, now, onClose, onRefresh, onUnwatch, onCop
         </button>
       </header>
       <p className={`detail-status status--${bucket}`}>
-        <StatusIcon bucket={bucket} /> <strong>{t(`bucket.${bucket}`)}</strong>
+        <StatusIcon bucket={bucket} /> <strong>{words.status(message, now)}</strong>
         {snapshot !== null ? <span className="muted"> · {words.rawStatus(snapshot.rawStatus)}</span> : null}
         {message.label !== null ? <span className="tag">{message.label}</span> : null}
       </p>
@@ -138,7 +138,7 @@ export function DetailPanel({ message, now, onClose, onRefresh, onUnwatch, onCop
                 <dt>
                   {t('detail.fallbacks')}: {channelName(step.type)}
                 </dt>
-                <dd>{step.status}</dd>
+                <dd>{words.rawStatus(step.status)}</dd>
               </div>
             ))}
           </dl>

@@ -118,6 +118,8 @@ export const en = {
     unknown: 'Unknown status',
     not_found: 'Not found',
     gave_up: 'Gave up',
+    notFoundYet: 'Not found yet, checking again in {{seconds}} s',
+    notFoundYetNoCheck: 'Not found yet',
   },
   rawStatus: {
     scheduled: 'queued for sending',
@@ -125,6 +127,7 @@ export const en = {
     delivered: 'delivered',
     undeliverable: 'undeliverable (rejected)',
     permanenterror: 'permanent error (removed from queue)',
+    not_used: 'not used',
     unknown: 'unknown status “{{raw}}”',
   },
   channel: {
@@ -223,6 +226,7 @@ export const en = {
     total: 'Total',
     deliveryRate: 'Delivery rate',
     noRate: 'no final status yet',
+    finalDelivered: '{{delivered}} of {{final}} final delivered',
     costs: 'Cost',
     noCosts: 'no cost yet',
     unknownCurrency: '(currency unknown)',

@@ -151,6 +151,8 @@ export const uk: Catalog = {
     unknown: 'Невідомий статус',
     not_found: 'Не знайдено',
     gave_up: 'Відстеження припинено',
+    notFoundYet: 'Ще не знайдено, наступна перевірка через {{seconds}} с',
+    notFoundYetNoCheck: 'Ще не знайдено',
   },
   rawStatus: {
     scheduled: 'у черзі на надсилання',
@@ -158,6 +160,7 @@ export const uk: Catalog = {
     delivered: 'доставлено',
     undeliverable: 'недоставне (відхилено)',
     permanenterror: 'постійна помилка (вилучено з черги)',
+    not_used: 'не використано',
     unknown: 'невідомий статус «{{raw}}»',
   },
   channel: {
@@ -264,6 +267,7 @@ export const uk: Catalog = {
     total: 'Усього',
     deliveryRate: 'Частка доставлених',
     noRate: 'ще немає остаточних статусів',
+    finalDelivered: 'доставлено {{delivered}} з {{final}} завершених',
     costs: 'Вартість',
     noCosts: 'вартості ще немає',
     unknownCurrency: '(валюта невідома)',
