@@ -63,7 +63,7 @@ async function row(policy: EnginePolicyKind, profile: DeliveryProfile, seeds: nu
 export async function streamingBacklogText(profile: DeliveryProfile, seeds: number): Promise<string> {
   const rows = [await row('backoff', profile, seeds), await row('learning', profile, seeds)];
   return (
-    `## ${streamingSpec().name}, ${seeds} seeds\n` +
+    `## ${streamingSpec().name}, ${seeds} seed${seeds === 1 ? '' : 's'}\n` +
     'first check = time from being watched to the first request; backlog known = time from being watched to the\n' +
     'monitor knowing its final status\n' +
     table(

@@ -84,6 +84,17 @@ describe('list filters', () => {
     expect(rowIds()).toHaveLength(4);
   });
 
+  it('sorts when the header cell is clicked anywhere, not only on its word', async () => {
+    const { user } = renderApp({ messages });
+    await screen.findByRole('table', { name: 'Watched messages' });
+    const header = screen.getByRole('columnheader', { name: 'ID' });
+    await user.click(header);
+    expect(header.getAttribute('aria-sort')).toBe('ascending');
+    expect(rowIds()).toEqual(['bf-1', 'bf-2', 'otp-1', 'otp-2']);
+    await user.click(header);
+    expect(header.getAttribute('aria-sort')).toBe('descending');
+  });
+
   it('sorts by a column header and says so with aria-sort', async () => {
     const { user } = renderApp({ messages });
     await screen.findByRole('table', { name: 'Watched messages' });
