@@ -1,7 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { MonitorClient } from '../../shared/contract';
-import { AppHeader } from './components/app-header';
 import { FirstRun } from './components/first-run';
 import { MonitorView } from './components/monitor-view';
 import { ToastList } from './components/toast-list';
@@ -53,12 +52,7 @@ function Shell({ client }: { readonly client: MonitorClient }) {
     );
   }
   if (screen === 'first-run') {
-    return (
-      <>
-        <AppHeader demo={false} />
-        <FirstRun connection={connection} />
-      </>
-    );
+    return <FirstRun connection={connection} />;
   }
   // Drawn before the watch list arrives too, so that only its rows and figures are left to draw when it does.
   return (

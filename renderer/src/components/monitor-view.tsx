@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   ConnectionInfo,
@@ -32,6 +32,7 @@ import { ListToolbar } from './list-toolbar';
 import { MessageTable } from './message-table';
 import { SettingsDialog } from './settings-dialog';
 import { TotalsPanel } from './totals-panel';
+import { useImport } from './use-import';
 
 /** What the main view draws from. */
 export interface MonitorViewProps {
@@ -67,7 +68,7 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
   const [detailId, setDetailId] = useState<string | null>(null);
   const [add, setAdd] = useState<AddState>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const importRef = useRef<HTMLInputElement>(null);
+  const importControl = useImport();
 
   const deferredFilter = useDeferredValue(filter);
   // The list's order is kept from one feed version to the next: only changed messages move.
@@ -230,18 +231,6 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
     });
   };
 
-  const importFile = async (file: File) => {
-    const result = await request('importMessages', { json: await file.text() });
-    if (result === null) return;
-    push({
-      severity: result.problems.length > 0 ? 'warning' : 'success',
-      text: (t) => ({
-        title: t('toolbar.imported', { imported: result.imported, skipped: result.skipped }),
-        ...(result.problems.length > 0 ? { body: result.problems.slice(0, 3).join(' ') } : {}),
-      }),
-    });
-  };
-
   return (
     <div className={`monitor${detail !== undefined ? ' has-detail' : ''}`}>
       <AppHeader
@@ -253,23 +242,11 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
           setSettingsOpen(true);
         }}
         onExport={(format) => void exportAs(format)}
-        onImport={() => importRef.current?.click()}
+        onImport={importControl.open}
       >
         <EngineStatus view={view} now={now} onFix={onFix} />
       </AppHeader>
-      <input
-        ref={importRef}
-        type="file"
-        accept=".json,application/json"
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-label={t('toolbar.importFile')}
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file !== undefined) void importFile(file);
-        }}
-      />
+      {importControl.input}
       {!connection.persistent && !connection.demo && connection.source !== 'none' ? (
         <p className="banner banner--warning" role="note">
           {t('connect.notPersistent')}
