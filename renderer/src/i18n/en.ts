@@ -300,6 +300,10 @@ export const en = {
     language_en: 'English',
     language_uk: 'Українська',
     invalid: 'Not saved: {{message}}',
+    problem_rateCap:
+      'Give a number of requests per second from {{min}} to {{max}} (decimals allowed, e.g. 2.5).',
+    problem_watchHours: 'Give a number of hours from {{min}} (one minute) to {{max}} (seven days).',
+    problem_firstSeconds: 'Give a number of seconds from {{min}} to {{max}}.',
   },
   notify: {
     dismiss: 'Dismiss',

@@ -340,6 +340,10 @@ export const uk: Catalog = {
     language_system: 'Як у системі',
     language_en: 'English',
     language_uk: 'Українська',
+    problem_rateCap:
+      'Вкажіть кількість запитів за секунду від {{min}} до {{max}} (можна дробове, напр. 2,5).',
+    problem_watchHours: 'Вкажіть кількість годин від {{min}} (одна хвилина) до {{max}} (сім днів).',
+    problem_firstSeconds: 'Вкажіть кількість секунд від {{min}} до {{max}}.',
     invalid: 'Не збережено: {{message}}',
   },
   notify: {
