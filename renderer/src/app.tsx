@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { MonitorClient } from '../../shared/contract';
 import { FirstRun } from './components/first-run';
+import { useStaleSuccess } from './components/use-stale-success';
 import { MonitorView } from './components/monitor-view';
 import { ToastList } from './components/toast-list';
 import { useAppearance, useReducedMotion } from './hooks/use-appearance';
@@ -43,6 +44,7 @@ function Shell({ client }: { readonly client: MonitorClient }) {
     prepareFormats(i18n.language);
   }, [i18n.language]);
 
+  const staleSuccess = useStaleSuccess(connection, feed?.health.lastSuccessAt ?? null);
   const screen = windowScreen(connection, feed === null ? null : { messageCount: feed.messages.length });
   if (screen === 'connecting' || connection === null || (feed === null && error !== null)) {
     return (
@@ -61,6 +63,7 @@ function Shell({ client }: { readonly client: MonitorClient }) {
       connection={connection}
       preferences={preferences}
       reducedMotion={reducedMotion}
+      staleSuccess={staleSuccess}
     />
   );
 }

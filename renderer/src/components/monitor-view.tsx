@@ -41,6 +41,8 @@ export interface MonitorViewProps {
   readonly connection: ConnectionInfo;
   readonly preferences: UiPreferences | null;
   readonly reducedMotion: boolean;
+  /** The last success of an earlier connection (epoch ms): it and older ones are not shown. @default null */
+  readonly staleSuccess?: number | null;
 }
 
 const NO_MESSAGES: readonly ListedMessage[] = [];
@@ -56,7 +58,13 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** The window people use all day: engine state, totals, the list with its filters, the detail panel and dialogs. */
-export function MonitorView({ feed, connection, preferences, reducedMotion }: MonitorViewProps) {
+export function MonitorView({
+  feed,
+  connection,
+  preferences,
+  reducedMotion,
+  staleSuccess = null,
+}: MonitorViewProps) {
   const { t } = useTranslation();
   const request = useRequest();
   const { push } = useToasts();
@@ -88,7 +96,7 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
     [rawSelection, byId],
   );
   const loading = feed === null;
-  const view = engineView(feed?.health ?? null, connection, feed?.settings ?? null);
+  const view = engineView(feed?.health ?? null, connection, feed?.settings ?? null, staleSuccess);
   const detail = detailId === null ? undefined : byId?.get(detailId);
   const total = feed?.messages.length ?? 0;
 

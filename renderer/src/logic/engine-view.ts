@@ -1,6 +1,7 @@
 import type { ConnectionInfo } from '../../../shared/contract';
 import type { EngineSettings } from '../../../shared/engine-api';
 import type { EngineHealth } from '../../../shared/engine-health';
+import { lastSuccessSince } from './connection-epoch';
 
 /** What the engine status area says, one word per state. */
 export type EngineViewKind =
@@ -42,13 +43,14 @@ export function engineView(
   health: EngineHealth | null,
   connection: ConnectionInfo | null,
   settings: EngineSettings | null = null,
+  staleSuccess: number | null = null,
 ): EngineView {
   const base = {
     demo: connection?.demo ?? false,
     requestsPerSecond: (health?.counts.requestsLastMinute ?? 0) / 60,
     // The settings carry a new cap at once; health counts catch up on the engine's next report.
     rateCapPerSecond: settings?.rateCapPerSecond ?? health?.counts.rateCapPerSecond ?? 0,
-    lastSuccessAt: health?.lastSuccessAt ?? null,
+    lastSuccessAt: lastSuccessSince(health?.lastSuccessAt ?? null, staleSuccess),
   };
   if (health === null)
     return { ...base, kind: 'loading', fix: null, tone: 'busy', until: null, detail: null };
