@@ -4,6 +4,7 @@ import type { ListedMessage } from '../../../shared/contract';
 import { bucketOf } from '../../../shared/totals';
 import { formatDateTime, formatNumber } from '../i18n/format';
 import { channelName } from '../logic/channel-summary';
+import { hostText } from '../logic/host-text';
 import { useMessageHistory } from '../state/use-message-history';
 import { StatusIcon } from './status-icon';
 import { useMessageWords } from './use-message-words';
@@ -181,7 +182,7 @@ export function DetailPanel({ message, now, onClose, onRefresh, onUnwatch, onCop
               <strong>{t(`detail.errorKind_${message.lastError.kind}`)}</strong>
             </p>
             <p>
-              {message.lastError.message}
+              {hostText(t, message.lastError.message)}
               {message.lastError.httpStatus !== null
                 ? ` (${t('detail.httpStatus', { status: message.lastError.httpStatus })})`
                 : ''}

@@ -5,6 +5,7 @@ import type { EngineSettings } from '../../../shared/engine-api';
 import { useClient } from '../state/client-context';
 import { useRequest } from '../state/use-request';
 import { formatNumber } from '../i18n/format';
+import { hostText } from '../logic/host-text';
 import { checkPollingForm, type PollingForm, type PollingProblem } from '../logic/polling-form';
 import { ConnectForm } from './connect-form';
 import { Dialog } from './dialog';
@@ -83,7 +84,7 @@ export function SettingsDialog({ connection, settings, preferences, onClose }: S
         {connection !== null ? (
           <p className="connection-summary">
             {connection.signedInAs !== null
-              ? t('connect.signedInAs', { who: connection.signedInAs })
+              ? t('connect.signedInAs', { who: hostText(t, connection.signedInAs) })
               : t('connect.notSignedIn')}{' '}
             <span className="muted">
               · {t(`connect.source_${connection.source}`)}

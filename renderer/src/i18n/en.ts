@@ -335,6 +335,12 @@ export const en = {
     counted_check_failed_other: '{{count}} with a failed check',
     region: 'Notifications',
   },
+  host: {
+    apiKeyEnding: 'API key ending {{last}}',
+    user: 'user {{name}}',
+    credentialsRejected: 'SMSBAT rejected the credentials: {{reason}}',
+    couldNotConnect: 'Could not connect to SMSBAT at {{url}}: {{reason}}',
+  },
   errors: {
     requestFailed: '{{message}}',
   },

@@ -394,6 +394,12 @@ export const uk: Catalog = {
     counted_check_failed_other: '{{count}} з невдалою перевіркою',
     region: 'Сповіщення',
   },
+  host: {
+    apiKeyEnding: 'API-ключ, що закінчується на {{last}}',
+    user: 'користувач {{name}}',
+    credentialsRejected: 'SMSBAT відхилив облікові дані: {{reason}}',
+    couldNotConnect: 'Не вдалося зʼєднатися зі SMSBAT за адресою {{url}}: {{reason}}',
+  },
   errors: {
     requestFailed: '{{message}}',
   },
