@@ -156,7 +156,9 @@ export function TotalsPanel(props: TotalsPanelProps) {
                     {t('totals.finalColumn')}{' '}
                     {formatPercent(locale, item.total === 0 ? 0 : finalCount(item) / item.total)}
                     {' · '}
-                    {t('totals.rateColumn')} {rateText(item) ?? '—'}
+                    {deliveryRateView(item).kind === 'count'
+                      ? rateText(item)
+                      : `${t('totals.rateColumn')} ${rateText(item) ?? '—'}`}
                     {item.costs.length > 0
                       ? ` · ${item.costs.map((cost) => words.money(cost.amount, cost.currency)).join(' + ')}`
                       : ''}

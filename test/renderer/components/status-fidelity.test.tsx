@@ -85,4 +85,17 @@ describe('the delivery rate while few messages are final', () => {
     });
     expect(totals.textContent).not.toContain('100%');
   });
+
+  it('says it once on a label card, without "Delivered" twice', async () => {
+    const messages = [
+      messageView({ id: 'l-1', label: 'OTP', statuses: ['delivered'] }),
+      messageView({ id: 'l-2', label: 'OTP', statuses: ['processing'] }),
+    ];
+    renderApp({ messages });
+    const card = await screen.findByRole('button', { name: 'Show the delivery curve of OTP' });
+    await waitFor(() => {
+      expect(card.textContent).toContain('1 of 1 final delivered');
+    });
+    expect(card.textContent).not.toMatch(/Delivered 1 of 1/);
+  });
 });
