@@ -154,7 +154,11 @@ describe('a 401 from a server that is not SMSBAT (in process)', () => {
       expect(io.err()).toContain(`If ${url} is not the SMSBAT API`);
       expect(io.err()).toMatch(/SMSBAT_BASE_URL or --base-url/);
     } finally {
-      await new Promise<void>((resolve) => server.close(() => { resolve(); }));
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
     }
   });
 });

@@ -7,7 +7,10 @@ let server: Server | null = null;
 afterEach(async () => {
   await new Promise<void>((resolve) => {
     if (server === null) resolve();
-    else server.close(() => { resolve(); });
+    else
+      server.close(() => {
+        resolve();
+      });
   });
   server = null;
 });
