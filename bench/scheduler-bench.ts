@@ -3,6 +3,8 @@
  * curve, today's backoff, SMSBAT's guide, and the learning policy cold and warm, on four workloads and several
  * seeds, each against the fixed curve at the same number of requests and against the oracle bound.
  *
+ * Ids streamed in behind a backlog of first checks run on the real scheduler too (see `streaming-backlog.ts`).
+ *
  * The burst of codes and the trickle also run on the real PollScheduler (rows marked "engine"), as a check that the
  * event simulation measures what the engine does.
  *
@@ -15,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_PROFILE, ProfileError, readProfileFile } from '../electron/core/simulator';
 import { measureMemoryPerId } from './memory';
 import { benchJson, workloadSvg, workloadText } from './report';
+import { streamingBacklogText } from './streaming-backlog';
 import { engineResults, runBench, type WorkloadResult } from './run-bench';
 
 /** The workloads also run on the real scheduler. */
@@ -116,6 +119,9 @@ async function main(): Promise<number> {
     process.stdout.write(`${JSON.stringify(benchJson(profileName, profile, seeds, results))}\n`);
     return 0;
   }
+  // Ids streamed in behind a backlog of first checks: how soon they are checked, and what it costs the backlog.
+  if (values.workload === undefined)
+    console.log(`\n${await streamingBacklogText(profile, Math.min(seeds, 4))}`);
   if (chartsDir !== null) console.log(`\ncharts: ${chartsDir}/<workload>.svg`);
   return 0;
 }

@@ -67,8 +67,23 @@ export function findElectron(
     .split('\n')
     .map((line) => line.trim())
     .find((line) => /error|failed|timed out/i.test(line));
-  return {
-    found: false,
-    reason: `no Electron binary is installed and downloading one failed${detail === undefined ? '' : `: ${detail}`}`,
-  };
+  return { found: false, reason: explainDownloadFailure(detail) };
+}
+
+/**
+ * Why the Electron binary could not be downloaded, in words for one line: an unreachable download server (Node's
+ * bare "fetch failed", a name that does not resolve, a refused connection) or a download that took too long say so
+ * and what to do; an unknown detail is kept as it came.
+ */
+export function explainDownloadFailure(detail: string | undefined): string {
+  const start = 'no Electron binary is installed and it could not be downloaded';
+  const instead = 'run `npm start -- --browser` to use the browser host directly';
+  if (detail === undefined) return start;
+  if (/fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|getaddrinfo|ENETUNREACH/i.test(detail)) {
+    return `${start}: this machine could not reach the Electron download server (no network, or a proxy or firewall in the way); ${instead}`;
+  }
+  if (/ETIMEDOUT|timed out/i.test(detail)) {
+    return `${start}: the download took too long and was stopped; try again on a faster connection, or ${instead}`;
+  }
+  return `${start} (${detail})`;
 }

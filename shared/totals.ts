@@ -104,8 +104,24 @@ function compareLabels(a: string | null, b: string | null): number {
 
 /** Totals per label in a single pass, sorted by label with unlabelled messages last. */
 export function summarizeByLabel(messages: readonly MessageFacts[]): readonly LabelTotals[] {
+  return summarizeWithLabels(messages).byLabel;
+}
+
+/** Overall totals and totals per label, from the same messages (one pass each, never two sources that drift). */
+export interface TotalsWithLabels {
+  readonly totals: Totals;
+  readonly byLabel: readonly LabelTotals[];
+}
+
+/**
+ * Overall and per-label totals of the same messages in one pass, so that their counts, costs and rates always
+ * agree; labels sorted with unlabelled messages last.
+ */
+export function summarizeWithLabels(messages: readonly MessageFacts[]): TotalsWithLabels {
+  const overall = new Tally();
   const tallies = new Map<string | null, Tally>();
   for (const message of messages) {
+    overall.add(message);
     let tally = tallies.get(message.label);
     if (tally === undefined) {
       tally = new Tally();
@@ -113,7 +129,29 @@ export function summarizeByLabel(messages: readonly MessageFacts[]): readonly La
     }
     tally.add(message);
   }
-  return [...tallies]
+  const byLabel = [...tallies]
     .sort(([a], [b]) => compareLabels(a, b))
     .map(([label, tally]) => ({ label, totals: tally.toTotals() }));
+  return { totals: overall.toTotals(), byLabel };
+}
+
+/**
+ * How many messages must be final before the delivery rate is given as a percentage: with fewer, "100%" from one
+ * final message reads as a fact, so the window says "1 of 1 final delivered" instead.
+ */
+export const MIN_FINAL_FOR_RATE = 20;
+
+/** How to show a delivery rate: nothing yet, counts while few messages are final, or the rate (0..1). */
+export type DeliveryRateView =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'count'; readonly delivered: number; readonly final: number }
+  | { readonly kind: 'rate'; readonly rate: number };
+
+/** The delivery rate of `totals` as people should read it (see {@link MIN_FINAL_FOR_RATE}). */
+export function deliveryRateView(totals: Totals): DeliveryRateView {
+  const delivered = totals.counts.delivered;
+  const final = delivered + totals.counts.failed;
+  if (final === 0) return { kind: 'none' };
+  if (final < MIN_FINAL_FOR_RATE) return { kind: 'count', delivered, final };
+  return { kind: 'rate', rate: delivered / final };
 }

@@ -319,7 +319,7 @@ function unknownCommand(command: string): UsageError {
   const suggestion = closest(command, COMMAND_NAMES);
   const hint = suggestion === null ? '' : ` Did you mean \`${suggestion}\`?`;
   return new UsageError(
-    `Unknown command ${JSON.stringify(command)}.${hint} Commands: check, watch, simulate, demo.`,
+    `Unknown command ${JSON.stringify(command)}.${hint} Commands: ${COMMAND_NAMES.join(', ')}.`,
   );
 }
 

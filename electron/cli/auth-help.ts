@@ -1,5 +1,15 @@
 import type { BaseUrlChoice } from './connection';
-import type { EnvCredentials } from './credentials-from-env';
+import { DEFAULT_BASE_URL } from '../core/client';
+import type { EnvCredentials } from '../core/credentials-from-env';
+
+/** True for SMSBAT's own API address (any path or port on its host). */
+function isSmsbatAddress(url: string): boolean {
+  try {
+    return new URL(url).hostname === new URL(DEFAULT_BASE_URL).hostname;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * What to print when SMSBAT rejects the credentials: SMSBAT's reason, which credentials were sent (by variable
@@ -11,12 +21,19 @@ export function formatAuthFailure(
   baseUrl: BaseUrlChoice,
 ): string {
   const where = baseUrl.source === 'default' ? baseUrl.url : `${baseUrl.url} (from ${baseUrl.source})`;
-  return [
+  const lines = [
     `smsbat-monitor: ${reason}`,
     `  Sent: ${credentials.source}, to ${where}.`,
     `  Fix: ${credentials.fix}`,
-    '',
-  ].join('\n');
+  ];
+  if (!isSmsbatAddress(baseUrl.url)) {
+    lines.push(
+      `  If ${baseUrl.url} is not the SMSBAT API (a proxy, another service, a typo), the 401 may not be SMSBAT's:`,
+      `  check the address in ${baseUrl.source === 'default' ? 'SMSBAT_BASE_URL or --base-url' : baseUrl.source} (set SMSBAT_BASE_URL or --base-url to ${DEFAULT_BASE_URL}`,
+      '  unless your account manager gave you another).',
+    );
+  }
+  return [...lines, ''].join('\n');
 }
 
 /**

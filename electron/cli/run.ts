@@ -1,4 +1,5 @@
 import { CLIENT_VERSION } from '../core/client';
+import { EnvCredentialsError } from '../core/credentials-from-env';
 import { parseCliArgs } from './args';
 import { runCheck } from './commands/check';
 import { runDemo } from './commands/demo';
@@ -38,9 +39,9 @@ export async function run(argv: readonly string[], rawIo: CliIo): Promise<number
         return await runProfile(args, io);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      const helpHint =
-        error.command === null ? 'smsbat-monitor --help' : `smsbat-monitor ${error.command} --help`;
+    if (error instanceof UsageError || error instanceof EnvCredentialsError) {
+      const command = error instanceof UsageError ? error.command : null;
+      const helpHint = command === null ? 'smsbat-monitor --help' : `smsbat-monitor ${command} --help`;
       io.stderr.write(`smsbat-monitor: ${error.message}\nRun \`${helpHint}\` for usage.\n`);
       return EXIT.cannotRun;
     }

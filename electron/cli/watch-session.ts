@@ -1,10 +1,11 @@
 import type { EngineChange, EngineFeedItem, MessageView } from '../../shared/engine-api';
-import { describeHealth, type EngineHealth } from '../../shared/engine-health';
+import type { EngineHealth } from '../../shared/engine-health';
 import type { WatchedMessage } from '../../shared/message';
 import { summarize, type Totals } from '../../shared/totals';
 import { MonitorEngine, type MonitorEngineOptions } from '../core/monitor-engine';
 import type { StatusClient } from '../core/status-client';
 import { formatChangeLine, formatCheckError, formatClock, idColumnWidth } from './format';
+import { healthLine, healthSeen, type HealthSeen } from './health-line';
 import type { CliIo } from './io';
 import { changeJson, healthJson, jsonLine } from './json-output';
 import type { WatchEnd } from './outcome';
@@ -33,14 +34,6 @@ export interface WatchSessionResult {
   readonly messages: readonly WatchedMessage[];
   readonly totals: Totals;
 }
-
-/** What a health line is about: the blocker when there is one, else the mode. */
-function healthState(health: EngineHealth): string {
-  return health.blocker?.kind ?? health.mode;
-}
-
-/** The blockers a watch reports on stderr as they come and go (the others end the watch, and the caller explains). */
-const PASSING_BLOCKERS: ReadonlySet<string> = new Set(['rate_limited', 'offline']);
 
 /**
  * Watches ids with a `MonitorEngine` until every id is final, not found or given up on (and the incoming ids, if
@@ -103,20 +96,15 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<Wat
     io.stderr.write(`${formatChangeLine(event, idWidth)}\n`);
   };
 
-  let lastState: string | null = null;
+  let seenHealth: HealthSeen | null = null;
   const reportHealth = (health: EngineHealth): void => {
-    const state = healthState(health);
-    if (state === lastState) return;
-    const previous = lastState;
-    lastState = state;
     const now = Date.now();
-    if (json) {
-      io.stdout.write(jsonLine(healthJson(health, now)));
-    } else if (PASSING_BLOCKERS.has(state)) {
-      io.stderr.write(`${formatClock(now)}  ${describeHealth(health, now)}\n`);
-    } else if (previous !== null && PASSING_BLOCKERS.has(previous) && health.blocker === null) {
-      io.stderr.write(`${formatClock(now)}  SMSBAT is answering again; watching.\n`);
-    }
+    const { line, seen } = healthLine(seenHealth, health, now);
+    const changed = seenHealth?.state !== seen.state;
+    seenHealth = seen;
+    if (!changed) return;
+    if (json) io.stdout.write(jsonLine(healthJson(health, now)));
+    else if (line !== null) io.stderr.write(`${formatClock(now)}  ${line}\n`);
     const { blocker } = health;
     if (blocker?.kind === 'credentials_rejected') finish({ reason: 'auth_failed', message: blocker.message });
     if (blocker?.kind === 'wrong_base_url') finish({ reason: 'wrong_base_url', message: blocker.message });
@@ -148,7 +136,7 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<Wat
     if (item.type === 'snapshot') {
       upsert(item.snapshot.messages);
       // The starting state is news only when something already holds every check.
-      if (item.snapshot.health.blocker === null) lastState = healthState(item.snapshot.health);
+      if (item.snapshot.health.blocker === null) seenHealth = healthSeen(item.snapshot.health);
       else reportHealth(item.snapshot.health);
       finishIfSettled();
     } else {

@@ -1,4 +1,4 @@
-import { CREDENTIAL_ENV_VARS, credentialsFromEnv } from '../cli/credentials-from-env';
+import { CREDENTIAL_ENV_VARS, credentialsFromEnv } from '../core/credentials-from-env';
 import { DEFAULT_BASE_URL } from '../core/client';
 import type { EngineConnection } from './engine-port';
 

@@ -3,6 +3,7 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { MonitorClient } from '../../shared/contract';
 import { AppHeader } from './components/app-header';
 import { FirstRun } from './components/first-run';
+import { useStaleSuccess } from './components/use-stale-success';
 import { MonitorView } from './components/monitor-view';
 import { ToastList } from './components/toast-list';
 import { useAppearance, useReducedMotion } from './hooks/use-appearance';
@@ -49,6 +50,7 @@ function Shell({ client }: { readonly client: MonitorClient }) {
     prepareFormats(i18n.language);
   }, [i18n.language]);
 
+  const staleSuccess = useStaleSuccess(connection, feed?.health.lastSuccessAt ?? null);
   const screen = windowScreen(connection, feed === null ? null : { messageCount: feed.messages.length });
   const linkDown = link === 'lost' || link === 'refused';
   if (screen === 'connecting' || connection === null || (feed === null && error !== null)) {
@@ -73,12 +75,7 @@ function Shell({ client }: { readonly client: MonitorClient }) {
     );
   }
   if (screen === 'first-run') {
-    return (
-      <>
-        <AppHeader demo={false} />
-        <FirstRun connection={connection} />
-      </>
-    );
+    return <FirstRun connection={connection} />;
   }
   // Drawn before the watch list arrives too, so that only its rows and figures are left to draw when it does.
   return (
@@ -87,6 +84,7 @@ function Shell({ client }: { readonly client: MonitorClient }) {
       connection={connection}
       preferences={preferences}
       reducedMotion={reducedMotion}
+      staleSuccess={staleSuccess}
     />
   );
 }

@@ -118,7 +118,7 @@ describe('npm run bench', { timeout: 120_000 }, () => {
     ]);
   });
 
-  it('prints a table per workload with the matched-budget ratios and the oracle, writes a chart each, then memory per id', () => {
+  it('prints a table per workload with the matched-budget ratios and the oracle, writes a chart each, then ids streamed behind a backlog and memory per id', () => {
     const charts = mkdtempSync(join(tmpdir(), 'bench-charts-'));
     const run = bench(['--quick', '--seeds', '1', '--scale', '0.02', '--charts', charts]);
     expect(run.status, run.stderr).toBe(0);
@@ -128,6 +128,7 @@ describe('npm run bench', { timeout: 120_000 }, () => {
       'campaign of 200 ids, cap 50/s, 2 h, 1 seed pooled',
       'trickle of 1 id/s for 1 min, cap 10/s, then 30 min, 1 seed pooled',
       '12 one-time codes during a campaign of 200, cap 50/s, 1 h, 1 seed pooled',
+      '200 ids with deadlines, then one a second, cap 5/s, 2 min, 1 seed',
       'memory',
     ]);
     for (const section of sections.slice(0, 4)) {
@@ -136,7 +137,12 @@ describe('npm run bench', { timeout: 120_000 }, () => {
       );
       expect(section).toMatch(/oracle at learning, warm's budget .*: mean \d+\.\d s, p95 \d+\.\d s/);
     }
-    expect(sections[4]).toMatch(/engine heap per watched id at 10,000 ids: \d+ bytes/);
+    // Ids streamed in behind the backlog get their first check within 2 s, with either policy.
+    for (const policy of ['backoff', 'learning']) {
+      const row = new RegExp(`^${policy} +(\\d+\\.\\d) s +(\\d+\\.\\d) s`, 'm').exec(sections[4] ?? '');
+      expect(Number(row?.[2] ?? Number.NaN), policy).toBeLessThanOrEqual(2);
+    }
+    expect(sections[5]).toMatch(/engine heap per watched id at 10,000 ids: \d+ bytes/);
     expect(readdirSync(charts).sort()).toEqual([
       'campaign.svg',
       'codes-during-campaign.svg',

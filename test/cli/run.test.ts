@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, it, expect } from 'vitest';
 import { DEMO_CREDENTIALS, startSimulator } from '../../electron/core/simulator';
 import { run } from '../../electron/cli/run';
@@ -30,7 +32,8 @@ describe('run (in process)', () => {
   it('needs credentials from the environment, and ids', async () => {
     const missing = fakeIo({ env: { SMSBAT_BASE_URL: 'http://127.0.0.1:9' } });
     expect(await run(['check', 'abc'], missing)).toBe(3);
-    expect(missing.err()).toMatch(/No SMSBAT credentials found/);
+    expect(missing.err()).toMatch(/^smsbat-monitor: No SMSBAT credentials found/);
+    expect(missing.err()).toContain('Run `smsbat-monitor --help` for usage.');
 
     // A dead local address, so that a bug here can never reach the real SMSBAT.
     const env = { SMSBAT_API_KEY: 'k-123456', SMSBAT_BASE_URL: 'http://127.0.0.1:9' };
@@ -121,5 +124,49 @@ describe('run (in process)', () => {
     } finally {
       await busy.close();
     }
+  });
+});
+
+describe('watch against a closed port (in process)', () => {
+  it('says it cannot reach SMSBAT, and never that SMSBAT is answering again', async () => {
+    // Port 9 (discard) on the loopback: nothing listens there, so every check is refused.
+    const io = fakeIo({ env: { SMSBAT_API_KEY: 'k-123456', SMSBAT_BASE_URL: 'http://127.0.0.1:9' } });
+    expect(await run(['watch', 'abc', 'def', 'ghi', '--timeout', '10'], io)).toBe(2);
+    expect(io.err()).toMatch(/cannot reach SMSBAT/);
+    expect(io.err(), io.err()).toMatch(/Offline:/);
+    expect(io.err()).not.toMatch(/answering again/);
+  }, 30_000);
+});
+
+describe('a 401 from a server that is not SMSBAT (in process)', () => {
+  it('suggests checking the base URL as well as the credentials', async () => {
+    const server = createServer((_request, response) => {
+      response.writeHead(401, { 'content-type': 'text/plain' });
+      response.end('Unauthorized');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${address.port}`;
+    try {
+      const io = fakeIo({ env: { SMSBAT_API_KEY: 'k-123456', SMSBAT_BASE_URL: url } });
+      expect(await run(['check', 'abc'], io)).not.toBe(0);
+      expect(io.err()).toMatch(/Fix: Check the key/);
+      expect(io.err()).toContain(`If ${url} is not the SMSBAT API`);
+      expect(io.err()).toMatch(/SMSBAT_BASE_URL or --base-url/);
+    } finally {
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
+    }
+  });
+});
+
+describe('an unknown command', () => {
+  it('lists every command, profile included', async () => {
+    const io = fakeIo();
+    expect(await run(['frobnicate'], io)).toBe(3);
+    expect(io.err()).toContain('Commands: check, watch, simulate, demo, profile.');
   });
 });

@@ -35,6 +35,19 @@ describe('simulate --profile', () => {
     const path = profileFile({ outcomes: [{ share: 1.5, status: 'never' }] });
     const io = fakeIo();
     expect(await run(['simulate', '--port', '0', '--profile', path], io)).toBe(3);
-    expect(io.err()).toContain(`--profile ${path}.outcomes[0].share: must be a number from 0 to 1 (got 1.5)`);
+    expect(io.err()).toContain(
+      `--profile ${path}: the field outcomes[0].share must be a number from 0 to 1 (got 1.5).`,
+    );
+    expect(io.err().split(path)).toHaveLength(2);
+  });
+
+  it('names a file that is not JSON once, and says "not valid JSON" once', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'profile-')), 'broken.json');
+    writeFileSync(path, 'nope\n');
+    const io = fakeIo();
+    expect(await run(['simulate', '--port', '0', '--profile', path], io)).toBe(3);
+    expect(io.err()).toContain(`--profile ${path}: is not valid JSON`);
+    expect(io.err().split(path)).toHaveLength(2);
+    expect(io.err().split('not valid JSON')).toHaveLength(2);
   });
 });

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Money, WatchPhase, WatchedMessage } from '../../shared/message';
 import type { StatusKind } from '../../shared/status';
-import { MESSAGE_BUCKETS, bucketOf, summarize, summarizeByLabel } from '../../shared/totals';
+import {
+  MESSAGE_BUCKETS,
+  MIN_FINAL_FOR_RATE,
+  bucketOf,
+  deliveryRateView,
+  summarize,
+  summarizeByLabel,
+  summarizeWithLabels,
+} from '../../shared/totals';
 
 interface MessageOptions {
   readonly id?: string;
@@ -234,5 +242,52 @@ describe('summarizeByLabel', () => {
     expect(byLabel).toHaveLength(50);
     expect(byLabel[0]?.label).toBe('batch 0');
     expect(byLabel[0]?.totals.costs).toEqual([{ currency: 'USD', amount: 100, count: 2000 }]);
+  });
+});
+
+describe('deliveryRateView', () => {
+  const withFinals = (delivered: number, failed: number) =>
+    summarize([
+      ...Array.from({ length: delivered }, (_, i) => message({ id: `d-${i}`, kind: 'delivered' })),
+      ...Array.from({ length: failed }, (_, i) => message({ id: `f-${i}`, kind: 'failed' })),
+      message({ id: 'on-its-way', kind: 'pending' }),
+    ]);
+
+  it('says nothing while no message is final', () => {
+    expect(deliveryRateView(withFinals(0, 0))).toEqual({ kind: 'none' });
+  });
+
+  it('gives counts, not a percentage, until MIN_FINAL_FOR_RATE messages are final', () => {
+    expect(MIN_FINAL_FOR_RATE).toBe(20);
+    expect(deliveryRateView(withFinals(1, 0))).toEqual({ kind: 'count', delivered: 1, final: 1 });
+    expect(deliveryRateView(withFinals(MIN_FINAL_FOR_RATE - 2, 1))).toEqual({
+      kind: 'count',
+      delivered: MIN_FINAL_FOR_RATE - 2,
+      final: MIN_FINAL_FOR_RATE - 1,
+    });
+    expect(deliveryRateView(withFinals(MIN_FINAL_FOR_RATE - 1, 1))).toEqual({
+      kind: 'rate',
+      rate: (MIN_FINAL_FOR_RATE - 1) / MIN_FINAL_FOR_RATE,
+    });
+    expect(deliveryRateView(withFinals(MIN_FINAL_FOR_RATE, 1))).toEqual({
+      kind: 'rate',
+      rate: MIN_FINAL_FOR_RATE / (MIN_FINAL_FOR_RATE + 1),
+    });
+  });
+});
+
+describe('summarizeWithLabels', () => {
+  it('gives the overall totals and the per-label ones from the same messages, so they always agree', () => {
+    const messages = [
+      message({ id: 'a', kind: 'delivered', label: 'x', charge: { amount: 0.5, currency: 'UAH' } }),
+      message({ id: 'b', kind: 'failed', label: 'y', charge: { amount: 0.2, currency: 'UAH' } }),
+      message({ id: 'c', kind: 'pending' }),
+    ];
+    const { totals, byLabel } = summarizeWithLabels(messages);
+    expect(totals).toEqual(summarize(messages));
+    expect(byLabel).toEqual(summarizeByLabel(messages));
+    expect(byLabel.reduce((sum, item) => sum + item.totals.counts.delivered, 0)).toBe(
+      totals.counts.delivered,
+    );
   });
 });

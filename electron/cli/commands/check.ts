@@ -11,7 +11,7 @@ import type { CheckArgs } from '../args';
 import { formatAuthFailure, formatWrongBaseUrl } from '../auth-help';
 import type { CheckResult, SkipReason } from '../check-result';
 import { createClient, resolveBaseUrl } from '../connection';
-import { credentialsFromEnv } from '../credentials-from-env';
+import { credentialsFromEnv } from '../../core/credentials-from-env';
 import { EXIT, signalExitCode } from '../exit-codes';
 import { formatCheckTable, plural } from '../format';
 import type { CliIo, StopSignal } from '../io';

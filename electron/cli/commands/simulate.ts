@@ -76,13 +76,26 @@ export function formatSimulatorIntro(
   ].join('\n');
 }
 
+/**
+ * What is wrong with the profile file at `path`, naming the file once: "FILE: the field F must be ..." or
+ * "FILE: is not valid JSON (Unexpected token ...)", without the parser repeating the text or "not valid JSON".
+ */
+export function profileProblem(path: string, error: ProfileError): string {
+  const reason = error.reason.replace(/, ".*" is not valid JSON\)$/s, ')');
+  if (!error.field.startsWith(path) || error.field === path) return `${path}: ${reason}`;
+  const field = error.field.slice(path.length).replace(/^\./, '');
+  return `${path}: the field ${field} ${reason}.`;
+}
+
 /** The delivery profile `--profile` names (undefined for the default), or a `UsageError` naming the bad field. */
 export function profileFor(args: SimulateArgs): DeliveryProfile | undefined {
   if (args.profilePath === null) return undefined;
   try {
     return readProfileFile(args.profilePath);
   } catch (error) {
-    if (error instanceof ProfileError) throw new UsageError(`--profile ${error.message}`, 'simulate');
+    if (error instanceof ProfileError) {
+      throw new UsageError(`--profile ${profileProblem(args.profilePath, error)}`, 'simulate');
+    }
     throw error;
   }
 }

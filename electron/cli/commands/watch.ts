@@ -1,7 +1,7 @@
 import type { WatchArgs } from '../args';
 import { formatAuthFailure, formatWrongBaseUrl } from '../auth-help';
 import { createClient, resolveBaseUrl } from '../connection';
-import { credentialsFromEnv } from '../credentials-from-env';
+import { credentialsFromEnv } from '../../core/credentials-from-env';
 import type { CliIo } from '../io';
 import { idsFromStdin, readIds, streamIds } from '../read-ids';
 import { reportWatchEnd } from '../watch-report';

@@ -35,6 +35,15 @@ export class WatchedIds {
         const entry = this.#entries.get(id);
         return entry?.request === null && entry.lane === lane && entry.dueAt === dueAt;
       },
+      (id, lane, addedAt) => {
+        const entry = this.#entries.get(id);
+        const waiting =
+          entry?.request === null &&
+          entry.lane === lane &&
+          entry.addedAt === addedAt &&
+          entry.lastRequestAt === Number.NEGATIVE_INFINITY;
+        return waiting ? entry.dueAt : null;
+      },
       () => [...this.#entries.values()].filter((entry) => entry.request === null),
       tuning.maxRequestsPerSecond,
       tuning.routineShareEvery,

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionInfo } from '../../../shared/contract';
 import { AUTH_METHODS, type AuthMethod } from '../../../shared/credentials';
+import { hostText } from '../logic/host-text';
 import { useClient } from '../state/client-context';
 
 /** A request that threw (the host went away) as a failed result. */
@@ -47,14 +48,17 @@ export function ConnectForm({
     const answer = await client.testConnection(payload()).catch((error: unknown) => failure(error));
     setBusy(null);
     if (!answer.ok) {
-      setOutcome({ ok: false, text: t('connect.testFailed', { message: answer.error.message }) });
+      setOutcome({
+        ok: false,
+        text: t('connect.testFailed', { message: hostText(t, answer.error.message) }),
+      });
       return;
     }
     const result = answer.value;
     setOutcome(
       result.ok
-        ? { ok: true, text: t('connect.testOk', { who: result.signedInAs }) }
-        : { ok: false, text: t('connect.testFailed', { message: result.message }) },
+        ? { ok: true, text: t('connect.testOk', { who: hostText(t, result.signedInAs) }) }
+        : { ok: false, text: t('connect.testFailed', { message: hostText(t, result.message) }) },
     );
   };
 
@@ -72,11 +76,14 @@ export function ConnectForm({
     const answer = await client.connect(payload()).catch((error: unknown) => failure(error));
     setBusy(null);
     if (!answer.ok) {
-      setOutcome({ ok: false, text: t('connect.testFailed', { message: answer.error.message }) });
+      setOutcome({
+        ok: false,
+        text: t('connect.testFailed', { message: hostText(t, answer.error.message) }),
+      });
       return;
     }
     const info = answer.value;
-    setOutcome({ ok: true, text: t('connect.connected', { who: info.signedInAs ?? '' }) });
+    setOutcome({ ok: true, text: t('connect.connected', { who: hostText(t, info.signedInAs ?? '') }) });
     setApiKey('');
     setPassword('');
     onConnected?.(info);

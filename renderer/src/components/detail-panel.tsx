@@ -4,6 +4,7 @@ import type { ListedMessage } from '../../../shared/contract';
 import { bucketOf } from '../../../shared/totals';
 import { formatDateTime, formatNumber } from '../i18n/format';
 import { channelName } from '../logic/channel-summary';
+import { hostText } from '../logic/host-text';
 import { useMessageHistory } from '../state/use-message-history';
 import { StatusIcon } from './status-icon';
 import { useMessageWords } from './use-message-words';
@@ -52,7 +53,7 @@ export function DetailPanel({ message, now, onClose, onRefresh, onUnwatch, onCop
         </button>
       </header>
       <p className={`detail-status status--${bucket}`}>
-        <StatusIcon bucket={bucket} /> <strong>{t(`bucket.${bucket}`)}</strong>
+        <StatusIcon bucket={bucket} /> <strong>{words.status(message, now)}</strong>
         {snapshot !== null ? <span className="muted"> · {words.rawStatus(snapshot.rawStatus)}</span> : null}
         {message.label !== null ? <span className="tag">{message.label}</span> : null}
       </p>
@@ -138,7 +139,7 @@ export function DetailPanel({ message, now, onClose, onRefresh, onUnwatch, onCop
                 <dt>
                   {t('detail.fallbacks')}: {channelName(step.type)}
                 </dt>
-                <dd>{step.status}</dd>
+                <dd>{words.rawStatus(step.status)}</dd>
               </div>
             ))}
           </dl>
@@ -181,7 +182,7 @@ export function DetailPanel({ message, now, onClose, onRefresh, onUnwatch, onCop
               <strong>{t(`detail.errorKind_${message.lastError.kind}`)}</strong>
             </p>
             <p>
-              {message.lastError.message}
+              {hostText(t, message.lastError.message)}
               {message.lastError.httpStatus !== null
                 ? ` (${t('detail.httpStatus', { status: message.lastError.httpStatus })})`
                 : ''}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatDecimal, formatNumber, formatRelative, formatTime } from '../i18n/format';
+import { hostText } from '../logic/host-text';
 import type { EngineFix, EngineView } from '../logic/engine-view';
 
 /** The engine's state as a live region: the state in words, its fix button, last success and request rate. */
@@ -36,7 +37,7 @@ export function EngineStatus({
           <span className="engine-status__detail"> · {t(`engine.${view.kind}Hint`)}</span>
         ) : null}
         {view.detail !== null && view.kind !== 'offline' ? (
-          <span className="engine-status__detail"> · {view.detail}</span>
+          <span className="engine-status__detail"> · {hostText(t, view.detail)}</span>
         ) : null}
       </div>
       {view.fix !== null ? (

@@ -89,7 +89,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
       </div>
       <div role="cell" className={`cell cell--status status--${bucket}`}>
         <StatusIcon bucket={bucket} />
-        <span>{words.bucket(bucket)}</span>
+        <span>{words.status(message, props.now)}</span>
         {message.overdue && message.phase === 'watching' ? (
           <span className="tag tag--warning">{words.overdue}</span>
         ) : null}

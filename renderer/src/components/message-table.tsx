@@ -235,16 +235,14 @@ export function MessageTable(props: MessageTableProps) {
                 <div
                   key={column}
                   role="columnheader"
-                  className={`cell cell--${column}`}
+                  className={`cell cell--${column} cell--sortable`}
                   aria-sort={sorted ? props.sort.direction : 'none'}
+                  // The whole cell sorts (a click on the button, or by keyboard, reaches it too).
+                  onClick={() => {
+                    props.onSort(column);
+                  }}
                 >
-                  <button
-                    type="button"
-                    className="sort-button"
-                    onClick={() => {
-                      props.onSort(column);
-                    }}
-                  >
+                  <button type="button" className="sort-button">
                     {t(`list.column_${column}`)}
                     <span className="sort-arrow" aria-hidden="true">
                       {sorted ? (props.sort.direction === 'ascending' ? '▲' : '▼') : ''}

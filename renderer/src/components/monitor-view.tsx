@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   ConnectionInfo,
@@ -35,6 +35,7 @@ import { ListToolbar } from './list-toolbar';
 import { MessageTable } from './message-table';
 import { SettingsDialog } from './settings-dialog';
 import { TotalsPanel } from './totals-panel';
+import { useImport } from './use-import';
 
 /** What the main view draws from. */
 export interface MonitorViewProps {
@@ -43,6 +44,8 @@ export interface MonitorViewProps {
   readonly connection: ConnectionInfo;
   readonly preferences: UiPreferences | null;
   readonly reducedMotion: boolean;
+  /** The last success of an earlier connection (epoch ms): it and older ones are not shown. @default null */
+  readonly staleSuccess?: number | null;
 }
 
 const NO_MESSAGES: readonly ListedMessage[] = [];
@@ -58,7 +61,13 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** The window people use all day: engine state, totals, the list with its filters, the detail panel and dialogs. */
-export function MonitorView({ feed, connection, preferences, reducedMotion }: MonitorViewProps) {
+export function MonitorView({
+  feed,
+  connection,
+  preferences,
+  reducedMotion,
+  staleSuccess = null,
+}: MonitorViewProps) {
   const { t } = useTranslation();
   const request = useRequest();
   const { push } = useToasts();
@@ -70,7 +79,7 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
   const [detailId, setDetailId] = useState<string | null>(null);
   const [add, setAdd] = useState<AddState>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const importRef = useRef<HTMLInputElement>(null);
+  const importControl = useImport();
   const client = useClient();
 
   // A click on a notification or on a change in the tray: show that message, or the list filtered to a summary.
@@ -106,7 +115,7 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
   );
   const loading = feed === null;
   const link = useLinkStatus();
-  const view = engineView(feed?.health ?? null, connection, feed?.settings ?? null, link);
+  const view = engineView(feed?.health ?? null, connection, feed?.settings ?? null, link, staleSuccess);
   const detail = detailId === null ? undefined : byId?.get(detailId);
   const total = feed?.messages.length ?? 0;
 
@@ -249,18 +258,6 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
     });
   };
 
-  const importFile = async (file: File) => {
-    const result = await request('importMessages', { json: await file.text() });
-    if (result === null) return;
-    push({
-      severity: result.problems.length > 0 ? 'warning' : 'success',
-      text: (t) => ({
-        title: t('toolbar.imported', { imported: result.imported, skipped: result.skipped }),
-        ...(result.problems.length > 0 ? { body: result.problems.slice(0, 3).join(' ') } : {}),
-      }),
-    });
-  };
-
   return (
     <div className={`monitor${detail !== undefined ? ' has-detail' : ''}`}>
       <AppHeader
@@ -272,23 +269,11 @@ export function MonitorView({ feed, connection, preferences, reducedMotion }: Mo
           setSettingsOpen(true);
         }}
         onExport={(format) => void exportAs(format)}
-        onImport={() => importRef.current?.click()}
+        onImport={importControl.open}
       >
         <EngineStatus view={view} now={now} onFix={onFix} />
       </AppHeader>
-      <input
-        ref={importRef}
-        type="file"
-        accept=".json,application/json"
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-label={t('toolbar.importFile')}
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file !== undefined) void importFile(file);
-        }}
-      />
+      {importControl.input}
       {!connection.persistent && !connection.demo && connection.source !== 'none' ? (
         <p className="banner banner--warning" role="note">
           {t('connect.notPersistent')}

@@ -5,6 +5,9 @@ import type { EngineSettings } from '../../../shared/engine-api';
 import { contractErrorText } from '../logic/contract-error-text';
 import { useClient } from '../state/client-context';
 import { useRequest } from '../state/use-request';
+import { formatNumber } from '../i18n/format';
+import { hostText } from '../logic/host-text';
+import { checkPollingForm, type PollingForm, type PollingProblem } from '../logic/polling-form';
 import { ConnectForm } from './connect-form';
 import { Dialog } from './dialog';
 
@@ -20,23 +23,21 @@ const HOUR_MS = 3_600_000;
 
 /** Settings: connection and credentials, polling, notifications per kind, theme and language. */
 export function SettingsDialog({ connection, settings, preferences, onClose }: SettingsDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const request = useRequest();
   const client = useClient();
   const [rateCap, setRateCap] = useState(String(settings?.rateCapPerSecond ?? 10));
   const [watchHours, setWatchHours] = useState(String((settings?.watchWindowMs ?? 72 * HOUR_MS) / HOUR_MS));
   const [firstSeconds, setFirstSeconds] = useState(String((settings?.firstIntervalMs ?? 5000) / 1000));
   const [pollingNote, setPollingNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const [problems, setProblems] = useState<readonly PollingProblem[]>([]);
 
   const savePolling = async () => {
     setPollingNote(null);
-    const answer = await client.updateSettings({
-      settings: {
-        rateCapPerSecond: Number(rateCap),
-        watchWindowMs: Math.round(Number(watchHours) * HOUR_MS),
-        firstIntervalMs: Math.round(Number(firstSeconds) * 1000),
-      },
-    });
+    const checked = checkPollingForm({ rateCap, watchHours, firstSeconds });
+    setProblems(checked.ok ? [] : checked.problems);
+    if (!checked.ok) return;
+    const answer = await client.updateSettings({ settings: checked.settings });
     if (answer.ok) setPollingNote({ ok: true, text: t('settings.saved') });
     else {
       const problems = answer.error.problems?.map((problem) => problem.message).join('; ');
@@ -49,6 +50,28 @@ export function SettingsDialog({ connection, settings, preferences, onClose }: S
       });
     }
   };
+
+  /** The field's error message in the window's language, and the props that tie it to the field. */
+  const fieldProblem = (field: keyof PollingForm) => {
+    const problem = problems.find((item) => item.field === field);
+    if (problem === undefined) return { message: null, inputProps: {} };
+    const id = `settings-problem-${field}`;
+    const range = {
+      min: formatNumber(i18n.language, problem.min),
+      max: formatNumber(i18n.language, problem.max),
+    };
+    return {
+      message: (
+        <span id={id} className="field-error tone-error">
+          {t(`settings.problem_${field}`, range)}
+        </span>
+      ),
+      inputProps: { 'aria-invalid': true, 'aria-errormessage': id },
+    };
+  };
+  const rateProblem = fieldProblem('rateCap');
+  const watchProblem = fieldProblem('watchHours');
+  const firstProblem = fieldProblem('firstSeconds');
 
   const setPreference = (preferencesPatch: Parameters<typeof client.updatePreferences>[0]['preferences']) =>
     void request('updatePreferences', { preferences: preferencesPatch });
@@ -65,7 +88,7 @@ export function SettingsDialog({ connection, settings, preferences, onClose }: S
         {connection !== null ? (
           <p className="connection-summary">
             {connection.signedInAs !== null
-              ? t('connect.signedInAs', { who: connection.signedInAs })
+              ? t('connect.signedInAs', { who: hostText(t, connection.signedInAs) })
               : t('connect.notSignedIn')}{' '}
             <span className="muted">
               · {t(`connect.source_${connection.source}`)}
@@ -89,6 +112,7 @@ export function SettingsDialog({ connection, settings, preferences, onClose }: S
         <h3 id="settings-polling">{t('settings.polling')}</h3>
         <form
           className="form"
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             void savePolling();
@@ -98,40 +122,42 @@ export function SettingsDialog({ connection, settings, preferences, onClose }: S
             <label className="field">
               <span>{t('settings.rateCap')}</span>
               <input
-                type="number"
-                min={1}
-                max={50}
-                step={1}
+                type="text"
+                inputMode="decimal"
                 value={rateCap}
+                {...rateProblem.inputProps}
                 onChange={(e) => {
                   setRateCap(e.target.value);
                 }}
               />
+              {rateProblem.message}
             </label>
             <label className="field">
               <span>{t('settings.watchWindow')}</span>
               <input
-                type="number"
-                min={0.1}
-                step="any"
+                type="text"
+                inputMode="decimal"
                 value={watchHours}
+                {...watchProblem.inputProps}
                 onChange={(e) => {
                   setWatchHours(e.target.value);
                 }}
               />
+              {watchProblem.message}
             </label>
             <label className="field">
               <span>{t('settings.firstInterval')}</span>
               <input
-                type="number"
-                min={1}
-                step="any"
+                type="text"
+                inputMode="decimal"
                 aria-describedby="settings-first-interval-help"
                 value={firstSeconds}
+                {...firstProblem.inputProps}
                 onChange={(e) => {
                   setFirstSeconds(e.target.value);
                 }}
               />
+              {firstProblem.message}
             </label>
           </div>
           <p id="settings-first-interval-help" className="hint">

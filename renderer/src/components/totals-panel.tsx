@@ -1,7 +1,13 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListedMessage } from '../../../shared/contract';
-import { MESSAGE_BUCKETS, summarizeByLabel, type MessageBucket, type Totals } from '../../../shared/totals';
+import {
+  MESSAGE_BUCKETS,
+  deliveryRateView,
+  summarizeWithLabels,
+  type MessageBucket,
+  type Totals,
+} from '../../../shared/totals';
 import { useSampledValue } from '../hooks/use-sampled-value';
 import { formatNumber, formatPercent } from '../i18n/format';
 import { DeliveryCurveChart } from './delivery-curve-chart';
@@ -32,11 +38,17 @@ export function TotalsPanel(props: TotalsPanelProps) {
   const { t, i18n } = useTranslation();
   const words = useMessageWords();
   const locale = i18n.language;
-  const { totals } = props;
   // Per-label summaries and the curve go over every message: they follow the feed once a second, after the
-  // window's first frame (the counts above come with each change, from the engine's totals).
+  // window's first frame (the counts on the filter buttons come with each change, from the engine's totals). The
+  // figures (total, rate, cost) come from the same pass as the per-label ones, so that the two always agree.
   const messages = useSampledValue(props.messages, 1000, NO_MESSAGES);
-  const byLabel = useMemo(() => summarizeByLabel(messages), [messages]);
+  const summary = useMemo(
+    () => (messages === NO_MESSAGES ? null : summarizeWithLabels(messages)),
+    [messages],
+  );
+  const byLabel = summary?.byLabel ?? [];
+  const totals = summary?.totals ?? props.totals;
+  const counts = props.totals.counts;
   const curveMessages = useMemo(
     () =>
       props.activeLabel === undefined ? messages : messages.filter((m) => m.label === props.activeLabel),
@@ -45,6 +57,15 @@ export function TotalsPanel(props: TotalsPanelProps) {
   const labelName = (label: string | null) => label ?? t('totals.unlabelled');
   const finalCount = (item: Totals) => item.counts.delivered + item.counts.failed;
   const share = (part: number, whole: number) => (whole === 0 ? 0 : (part / whole) * 100);
+  const rateText = (item: Totals): string | null => {
+    const view = deliveryRateView(item);
+    if (view.kind === 'none') return null;
+    if (view.kind === 'rate') return formatPercent(locale, view.rate);
+    return t('totals.finalDelivered', {
+      delivered: formatNumber(locale, view.delivered),
+      final: formatNumber(locale, view.final),
+    });
+  };
 
   return (
     <section
@@ -56,10 +77,7 @@ export function TotalsPanel(props: TotalsPanelProps) {
       <div className="totals__buckets" role="group" aria-label={t('list.statusFilter')}>
         {MESSAGE_BUCKETS.filter(
           (bucket) =>
-            totals.counts[bucket] > 0 ||
-            bucket === 'delivered' ||
-            bucket === 'failed' ||
-            bucket === 'pending',
+            counts[bucket] > 0 || bucket === 'delivered' || bucket === 'failed' || bucket === 'pending',
         ).map((bucket) => (
           <button
             key={bucket}
@@ -73,7 +91,7 @@ export function TotalsPanel(props: TotalsPanelProps) {
           >
             <StatusIcon bucket={bucket} />
             <span className="bucket-chip__word">{t(`bucket.${bucket}`)}</span>
-            <span className="bucket-chip__count">{formatNumber(locale, totals.counts[bucket])}</span>
+            <span className="bucket-chip__count">{formatNumber(locale, counts[bucket])}</span>
           </button>
         ))}
       </div>
@@ -84,13 +102,7 @@ export function TotalsPanel(props: TotalsPanelProps) {
         </div>
         <div>
           <dt>{t('totals.deliveryRate')}</dt>
-          <dd>
-            {totals.deliveryRate === null ? (
-              <span className="muted">{t('totals.noRate')}</span>
-            ) : (
-              formatPercent(locale, totals.deliveryRate)
-            )}
-          </dd>
+          <dd>{rateText(totals) ?? <span className="muted">{t('totals.noRate')}</span>}</dd>
         </div>
         <div>
           <dt>{t('totals.costs')}</dt>
@@ -144,8 +156,9 @@ export function TotalsPanel(props: TotalsPanelProps) {
                     {t('totals.finalColumn')}{' '}
                     {formatPercent(locale, item.total === 0 ? 0 : finalCount(item) / item.total)}
                     {' · '}
-                    {t('totals.rateColumn')}{' '}
-                    {item.deliveryRate === null ? '—' : formatPercent(locale, item.deliveryRate)}
+                    {deliveryRateView(item).kind === 'count'
+                      ? rateText(item)
+                      : `${t('totals.rateColumn')} ${rateText(item) ?? '—'}`}
                     {item.costs.length > 0
                       ? ` · ${item.costs.map((cost) => words.money(cost.amount, cost.currency)).join(' + ')}`
                       : ''}

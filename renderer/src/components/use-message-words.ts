@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { ListedMessage } from '../../../shared/contract';
 import type { CheckErrorKind, StatusSnapshot } from '../../../shared/message';
 import type { MessageBucket } from '../../../shared/totals';
-import { formatAmount, formatMoneyFor, formatRelative } from '../i18n/format';
+import { formatAmount, formatMoneyFor, formatNumber, formatRelative } from '../i18n/format';
 import { templateText } from '../i18n/text-templates';
 import { channelName, channelOutcomes } from '../logic/channel-summary';
 import { rawStatusKey } from '../logic/raw-status-word';
+import { statusPhrase } from '../logic/status-phrase';
 
 /** Localised words for a message's fields: status phrase, channels, money, next check, and the row's labels. */
 export interface MessageWords {
@@ -21,6 +22,8 @@ export interface MessageWords {
   moneyCell(amount: number, currency: string | null): { text: string; title: string };
   nextCheck(message: ListedMessage, now: number): string;
   bucket(bucket: MessageBucket): string;
+  /** The status phrase: the bucket's word, or "Not found yet, checking again in N s" after a 404. */
+  status(message: ListedMessage, now: number): string;
   errorKind(kind: CheckErrorKind): string;
   selectRow(id: string): string;
   copyId(id: string): string;
@@ -59,6 +62,12 @@ export function messageWords(i18n: I18n): MessageWords {
       return say('list.nextCheckAt', { when: formatRelative(locale, schedule.nextCheckAt, now) });
     },
     bucket: (bucket) => say(`bucket.${bucket}`),
+    status: (message, now) => {
+      const phrase = statusPhrase(message, now);
+      if (phrase.kind === 'bucket') return say(`bucket.${phrase.bucket}`);
+      if (phrase.inSeconds === null) return say('bucket.notFoundYetNoCheck');
+      return say('bucket.notFoundYet', { seconds: formatNumber(locale, phrase.inSeconds) });
+    },
     errorKind: (kind) => say(`detail.errorKind_${kind}`),
     selectRow: (id) => say('list.selectRow', { id }),
     copyId: (id) => say('list.copyId', { id }),

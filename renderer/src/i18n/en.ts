@@ -108,6 +108,8 @@ export const en = {
     unknown: 'Unknown status',
     not_found: 'Not found',
     gave_up: 'Gave up',
+    notFoundYet: 'Not found yet, checking again in {{seconds}} s',
+    notFoundYetNoCheck: 'Not found yet',
   },
   rawStatus: {
     scheduled: 'queued for sending',
@@ -115,6 +117,7 @@ export const en = {
     delivered: 'delivered',
     undeliverable: 'undeliverable (rejected)',
     permanenterror: 'permanent error (removed from queue)',
+    not_used: 'not used',
     unknown: 'unknown status “{{raw}}”',
   },
   channel: {
@@ -213,6 +216,7 @@ export const en = {
     total: 'Total',
     deliveryRate: 'Delivery rate',
     noRate: 'no final status yet',
+    finalDelivered: '{{delivered}} of {{final}} final delivered',
     costs: 'Cost',
     noCosts: 'no cost yet',
     unknownCurrency: '(currency unknown)',
@@ -299,11 +303,21 @@ export const en = {
     language_en: 'English',
     language_uk: 'Українська',
     invalid: 'Not saved: {{message}}',
+    problem_rateCap:
+      'Give a number of requests per second from {{min}} to {{max}} (decimals allowed, e.g. 2.5).',
+    problem_watchHours: 'Give a number of hours from {{min}} (one minute) to {{max}} (seven days).',
+    problem_firstSeconds: 'Give a number of seconds from {{min}} to {{max}}.',
   },
   notify: {
     dismiss: 'Dismiss',
     ...NOTIFICATION_WORDS.en,
     region: 'Notifications',
+  },
+  host: {
+    apiKeyEnding: 'API key ending {{last}}',
+    user: 'user {{name}}',
+    credentialsRejected: 'SMSBAT rejected the credentials: {{reason}}',
+    couldNotConnect: 'Could not connect to SMSBAT at {{url}}: {{reason}}',
   },
   errors: {
     requestFailed: '{{message}}',

@@ -135,6 +135,8 @@ export const uk: Catalog = {
     unknown: 'Невідомий статус',
     not_found: 'Не знайдено',
     gave_up: 'Відстеження припинено',
+    notFoundYet: 'Ще не знайдено, наступна перевірка через {{seconds}} с',
+    notFoundYetNoCheck: 'Ще не знайдено',
   },
   rawStatus: {
     scheduled: 'у черзі на надсилання',
@@ -142,6 +144,7 @@ export const uk: Catalog = {
     delivered: 'доставлено',
     undeliverable: 'недоставне (відхилено)',
     permanenterror: 'постійна помилка (вилучено з черги)',
+    not_used: 'не використано',
     unknown: 'невідомий статус «{{raw}}»',
   },
   channel: {
@@ -248,6 +251,7 @@ export const uk: Catalog = {
     total: 'Усього',
     deliveryRate: 'Частка доставлених',
     noRate: 'ще немає остаточних статусів',
+    finalDelivered: 'доставлено {{delivered}} з {{final}} завершених',
     costs: 'Вартість',
     noCosts: 'вартості ще немає',
     unknownCurrency: '(валюта невідома)',
@@ -333,12 +337,22 @@ export const uk: Catalog = {
     language_system: 'Як у системі',
     language_en: 'English',
     language_uk: 'Українська',
+    problem_rateCap:
+      'Вкажіть кількість запитів за секунду від {{min}} до {{max}} (можна дробове, напр. 2,5).',
+    problem_watchHours: 'Вкажіть кількість годин від {{min}} (одна хвилина) до {{max}} (сім днів).',
+    problem_firstSeconds: 'Вкажіть кількість секунд від {{min}} до {{max}}.',
     invalid: 'Не збережено: {{message}}',
   },
   notify: {
     dismiss: 'Закрити',
     ...NOTIFICATION_WORDS.uk,
     region: 'Сповіщення',
+  },
+  host: {
+    apiKeyEnding: 'API-ключ, що закінчується на {{last}}',
+    user: 'користувач {{name}}',
+    credentialsRejected: 'SMSBAT відхилив облікові дані: {{reason}}',
+    couldNotConnect: 'Не вдалося зʼєднатися зі SMSBAT за адресою {{url}}: {{reason}}',
   },
   errors: {
     requestFailed: '{{message}}',

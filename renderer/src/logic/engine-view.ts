@@ -2,6 +2,7 @@ import type { ConnectionInfo } from '../../../shared/contract';
 import type { EngineSettings } from '../../../shared/engine-api';
 import type { EngineHealth, SaveFailureReason } from '../../../shared/engine-health';
 import type { LinkStatus } from '../transport/link-state';
+import { lastSuccessSince } from './connection-epoch';
 
 /** What the engine status area says, one word per state. */
 export type EngineViewKind =
@@ -50,6 +51,7 @@ export function engineView(
   connection: ConnectionInfo | null,
   settings: EngineSettings | null = null,
   link: LinkStatus = 'open',
+  staleSuccess: number | null = null,
 ): EngineView {
   const base = {
     demo: connection?.demo ?? false,
@@ -57,7 +59,7 @@ export function engineView(
     requestsPerSecond: (health?.counts.requestsLastMinute ?? 0) / 60,
     // The settings carry a new cap at once; health counts catch up on the engine's next report.
     rateCapPerSecond: settings?.rateCapPerSecond ?? health?.counts.rateCapPerSecond ?? 0,
-    lastSuccessAt: health?.lastSuccessAt ?? null,
+    lastSuccessAt: lastSuccessSince(health?.lastSuccessAt ?? null, staleSuccess),
   };
   if (link === 'lost' || link === 'refused')
     return { ...base, kind: `link_${link}`, fix: null, tone: 'error', until: null, detail: null };

@@ -1,6 +1,14 @@
 import type { TFunction } from 'i18next';
 
-const KNOWN_RAW = new Set(['scheduled', 'processing', 'delivered', 'undeliverable', 'permanenterror']);
+/** SMSBAT's documented status words, and `not_used`, the status of a fallback that was not needed. */
+const KNOWN_RAW = new Set([
+  'scheduled',
+  'processing',
+  'delivered',
+  'undeliverable',
+  'permanenterror',
+  'not_used',
+]);
 
 /** The catalog key (and values) of SMSBAT's status word: a known word's own key, else the quoted unknown word. */
 export function rawStatusKey(raw: string): { readonly key: string; readonly values?: { raw: string } } {

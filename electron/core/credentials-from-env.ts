@@ -1,8 +1,18 @@
-import { AUTH_METHODS, type Credentials } from '../core/credentials';
-import { validateCredentials } from '../core/client';
-import { UsageError } from './usage-error';
+import { AUTH_METHODS, type Credentials } from './credentials';
+import { validateCredentials } from './client';
 
-/** The environment variables the CLI reads credentials from. */
+/**
+ * Credentials in the environment that are missing or unusable. `message` names the variable and the fix; it never
+ * contains a secret. The CLI reports it as a usage mistake, the hosts show it next to the connection.
+ */
+export class EnvCredentialsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EnvCredentialsError';
+  }
+}
+
+/** The environment variables the CLI and the hosts read credentials from. */
 export const CREDENTIAL_ENV_VARS = [
   'SMSBAT_API_KEY',
   'SMSBAT_AUTH',
@@ -40,7 +50,7 @@ function isAuthMethod(value: string): value is AuthMethod {
 /**
  * Reads credentials from the environment: `SMSBAT_API_KEY` (sent in the `X-Authorization-Key` header, or as HTTP
  * Basic `@:key` when `SMSBAT_AUTH=basic-api-key`), or `SMSBAT_USERNAME` + `SMSBAT_PASSWORD` (HTTP Basic). The API
- * key wins when both are set, unless `SMSBAT_AUTH=basic`. Throws a `UsageError` (never containing a secret) when
+ * key wins when both are set, unless `SMSBAT_AUTH=basic`. Throws an `EnvCredentialsError` (never containing a secret) when
  * they are missing or unusable.
  */
 export function credentialsFromEnv(env: Readonly<Record<string, string | undefined>>): EnvCredentials {
@@ -53,7 +63,7 @@ export function credentialsFromEnv(env: Readonly<Record<string, string | undefin
   if (authRaw !== null) {
     const normalised = authRaw.toLowerCase();
     if (!isAuthMethod(normalised)) {
-      throw new UsageError(
+      throw new EnvCredentialsError(
         `SMSBAT_AUTH=${JSON.stringify(authRaw)} is not an auth method; use one of ${AUTH_METHODS.join(', ')} ` +
           '(or leave it unset: an API key goes in the X-Authorization-Key header).',
       );
@@ -64,19 +74,19 @@ export function credentialsFromEnv(env: Readonly<Record<string, string | undefin
   } else if (username !== null || password !== null) {
     method = 'basic';
   } else {
-    throw new UsageError(MISSING_CREDENTIALS);
+    throw new EnvCredentialsError(MISSING_CREDENTIALS);
   }
 
   if (method === 'basic') {
     if (username === null || password === null) {
       const missing = username === null ? 'SMSBAT_USERNAME' : 'SMSBAT_PASSWORD';
-      throw new UsageError(
+      throw new EnvCredentialsError(
         `${missing} is not set: HTTP Basic sign-in needs both SMSBAT_USERNAME and SMSBAT_PASSWORD ` +
           '(or use an API key in SMSBAT_API_KEY instead).',
       );
     }
     if (username.includes(':')) {
-      throw new UsageError(
+      throw new EnvCredentialsError(
         'SMSBAT_USERNAME contains ":", which HTTP Basic sign-in cannot carry; check the login.',
       );
     }
@@ -90,7 +100,7 @@ export function credentialsFromEnv(env: Readonly<Record<string, string | undefin
   }
 
   if (apiKey === null) {
-    throw new UsageError(`SMSBAT_AUTH=${method} needs an API key: set SMSBAT_API_KEY to your key.`);
+    throw new EnvCredentialsError(`SMSBAT_AUTH=${method} needs an API key: set SMSBAT_API_KEY to your key.`);
   }
   if (method === 'basic-api-key') {
     return {
@@ -121,7 +131,7 @@ function checked(credentials: Credentials): Credentials {
       : detail.includes('password')
         ? 'SMSBAT_PASSWORD'
         : 'SMSBAT_USERNAME';
-    throw new UsageError(
+    throw new EnvCredentialsError(
       `${variable} cannot be used: it contains characters that cannot be sent in an HTTP header (such as a line ` +
         'break or control character). Copy it again without them.',
     );
