@@ -32,9 +32,10 @@ describe('npm start where Electron exists but cannot run', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
+    // What it says goes to stdout; problems it reports on the way (no OS keychain here, say) go to stderr.
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.resume();
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     const deadline = Date.now() + 30_000;
     while (!output.includes('open http://127.0.0.1') && Date.now() < deadline) {
