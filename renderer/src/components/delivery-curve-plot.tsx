@@ -1,3 +1,4 @@
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDuration, formatPercent } from '../i18n/format';
@@ -7,7 +8,7 @@ import type { CurvePoint } from '../logic/delivery-curve';
  * The drawn delivery curve (Recharts). Loaded on demand: the chart library is most of the window's JavaScript and
  * only a chosen label shows it, so the first paint does not wait for it.
  */
-export default function DeliveryCurvePlot({
+function DeliveryCurvePlot({
   points,
   label,
   reducedMotion,
@@ -18,10 +19,12 @@ export default function DeliveryCurvePlot({
 }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
+  // The same array while the points are the same: Recharts animates its lines again for every new one.
+  const data = useMemo(() => [...points], [points]);
   return (
     <div className="curve__chart" role="img" aria-label={label}>
       <ResponsiveContainer width="100%" height={180}>
-        <LineChart data={[...points]} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+        <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
           <CartesianGrid className="curve__grid" strokeDasharray="3 3" />
           <XAxis
             dataKey="afterMs"
@@ -72,3 +75,6 @@ export default function DeliveryCurvePlot({
     </div>
   );
 }
+
+/** The plot, drawn again only when its points, label or motion change (the window re-renders every few seconds). */
+export default memo(DeliveryCurvePlot);

@@ -25,7 +25,10 @@ export function EngineStatus({
   return (
     <div className={`engine-status tone-${view.tone}`}>
       <div role="status" aria-live="polite" className="engine-status__words">
-        <span className={`dot dot--${view.tone}`} aria-hidden="true" />
+        <span
+          className={`dot dot--${view.tone}${view.checking ? ' dot--checking' : ''}`}
+          aria-hidden="true"
+        />
         <strong>{words}</strong>
         {view.kind === 'offline' && view.until !== null ? (
           <span className="muted">

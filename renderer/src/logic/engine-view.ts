@@ -39,6 +39,13 @@ export interface EngineView {
   readonly requestsPerSecond: number;
   readonly rateCapPerSecond: number;
   readonly lastSuccessAt: number | null;
+  /** Whether checks are in flight right now: the only time the status dot moves (it is still otherwise). */
+  readonly checking: boolean;
+}
+
+/** Whether the engine's last report had requests in flight (a paused or stopped engine sends none). */
+export function isChecking(health: EngineHealth | null): boolean {
+  return health !== null && health.mode === 'running' && health.counts.inFlight > 0;
 }
 
 /**
@@ -60,6 +67,7 @@ export function engineView(
     // The settings carry a new cap at once; health counts catch up on the engine's next report.
     rateCapPerSecond: settings?.rateCapPerSecond ?? health?.counts.rateCapPerSecond ?? 0,
     lastSuccessAt: lastSuccessSince(health?.lastSuccessAt ?? null, staleSuccess),
+    checking: isChecking(health),
   };
   if (link === 'lost' || link === 'refused')
     return { ...base, kind: `link_${link}`, fix: null, tone: 'error', until: null, detail: null };

@@ -96,3 +96,22 @@ describe('engineView', () => {
     expect(engineView(runningHealth(1), demo).saveFailure).toBeNull();
   });
 });
+
+describe('when the status dot moves', () => {
+  const inFlight = (count: number, mode: 'running' | 'paused' | 'idle' = 'running') => {
+    const health = runningHealth(5, { mode });
+    return { ...health, counts: { ...health.counts, inFlight: count } };
+  };
+
+  it('moves only while checks are in flight: still at 0, moving from 1', () => {
+    expect(engineView(inFlight(0), demo).checking).toBe(false);
+    expect(engineView(inFlight(1), demo).checking).toBe(true);
+    expect(engineView(inFlight(2), demo).checking).toBe(true);
+  });
+
+  it('is still while paused or idle, and before the engine has reported', () => {
+    expect(engineView(inFlight(1, 'paused'), demo).checking).toBe(false);
+    expect(engineView(inFlight(1, 'idle'), demo).checking).toBe(false);
+    expect(engineView(null, demo).checking).toBe(false);
+  });
+});
