@@ -13,7 +13,7 @@ import { errorBody } from './error-bodies';
 import { DEFAULT_PROFILE } from './profiles/delivery-profile';
 import { UNKNOWN_STATUSES, checkFaults, drawFault, malformedBody, wrongTypesBody } from './faults';
 import { hashString, mulberry32 } from './random';
-import { createTokenBucket } from './rate-limit';
+import { createTokenBucket } from '../token-bucket';
 import {
   DEMO_CREDENTIALS,
   type Simulator,
