@@ -63,7 +63,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     seen.get(messageId)?.timeline ?? timelineFor(seed, messageId, profile);
   const startTimeline = (messageId: string, at: number): void => {
     if (isKnownId(messageId) && !seen.has(messageId)) {
-      seen.set(messageId, { at, timeline: timelineFor(seed, messageId, profile) });
+      const timeline = timelineFor(seed, messageId, profile);
+      seen.set(messageId, { at, timeline });
+      options.onTimelineStarted?.(timeline, at);
     }
   };
 
