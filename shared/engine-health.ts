@@ -34,6 +34,18 @@ export interface HealthCounts {
 }
 
 /**
+ * Whether SMSBAT's webhooks are carrying the statuses (polling backs off to a safety net) or have gone silent
+ * (polling as usual); absent while the receiver is off.
+ */
+export interface WebhookHealth {
+  readonly mode: 'flowing' | 'silent';
+  /** When the last webhook arrived (epoch ms), or null when none has this run. */
+  readonly lastAt: number | null;
+  /** How long without a webhook, while messages are pending, counts as silent. */
+  readonly silentAfterMs: number;
+}
+
+/**
  * The engine as a whole, for the window, the tray and the CLI: its mode, the blocker holding every check (if any,
  * also while paused: pausing never hides a blocker), how busy it is, and when a check last succeeded.
  * Per-message problems live on each message.
@@ -44,6 +56,8 @@ export interface EngineHealth {
   readonly counts: HealthCounts;
   /** When a check last got an answer from SMSBAT (epoch ms), or null. */
   readonly lastSuccessAt: number | null;
+  /** Webhooks' state, while the receiver is on. */
+  readonly webhooks?: WebhookHealth;
 }
 
 /** True when two health objects say the same thing (the engine emits health only when this is false). */
