@@ -11,6 +11,8 @@ import { JsonFileSettingsStore, JsonFileWatchListStore } from './file-stores';
 import { JsonFileProfileStore, ProfileFileError } from './profile-file-store';
 import { decideNotifications } from './notifications';
 import { createRequestHandlers } from './request-handlers';
+import { WebhookHost } from './webhook-host';
+import { WebhookSettingsStore } from './webhook-settings-store';
 import { InMemorySecretStore, type SecretStore } from './secret-store';
 
 /** What a host is built from. */
@@ -72,7 +74,9 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
   await mkdir(dataDir, { recursive: true });
   const settings = new JsonFileSettingsStore(dataDir, onProblem);
   const saved = await settings.load();
+  const webhookSettings = new WebhookSettingsStore(dataDir, onProblem);
   const engine = options.createEngine({
+    webhooks: { enabled: () => webhookSettings.current.enabled },
     store: new JsonFileWatchListStore(dataDir, onProblem),
     profileStore: new JsonFileProfileStore(dataDir, onProblem),
     settings: saved.engine,
@@ -100,6 +104,12 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
   });
   await connections.init();
   await engine.start();
+  const webhooks = new WebhookHost({
+    store: webhookSettings,
+    apply: (status, { watchUnknown }) => engine.applyPushed(status, { watchUnknown }),
+    onProblem,
+  });
+  await webhooks.init();
 
   const stopNotifying = engine.subscribe((item) => {
     if (item.type !== 'change' || item.change.events.length === 0) return;
@@ -108,15 +118,18 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
     }
   });
 
-  const handlers = createRequestHandlers({
-    engine,
-    connections,
-    settings,
-    onPreferences: (preferences) => {
-      hub.emit('preferences', preferences);
-    },
-    now: options.now,
-  });
+  const handlers: RequestHandlers = {
+    ...webhooks.handlers(),
+    ...createRequestHandlers({
+      engine,
+      connections,
+      settings,
+      onPreferences: (preferences) => {
+        hub.emit('preferences', preferences);
+      },
+      now: options.now,
+    }),
+  };
 
   return {
     handlers,
@@ -135,6 +148,7 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
     },
     async stop() {
       stopNotifying();
+      await webhooks.close();
       await engine.stop();
       await connections.close();
     },

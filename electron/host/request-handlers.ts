@@ -7,6 +7,9 @@ import type { JsonFileSettingsStore } from './file-stores';
 import { parseExport } from './import-messages';
 import { mergePreferences } from './preferences';
 
+/** The webhook receiver's requests, handled by `WebhookHost`. */
+export type WebhookRequestName = 'getWebhooks' | 'updateWebhooks' | 'newWebhookSecret';
+
 /** What the request handlers work with. */
 export interface RequestHandlerDeps {
   readonly engine: HostEngine;
@@ -23,7 +26,7 @@ export interface RequestHandlerDeps {
  * arrive validated by the dispatcher; the object is a `RequestHandlers`, so a new contract entry is a compile error
  * until it is handled here.
  */
-export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers {
+export function createRequestHandlers(deps: RequestHandlerDeps): Omit<RequestHandlers, WebhookRequestName> {
   const { engine, connections, settings, onPreferences } = deps;
   const now = deps.now ?? Date.now;
   return {
