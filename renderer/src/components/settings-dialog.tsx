@@ -6,6 +6,7 @@ import { useClient } from '../state/client-context';
 import { useRequest } from '../state/use-request';
 import { ConnectForm } from './connect-form';
 import { Dialog } from './dialog';
+import { WebhookSettings } from './webhook-settings';
 
 /** What the settings dialog edits. */
 export interface SettingsDialogProps {
@@ -145,6 +146,8 @@ export function SettingsDialog({ connection, settings, preferences, onClose }: S
           </div>
         </form>
       </section>
+
+      <WebhookSettings />
 
       <section aria-labelledby="settings-notifications">
         <h3 id="settings-notifications">{t('settings.notifications')}</h3>

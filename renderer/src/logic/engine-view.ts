@@ -32,6 +32,8 @@ export interface EngineView {
   readonly requestsPerSecond: number;
   readonly rateCapPerSecond: number;
   readonly lastSuccessAt: number | null;
+  /** Webhooks: flowing (polling backs off) or silent for so many minutes (polling as usual); null while off. */
+  readonly webhooks: { readonly mode: 'flowing' | 'silent'; readonly silentMinutes: number } | null;
 }
 
 /**
@@ -49,6 +51,10 @@ export function engineView(
     // The settings carry a new cap at once; health counts catch up on the engine's next report.
     rateCapPerSecond: settings?.rateCapPerSecond ?? health?.counts.rateCapPerSecond ?? 0,
     lastSuccessAt: health?.lastSuccessAt ?? null,
+    webhooks:
+      health?.webhooks === undefined
+        ? null
+        : { mode: health.webhooks.mode, silentMinutes: Math.round(health.webhooks.silentAfterMs / 60_000) },
   };
   if (health === null)
     return { ...base, kind: 'loading', fix: null, tone: 'busy', until: null, detail: null };
