@@ -36,7 +36,7 @@ import { WebhookIntake } from './engine/webhook-intake';
 import { withWebhooks } from './engine/with-webhooks';
 import type { PushedOutcome } from './webhook/apply-pushed';
 import type { WebhookStatus } from './webhook/webhook-payload';
-import { confirmPushedFinal } from './webhook/webhook-mode';
+import { confirmPushedFinal, type WebhookMode } from './webhook/webhook-mode';
 import { numberOption } from './option-checks';
 import {
   learningCheckPolicy,
@@ -158,8 +158,8 @@ export class MonitorEngine implements MonitorApi {
     this.#webhooks =
       webhooks === undefined
         ? null
-        : new WebhookIntake(clock, webhooks, () => {
-            this.#webhookModeChanged();
+        : new WebhookIntake(clock, webhooks, (mode, before) => {
+            this.#webhookModeChanged(mode, before);
           });
     const pollingPolicy = learning ?? schedulerOptions.policy;
     const policy =
@@ -513,8 +513,10 @@ export class MonitorEngine implements MonitorApi {
     return webhooks === undefined ? health : { ...health, webhooks };
   }
 
-  #webhookModeChanged(): void {
+  /** Publishes the new mode; webhooks that fell silent may have lost statuses, so every watched id is checked. */
+  #webhookModeChanged(mode: WebhookMode, before: WebhookMode): void {
     if (this.#lifecycle === 'stopped') return;
+    if (mode === 'silent' && before === 'flowing') this.#scheduler.refreshNow();
     const health = this.health;
     this.#feed.healthChanged(health);
     this.#healthNotifier.publish(health);

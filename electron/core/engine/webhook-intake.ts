@@ -25,13 +25,18 @@ export class WebhookIntake {
   readonly #clock: Clock;
   readonly #enabled: () => boolean;
   readonly #silentAfterMs: number;
-  readonly #onModeChanged: () => void;
+  readonly #onModeChanged: (mode: WebhookMode, before: WebhookMode) => void;
+  #reported: WebhookMode = 'off';
   #lastAt: number | null = null;
   #lastAtEpoch: number | null = null;
   #pendingSince: number | null = null;
   #timer: TimerHandle | null = null;
 
-  constructor(clock: Clock, options: WebhookEngineOptions, onModeChanged: () => void) {
+  constructor(
+    clock: Clock,
+    options: WebhookEngineOptions,
+    onModeChanged: (mode: WebhookMode, before: WebhookMode) => void,
+  ) {
     this.#clock = clock;
     this.#enabled = options.enabled;
     this.#silentAfterMs = numberOption(
@@ -44,6 +49,7 @@ export class WebhookIntake {
       },
     );
     this.#onModeChanged = onModeChanged;
+    this.#reported = this.mode();
   }
 
   /** The mode right now. */
@@ -60,18 +66,16 @@ export class WebhookIntake {
 
   /** A webhook was accepted now. */
   received(): void {
-    const before = this.mode();
     this.#lastAt = this.#clock.monotonicNow();
     this.#lastAtEpoch = this.#clock.now();
-    this.#settle(before);
+    this.#settle();
   }
 
   /** How many messages are pending now. */
   pending(count: number): void {
-    const before = this.mode();
     if (count === 0) this.#pendingSince = null;
     else this.#pendingSince ??= this.#clock.monotonicNow();
-    this.#settle(before);
+    this.#settle();
   }
 
   /** Stops the timer. */
@@ -90,15 +94,24 @@ export class WebhookIntake {
     };
   }
 
-  #settle(before: WebhookMode): void {
+  #settle(): void {
     this.close();
     const at = silentFrom(this.#input());
     if (at !== null) {
       this.#timer = this.#clock.setTimeout(() => {
         this.#timer = null;
-        this.#onModeChanged();
+        this.#report();
       }, at - this.#clock.monotonicNow());
     }
-    if (this.mode() !== before) this.#onModeChanged();
+    this.#report();
+  }
+
+  /** Tells of a change of mode since the last one told (the receiver turned on or off counts at the next event). */
+  #report(): void {
+    const mode = this.mode();
+    const before = this.#reported;
+    if (mode === before) return;
+    this.#reported = mode;
+    this.#onModeChanged(mode, before);
   }
 }

@@ -52,13 +52,14 @@ export interface SafetyNetInput {
 
 /**
  * The delay before an id's next check while webhooks flow: no check before the age by which most messages are final
- * (the webhook will tell), a check then (the safety net for a lost webhook), and from then on one per that span,
- * never more often than polling alone. The scheduler still checks at the id's deadline.
+ * (the webhook will tell), a check then (the safety net for a lost webhook), and from then on each time the id's age
+ * doubles (a lost webhook is found within its age), never more often than polling alone. The scheduler still checks
+ * at the id's deadline.
  */
 export function safetyNetDelayMs(input: SafetyNetInput): number {
   const finalByMs = Math.max(0, input.mostFinalByAgeMs ?? input.unknownFinalByAgeMs);
   const waitMs = finalByMs - input.ageMs;
-  return Math.max(input.pollingDelayMs, waitMs > 0 ? waitMs : finalByMs);
+  return Math.max(input.pollingDelayMs, waitMs, input.ageMs, waitMs > 0 ? 0 : finalByMs);
 }
 
 /**

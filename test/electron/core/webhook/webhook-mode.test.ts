@@ -43,16 +43,21 @@ describe('the webhook mode', () => {
 describe('the safety net while webhooks flow', () => {
   const net = { pollingDelayMs: 5_000, mostFinalByAgeMs: 60_000, unknownFinalByAgeMs: 120_000 };
 
-  it('waits until the age by which most messages are final, then checks once per that span', () => {
+  it('waits until the age by which most messages are final, then checks each time the age doubles', () => {
     expect(safetyNetDelayMs({ ...net, ageMs: 10_000 })).toBe(50_000);
-    expect(safetyNetDelayMs({ ...net, ageMs: 59_999 })).toBe(5_000);
+    expect(safetyNetDelayMs({ ...net, ageMs: 29_999 })).toBe(30_001);
+    expect(safetyNetDelayMs({ ...net, ageMs: 30_000 })).toBe(30_000);
+    expect(safetyNetDelayMs({ ...net, ageMs: 30_001 })).toBe(30_001);
+    expect(safetyNetDelayMs({ ...net, ageMs: 59_999 })).toBe(59_999);
     expect(safetyNetDelayMs({ ...net, ageMs: 60_000 })).toBe(60_000);
-    expect(safetyNetDelayMs({ ...net, ageMs: 60_001 })).toBe(60_000);
+    expect(safetyNetDelayMs({ ...net, ageMs: 60_001 })).toBe(60_001);
+    expect(safetyNetDelayMs({ ...net, ageMs: 240_000 })).toBe(240_000);
   });
 
   it('never checks more often than polling alone, and waits the default span when nothing is learned', () => {
     expect(safetyNetDelayMs({ ...net, ageMs: 200_000, pollingDelayMs: 300_000 })).toBe(300_000);
     expect(safetyNetDelayMs({ ...net, mostFinalByAgeMs: null, ageMs: 20_000 })).toBe(100_000);
+    expect(safetyNetDelayMs({ ...net, ageMs: 1_000, pollingDelayMs: 90_000 })).toBe(90_000);
   });
 
   it('confirms a pushed final with a check only when its charge is unknown', () => {
