@@ -48,7 +48,7 @@ test('webhooks from the simulator reach the window without a poll, and what the 
     const url = await test.step('turn the receiver on in Settings and take its address', async () => {
       await page.getByRole('button', { name: 'Settings' }).click();
       await settings.getByLabel('Port').fill(String(await freePort()));
-      await settings.getByRole('button', { name: 'Save' }).nth(1).click();
+      await settings.getByRole('button', { name: 'Apply address' }).click();
       // The box shows what the host saved, so it changes when the host answers.
       const enabled = settings.getByLabel('Receive webhooks from SMSBAT');
       await enabled.click();

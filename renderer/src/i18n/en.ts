@@ -288,7 +288,7 @@ export const en = {
     copied: 'Copied.',
     newSecret: 'Generate a new secret',
     newSecretDone: 'New secret made: the old address is refused from now on. Give SMSBAT the new one.',
-    save: 'Save',
+    save: 'Apply address',
     state_off: 'Off.',
     state_listening: 'Listening.',
     state_failed: 'Not listening: {{message}}',

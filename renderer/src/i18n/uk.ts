@@ -329,7 +329,7 @@ export const uk: Catalog = {
     copied: 'Скопійовано.',
     newSecret: 'Створити новий секрет',
     newSecretDone: 'Новий секрет створено: стару адресу відтепер відхилено. Передайте SMSBAT нову.',
-    save: 'Зберегти',
+    save: 'Застосувати адресу',
     state_off: 'Вимкнено.',
     state_listening: 'Слухає.',
     state_failed: 'Не слухає: {{message}}',
