@@ -88,6 +88,17 @@ export function describeHealth(health: EngineHealth, now: number): string {
   }
 }
 
+/** One line for people about webhooks, or null while the receiver is off. */
+export function describeWebhooks(health: EngineHealth): string | null {
+  const { webhooks } = health;
+  if (webhooks === undefined) return null;
+  if (webhooks.mode === 'flowing') return 'Webhooks arriving: polling only as a safety net.';
+  const minutes = Math.round(webhooks.silentAfterMs / 60_000);
+  return webhooks.lastAt === null
+    ? 'No webhook yet: polling as usual.'
+    : `No webhooks for ${minutes} min: polling as usual.`;
+}
+
 function secondsUntil(at: number, now: number): number {
   return Math.max(0, Math.ceil((at - now) / 1000));
 }

@@ -1,5 +1,5 @@
 import type { EngineChange, EngineFeedItem, MessageView } from '../../shared/engine-api';
-import { describeHealth, type EngineHealth } from '../../shared/engine-health';
+import { describeHealth, describeWebhooks, type EngineHealth } from '../../shared/engine-health';
 import type { WatchedMessage } from '../../shared/message';
 import { summarize, type Totals } from '../../shared/totals';
 import { MonitorEngine, type MonitorEngineOptions } from '../core/monitor-engine';
@@ -114,7 +114,15 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<Wat
   };
 
   let lastState: string | null = null;
+  let lastWebhooks: string | null = null;
   const reportHealth = (health: EngineHealth): void => {
+    const webhooks = describeWebhooks(health);
+    if (webhooks !== lastWebhooks) {
+      lastWebhooks = webhooks;
+      const now = Date.now();
+      if (webhooks !== null && json) io.stdout.write(jsonLine(healthJson(health, now)));
+      else if (webhooks !== null) io.stderr.write(`${formatClock(now)}  ${webhooks}\n`);
+    }
     const state = healthState(health);
     if (state === lastState) return;
     const previous = lastState;

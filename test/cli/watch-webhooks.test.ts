@@ -59,6 +59,7 @@ describe('smsbat-monitor watch --webhook-port', () => {
     });
     const code = await run(['watch', ...ids, '--webhook-port', String(port), '--timeout', '60'], io);
     expect(io.err()).toContain(`Receiving SMSBAT's webhooks at http://127.0.0.1:${port}/webhook/${secret}`);
+    expect(io.err()).toContain('Webhooks arriving: polling only as a safety net.');
     expect(code).toBe(1); // one of them is undeliverable
     expect(poster.stats().delivered).toBeGreaterThan(0);
     const polls = sim.simulator.requests().length;
