@@ -19,7 +19,11 @@ async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => { resolve(); }));
+  await new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve();
+    }),
+  );
   if (address === null || typeof address === 'string') throw new Error('no port');
   return address.port;
 }
@@ -72,7 +76,14 @@ describe('smsbat-monitor watch --webhook-port', () => {
   it('says which port it could not take', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => new Promise((resolve) => blocker.close(() => { resolve(); })));
+    cleanups.push(
+      () =>
+        new Promise((resolve) =>
+          blocker.close(() => {
+            resolve();
+          }),
+        ),
+    );
     const address = blocker.address();
     const port = address !== null && typeof address !== 'string' ? address.port : 0;
     const io = fakeIo({ env: { SMSBAT_BASE_URL: 'http://127.0.0.1:9', SMSBAT_API_KEY: 'k'.repeat(20) } });

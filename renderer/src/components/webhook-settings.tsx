@@ -136,7 +136,14 @@ export function WebhookSettings() {
       </form>
       <label className="field">
         <span>{t('webhooks.url')}</span>
-        <input readOnly value={info.url} className="webhook-url" onFocus={(event) => { event.target.select(); }} />
+        <input
+          readOnly
+          value={info.url}
+          className="webhook-url"
+          onFocus={(event) => {
+            event.target.select();
+          }}
+        />
       </label>
       <div className="form-actions">
         <button
