@@ -39,6 +39,8 @@ export interface EngineView {
   readonly requestsPerSecond: number;
   readonly rateCapPerSecond: number;
   readonly lastSuccessAt: number | null;
+  /** Webhooks: flowing (polling backs off) or silent for so many minutes (polling as usual); null while off. */
+  readonly webhooks: { readonly mode: 'flowing' | 'silent'; readonly silentMinutes: number } | null;
 }
 
 /**
@@ -60,6 +62,10 @@ export function engineView(
     // The settings carry a new cap at once; health counts catch up on the engine's next report.
     rateCapPerSecond: settings?.rateCapPerSecond ?? health?.counts.rateCapPerSecond ?? 0,
     lastSuccessAt: lastSuccessSince(health?.lastSuccessAt ?? null, staleSuccess),
+    webhooks:
+      health?.webhooks === undefined
+        ? null
+        : { mode: health.webhooks.mode, silentMinutes: Math.round(health.webhooks.silentAfterMs / 60_000) },
   };
   if (link === 'lost' || link === 'refused')
     return { ...base, kind: `link_${link}`, fix: null, tone: 'error', until: null, detail: null };
