@@ -8,7 +8,8 @@ import { resolveOptions } from '../electron/core/scheduler/options';
 import { createSimulator, type DeliveryProfile } from '../electron/core/simulator';
 import { mulberry32 } from '../electron/core/simulator/random';
 import { VirtualClock } from '../electron/core/virtual-clock';
-import { isFinalKind } from '../shared/status';
+import { isFinalKind, type StatusKind } from '../shared/status';
+import { WebhookSim, type WebhookSimOptions } from './webhook-sim';
 import type { SimOutcome } from './event-sim';
 import { InProcessSimulatorClient } from './in-process-client';
 import type { WorkloadSpec } from './workloads';
@@ -33,6 +34,8 @@ export interface EngineRunOptions {
   readonly onLearner?: (learner: DeliveryLearner) => void;
   /** Told of every request: the id's index in the workload and ms into the run (to compare runs id by id). */
   readonly onRequest?: (index: number, atMs: number) => void;
+  /** SMSBAT posts webhooks for every change (see `webhook-sim`); polling backs off while they flow. @default none */
+  readonly webhooks?: WebhookSimOptions;
 }
 
 /** Runs the engine's scheduler on `spec` with the simulator's timelines for `seed` (the same as `drawWorkload`). */
@@ -40,7 +43,15 @@ export async function runEngine(spec: WorkloadSpec, options: EngineRunOptions): 
   const latencyMs = options.latencyMs ?? 80;
   const clock = new VirtualClock();
   const start = clock.now();
-  const simulator = createSimulator({ clock, seed: options.seed, rateLimit: null, profile: options.profile });
+  const pushes =
+    options.webhooks === undefined ? null : new WebhookSim(clock, options.webhooks, options.seed);
+  const simulator = createSimulator({
+    clock,
+    seed: options.seed,
+    rateLimit: null,
+    profile: options.profile,
+    ...(pushes === null ? {} : { onTimelineStarted: pushes.onTimelineStarted }),
+  });
   const client = new InProcessSimulatorClient(simulator, clock, latencyMs);
   const index = new Map(spec.arrivals.map((arrival, i) => [arrival.id, i]));
   const n = spec.arrivals.length;
@@ -76,9 +87,18 @@ export async function runEngine(spec: WorkloadSpec, options: EngineRunOptions): 
           ...(options.priceS === undefined ? {} : { priceS: options.priceS }),
         })
       : undefined;
+  const pollingPolicy = policy ?? backoffPolicy(resolveOptions({}));
+  const finalPolicy =
+    pushes === null ? policy : pushes.wrap(pollingPolicy, policy === undefined ? null : learner);
   const ended = (id: string, at: number) => {
     const i = index.get(id);
     if (i !== undefined) endedAtMs[i] = Math.min(spec.durationMs, at - start);
+  };
+  const detected = (id: string, snapshot: { readonly kind: StatusKind }, at: number) => {
+    const i = index.get(id);
+    if (i === undefined || !isFinalKind(snapshot.kind) || !Number.isNaN(detectedAtMs[i] ?? 0)) return;
+    detectedAtMs[i] = at - start;
+    ended(id, at);
   };
   const scheduler = new PollScheduler({
     client: counting,
@@ -86,13 +106,10 @@ export async function runEngine(spec: WorkloadSpec, options: EngineRunOptions): 
     maxRequestsPerSecond: spec.rateCap,
     concurrency: Math.max(4, Math.ceil((spec.rateCap * latencyMs) / 1000) + 2),
     random: mulberry32(options.seed * 37 + 3),
-    ...(policy === undefined ? {} : { policy }),
+    ...(finalPolicy === undefined ? {} : { policy: finalPolicy }),
     observer: {
       onSnapshot: (id, snapshot, at) => {
-        const i = index.get(id);
-        if (i === undefined || !isFinalKind(snapshot.kind) || !Number.isNaN(detectedAtMs[i] ?? 0)) return;
-        detectedAtMs[i] = at - start;
-        ended(id, at);
+        detected(id, snapshot, at);
       },
       onCheckFailed: () => undefined,
       onNotFound: (id, at) => {
@@ -106,6 +123,9 @@ export async function runEngine(spec: WorkloadSpec, options: EngineRunOptions): 
       onScheduleChanged: () => undefined,
     },
   });
+  pushes?.attach(scheduler, (id, snapshot) => {
+    detected(id, snapshot, clock.now());
+  });
   for (const arrival of spec.arrivals) {
     if (arrival.atMs >= spec.durationMs) break;
     if (start + arrival.atMs > clock.now()) await clock.advanceTo(start + arrival.atMs);
@@ -118,6 +138,7 @@ export async function runEngine(spec: WorkloadSpec, options: EngineRunOptions): 
   }
   await clock.advanceTo(start + spec.durationMs);
   scheduler.stop();
+  pushes?.stop();
   options.onLearner?.(learner);
   let watchedMs = 0;
   spec.arrivals.forEach((arrival, i) => {

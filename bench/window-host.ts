@@ -78,6 +78,9 @@ export async function startWindowBenchHost(options: WindowBenchHostOptions): Pro
     startDemo: () => CONNECTION,
     exportView: () => unavailable('exportView'),
     importMessages: () => unavailable('importMessages'),
+    getWebhooks: () => unavailable('getWebhooks'),
+    updateWebhooks: () => unavailable('updateWebhooks'),
+    newWebhookSecret: () => unavailable('newWebhookSecret'),
   };
   const host: RunningBrowserHost = await startBrowserHost({
     handlers,

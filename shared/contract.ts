@@ -14,6 +14,7 @@ import { MAX_MESSAGE_ID_LENGTH } from './message-ids';
 import type { MessageEventKind } from './glossary';
 import type { HistoryEntry } from './message';
 import type { RevealTarget } from './reveal';
+import { webhookUpdateSchema, type WebhookInfo } from './webhook-settings';
 import { isFinalKind } from './status';
 
 /**
@@ -202,6 +203,11 @@ export const CONTRACT_REQUESTS = {
   startDemo: z.object({}).strict(),
   exportView: z.object({ format: z.enum(EXPORT_FORMATS), messageIds: optionalIds }).strict(),
   importMessages: z.object({ json: z.string().max(64_000_000) }).strict(),
+  /** The webhook receiver's settings, URL and refusals. */
+  getWebhooks: z.object({}).strict(),
+  updateWebhooks: z.object({ webhooks: webhookUpdateSchema }).strict(),
+  /** Replaces the secret in the webhook URL (the old URL is refused from then on). */
+  newWebhookSecret: z.object({}).strict(),
 } as const;
 
 /** The name of a request. */
@@ -244,6 +250,9 @@ export interface ContractResponses {
   startDemo: ConnectionInfo;
   exportView: { readonly fileName: string; readonly mimeType: string; readonly content: string };
   importMessages: ImportResult;
+  getWebhooks: WebhookInfo;
+  updateWebhooks: WebhookInfo;
+  newWebhookSecret: WebhookInfo;
 }
 
 /** A notification the host decided to show (the window shows it as a toast where the OS cannot). */

@@ -47,6 +47,18 @@ export function withSaveBlocker(
 }
 
 /**
+ * Whether SMSBAT's webhooks are carrying the statuses (polling backs off to a safety net) or have gone silent
+ * (polling as usual); absent while the receiver is off.
+ */
+export interface WebhookHealth {
+  readonly mode: 'flowing' | 'silent';
+  /** When the last webhook arrived (epoch ms), or null when none has this run. */
+  readonly lastAt: number | null;
+  /** How long without a webhook, while messages are pending, counts as silent. */
+  readonly silentAfterMs: number;
+}
+
+/**
  * The engine as a whole, for the window, the tray and the CLI: its mode, the blocker holding every check (if any,
  * also while paused: pausing never hides a blocker), how busy it is, and when a check last succeeded.
  * Per-message problems live on each message.
@@ -57,6 +69,8 @@ export interface EngineHealth {
   readonly counts: HealthCounts;
   /** When a check last got an answer from SMSBAT (epoch ms), or null. */
   readonly lastSuccessAt: number | null;
+  /** Webhooks' state, while the receiver is on. */
+  readonly webhooks?: WebhookHealth;
 }
 
 /** True when two health objects say the same thing (the engine emits health only when this is false). */
@@ -87,6 +101,17 @@ export function describeHealth(health: EngineHealth, now: number): string {
     case 'save_failed':
       return `${mode}${blocker.message}`;
   }
+}
+
+/** One line for people about webhooks, or null while the receiver is off. */
+export function describeWebhooks(health: EngineHealth): string | null {
+  const { webhooks } = health;
+  if (webhooks === undefined) return null;
+  if (webhooks.mode === 'flowing') return 'Webhooks arriving: polling only as a safety net.';
+  const minutes = Math.round(webhooks.silentAfterMs / 60_000);
+  return webhooks.lastAt === null
+    ? 'No webhook yet: polling as usual.'
+    : `No webhooks for ${minutes} min: polling as usual.`;
 }
 
 function secondsUntil(at: number, now: number): number {

@@ -58,11 +58,17 @@ export interface CheckError {
   readonly at: number;
 }
 
+/** Where a status came from: a check the monitor made, or a webhook SMSBAT pushed. */
+export type StatusSource = 'poll' | 'webhook';
+
 /** One entry of a message's status history: when the monitor first saw each status. */
 export interface HistoryEntry {
+  /** When the monitor saw it (a poll) or when SMSBAT says it happened (a webhook). */
   readonly at: number;
   readonly rawStatus: string;
   readonly kind: StatusKind;
+  /** Absent in lists saved before webhooks: a poll. */
+  readonly source?: StatusSource;
 }
 
 /** Everything the monitor knows about one watched message. Times are epoch milliseconds. */

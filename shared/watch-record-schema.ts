@@ -57,7 +57,13 @@ export const statusSnapshotSchema = z.object({
   fallbacks: boundedList(z.object({ type: statusWord, status: statusWord }), MAX_STATUS_ENTRIES),
 });
 
-const historyEntry = z.object({ at: epochMs, rawStatus: statusWord, kind: statusKind });
+/** One history entry; `source` marks a status a webhook brought (older saves have none: a poll). */
+const historyEntry = z.object({
+  at: epochMs,
+  rawStatus: statusWord,
+  kind: statusKind,
+  source: z.enum(['poll', 'webhook']).optional(),
+});
 
 /** The last failed check (`CheckError`); records saved before the HTTP status was kept read it as null. */
 export const checkErrorSchema = z.object({

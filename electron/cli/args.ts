@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SMSBAT_STATUS_RATE_LIMIT } from '../core/poll-scheduler';
 import { UsageError } from './usage-error';
+import { MAX_WEBHOOK_DELAY_MS, parseSimulatorWebhooks, type SimulatorWebhookArgs } from './webhook-args';
 
 /** The commands `smsbat-monitor` runs. */
 export const COMMAND_NAMES = ['check', 'watch', 'simulate', 'demo', 'profile'] as const;
@@ -42,6 +43,10 @@ export interface WatchArgs extends Omit<CheckArgs, 'command'> {
   readonly label: string | null;
   readonly deadlineSeconds: number | null;
   readonly notFoundRetries: number;
+  /** Receive SMSBAT's webhooks on this port (`--webhook-port`), or null for polling only. */
+  readonly webhookPort: number | null;
+  /** The address the webhook receiver listens on. @default '127.0.0.1' */
+  readonly webhookHost: string;
 }
 
 /** What `simulate` was asked to do. */
@@ -53,6 +58,8 @@ export interface SimulateArgs {
   /** A delivery profile JSON file (`--profile`), or null for the simulator's default profile. */
   readonly profilePath: string | null;
   readonly json: boolean;
+  /** Post webhooks to the monitor's receiver (`--webhook-url` and its fault options), or null. */
+  readonly webhooks: SimulatorWebhookArgs | null;
 }
 
 /** What `demo` was asked to do. */
@@ -102,6 +109,14 @@ const OPTION_SPECS = {
   seed: { type: 'string', commands: ['simulate', 'demo'] },
   profile: { type: 'string', commands: ['simulate'] },
   'profile-file': { type: 'string', commands: ['profile'] },
+  'webhook-port': { type: 'string', commands: ['watch'] },
+  'webhook-host': { type: 'string', commands: ['watch'] },
+  'webhook-url': { type: 'string', commands: ['simulate'] },
+  'webhook-loss': { type: 'string', commands: ['simulate'] },
+  'webhook-duplicates': { type: 'string', commands: ['simulate'] },
+  'webhook-delay-ms': { type: 'string', commands: ['simulate'] },
+  'webhook-reorder': { type: 'string', commands: ['simulate'] },
+  'webhook-hostile': { type: 'boolean', commands: ['simulate'] },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies Readonly<Record<string, OptionSpec>>;
@@ -246,6 +261,15 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
           min: 0,
           max: 20,
         }),
+        webhookPort:
+          text('webhook-port') === undefined
+            ? null
+            : parseInteger('--webhook-port', text('webhook-port'), command, {
+                fallback: 0,
+                min: 1,
+                max: 65_535,
+              }),
+        webhookHost: parseHost(text('webhook-host'), command, '--webhook-host'),
       };
     }
     case 'simulate':
@@ -265,6 +289,15 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         }),
         profilePath: text('profile')?.trim() || null,
         json,
+        webhooks: parseSimulatorWebhooks(
+          text,
+          (name) => values.get(name) === true,
+          parseInteger('--webhook-delay-ms', text('webhook-delay-ms'), command, {
+            fallback: 0,
+            min: 0,
+            max: MAX_WEBHOOK_DELAY_MS,
+          }),
+        ),
       };
     case 'demo':
       refusePositionals(command, positionals);
@@ -445,13 +478,13 @@ function parseLabel(raw: string | undefined): string | null {
   return label;
 }
 
-function parseHost(raw: string | undefined): string {
+function parseHost(raw: string | undefined, command: CommandName = 'simulate', option = '--host'): string {
   if (raw === undefined) return '127.0.0.1';
   const host = raw.trim();
   if (host === '' || /[\s/]/.test(host)) {
     throw new UsageError(
-      `--host ${JSON.stringify(raw)} is not a host name or address; e.g. --host 127.0.0.1.`,
-      'simulate',
+      `${option} ${JSON.stringify(raw)} is not a host name or address; e.g. ${option} 127.0.0.1.`,
+      command,
     );
   }
   return host;

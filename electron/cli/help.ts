@@ -102,6 +102,12 @@ ${CONNECTION_OPTIONS}
   --label <text>         a name for this group of messages, shown in the summary and in --json
   --not-found-retries <n>  404s a just-sent id is forgiven before it is reported not found
                          (default ${DEFAULT_NOT_FOUND_RETRIES}, spaced 5, 10, 20 s; 0 reports the first 404)
+  --webhook-port <n>     also receive SMSBAT's status webhooks on this port; prints the address to give
+                         SMSBAT's account manager (keep its secret the same between runs with
+                         SMSBAT_WEBHOOK_SECRET); while webhooks arrive, polling only confirms each id once
+                         and checks late ones, and after 10 min without one it polls as usual
+  --webhook-host <addr>  the address the receiver listens on (default 127.0.0.1: put a reverse proxy or
+                         a tunnel in front of it rather than opening it to the network)
   --json                 NDJSON on stdout: {"type":"change","event":...} per message event (status_changed,
                          delivered, failed, delivered_late, overdue, not_found, gave_up, check_failed),
                          {"type":"health","mode":...,"blocker":...} when the engine's state changes (after
@@ -129,6 +135,14 @@ Options:
   --seed <n>             seed of the simulated outcomes (default 1): same seed and id, same story
   --profile <file>       delivery profile JSON: outcome shares and delay distributions (default: built in)
   --json                 print the URL and credentials as one JSON line
+  --webhook-url <url>    post a webhook like SMSBAT's to this address whenever a message's status changes
+                         (e.g. the one \`smsbat-monitor watch --webhook-port\` prints)
+  --webhook-loss <share>        share of webhooks never sent, 0..1 or a percentage (default 0)
+  --webhook-duplicates <share>  share sent twice (default 0)
+  --webhook-delay-ms <ms>       each webhook waits up to this long after its change (default 0)
+  --webhook-reorder <share>     share held back until after the next change's webhook (default 0)
+  --webhook-hostile      after each webhook, also send one a receiver must refuse (wrong path, method,
+                         type, size or body, a stale status, an unknown id)
   -h, --help             this help
 
 Id prefixes pick the outcome: missing- (404), fast-, late-, undeliverable-, permanenterror-, stuck-;

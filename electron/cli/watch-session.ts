@@ -1,8 +1,9 @@
 import type { EngineChange, EngineFeedItem, MessageView } from '../../shared/engine-api';
-import type { EngineHealth } from '../../shared/engine-health';
+import { describeWebhooks, type EngineHealth } from '../../shared/engine-health';
 import type { WatchedMessage } from '../../shared/message';
 import { summarize, type Totals } from '../../shared/totals';
 import { MonitorEngine, type MonitorEngineOptions } from '../core/monitor-engine';
+import { startWatchWebhooks, type WatchWebhookOptions } from './watch-webhooks';
 import type { StatusClient } from '../core/status-client';
 import { formatChangeLine, formatCheckError, formatClock, idColumnWidth } from './format';
 import { healthLine, healthSeen, type HealthSeen } from './health-line';
@@ -26,6 +27,8 @@ export interface WatchSessionOptions {
   readonly json: boolean;
   /** The engine's tuning (rate, not-found retries, intervals...). */
   readonly engine: Omit<MonitorEngineOptions, 'client' | 'createClient' | 'credentials'>;
+  /** Receive SMSBAT's webhooks while watching (polling backs off while they arrive). @default polling only */
+  readonly webhooks?: Omit<WatchWebhookOptions, 'env'> | null;
 }
 
 /** How a watch ended, with every message's last state and the totals over them. */
@@ -47,7 +50,14 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<Wat
   const { io, json } = options;
   // A watch from the command line is short and starts with nothing learned: every id is checked at once, as the
   // backoff does, unless the caller chose a policy.
-  const engine = new MonitorEngine({ checkPolicy: 'backoff', ...options.engine, client: options.client });
+  const withWebhooks = options.webhooks !== undefined && options.webhooks !== null;
+  const engine = new MonitorEngine({
+    checkPolicy: 'backoff',
+    ...options.engine,
+    ...(withWebhooks ? { webhooks: { enabled: () => true } } : {}),
+    client: options.client,
+  });
+  let receiver: { close(): Promise<void> } | null = null;
   const messages = new Map<string, MessageView>();
   const watching = new Set<string>();
   let connectivityWarned = false;
@@ -97,7 +107,15 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<Wat
   };
 
   let seenHealth: HealthSeen | null = null;
+  let lastWebhooks: string | null = null;
   const reportHealth = (health: EngineHealth): void => {
+    const webhooks = describeWebhooks(health);
+    if (webhooks !== lastWebhooks) {
+      lastWebhooks = webhooks;
+      const now = Date.now();
+      if (webhooks !== null && json) io.stdout.write(jsonLine(healthJson(health, now)));
+      else if (webhooks !== null) io.stderr.write(`${formatClock(now)}  ${webhooks}\n`);
+    }
     const now = Date.now();
     const { line, seen } = healthLine(seenHealth, health, now);
     const changed = seenHealth?.state !== seen.state;
@@ -183,10 +201,20 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<Wat
   };
 
   try {
+    if (options.webhooks !== undefined && options.webhooks !== null) {
+      const started = await startWatchWebhooks(engine, { ...options.webhooks, env: options.io.env });
+      receiver = started;
+      const line = options.json
+        ? `${JSON.stringify({ type: 'webhooks', url: started.url })}\n`
+        : `Receiving SMSBAT's webhooks at ${started.url} (give this address to your SMSBAT account manager).\n`;
+      (options.json ? options.io.stdout : options.io.stderr).write(line);
+    }
     await engine.start();
     if (options.ids.length > 0) watchNow(options.ids);
     if (options.incoming !== undefined && options.incoming !== null) void readIncoming(options.incoming);
     const end = await ended;
+    await receiver?.close();
+    receiver = null;
     // Stopping publishes the last change, which the feed still delivers and prints.
     await engine.stop();
     await new Promise((resolve) => setImmediate(resolve));
@@ -194,6 +222,7 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<Wat
     const final = engine.messages();
     return { end, messages: final, totals: summarize(final) };
   } finally {
+    await receiver?.close();
     clearInterval(timer);
     clearTimeout(timer);
     offSignal();

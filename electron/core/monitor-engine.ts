@@ -31,7 +31,12 @@ import {
 import { FeedPublisher } from './engine/feed-publisher';
 import { HealthNotifier } from './engine/health-notifier';
 import { toMessageView } from './engine/message-view';
-import { reportRecorder } from './engine/report-recorder';
+import { recordChange, reportRecorder } from './engine/report-recorder';
+import { WebhookIntake } from './engine/webhook-intake';
+import { withWebhooks } from './engine/with-webhooks';
+import type { PushedOutcome } from './webhook/apply-pushed';
+import type { WebhookStatus } from './webhook/webhook-payload';
+import { confirmPushedFinal, type WebhookMode } from './webhook/webhook-mode';
 import { numberOption } from './option-checks';
 import {
   learningCheckPolicy,
@@ -53,6 +58,15 @@ export { SettingsError } from '../../shared/engine-settings';
 
 /** Listener for the engine's overall state. */
 export type HealthListener = (health: EngineHealth) => void;
+
+/** The label of a message watched because a webhook told of it. */
+export const FROM_WEBHOOK_LABEL = 'From webhook';
+
+/** What `applyPushed` did: the outcome for the message, and whether it was put on the list for it. */
+export interface AppliedPush {
+  readonly outcome: PushedOutcome;
+  readonly added: boolean;
+}
 
 type Lifecycle = 'new' | 'starting' | 'started' | 'stopped';
 
@@ -86,6 +100,7 @@ export class MonitorEngine implements MonitorApi {
   #profileRestored = false;
   /** Set while the watch list cannot be saved; lifted by the next successful save. */
   #saveBlocker: BlockerOf<'save_failed'> | null = null;
+  readonly #webhooks: WebhookIntake | null;
 
   constructor(options: MonitorEngineOptions) {
     // The scheduler gets its tuning only: never the credentials, the client factory or the list's options.
@@ -95,6 +110,7 @@ export class MonitorEngine implements MonitorApi {
       onStoreError,
       checkPolicy,
       profileStore,
+      webhooks,
       onListenerError: _listenerErrors,
       client: _client,
       createClient: _createClient,
@@ -154,14 +170,30 @@ export class MonitorEngine implements MonitorApi {
           })
         : null;
     this.#learner = learning?.learner ?? null;
+    this.#webhooks =
+      webhooks === undefined
+        ? null
+        : new WebhookIntake(clock, webhooks, (mode, before) => {
+            this.#webhookModeChanged(mode, before);
+          });
+    const pollingPolicy = learning ?? schedulerOptions.policy;
+    const policy =
+      this.#webhooks === null
+        ? pollingPolicy
+        : withWebhooks(
+            pollingPolicy ?? backoffPolicy(resolveOptions(schedulerOptions)),
+            this.#webhooks,
+            this.#learner,
+          );
     this.#scheduler = new PollScheduler({
       ...schedulerOptions,
-      ...(learning === null ? {} : { policy: learning }),
+      ...(policy === undefined ? {} : { policy }),
       client: this.#connection.connect(),
       observer: reportRecorder({
         list: this.#list,
         feed: this.#feed,
-        onHealth: () => {
+        onHealth: (health) => {
+          this.#webhooks?.pending(health.counts.watching);
           this.#publishHealth();
         },
       }),
@@ -197,6 +229,7 @@ export class MonitorEngine implements MonitorApi {
     if (this.#stopping) return this.#stopping;
     this.#lifecycle = 'stopped';
     this.#scheduler.stop();
+    this.#webhooks?.close();
     this.#connection.close();
     this.#feed.healthChanged(this.health);
     this.#feed.close();
@@ -386,7 +419,7 @@ export class MonitorEngine implements MonitorApi {
 
   /** The engine's overall state right now (also in every snapshot); a failed save outranks the scheduler's blockers. */
   get health(): EngineHealth {
-    return withSaveBlocker(this.#scheduler.health, this.#saveBlocker);
+    return this.#withWebhooks(withSaveBlocker(this.#scheduler.health, this.#saveBlocker));
   }
 
   /**
@@ -407,6 +440,31 @@ export class MonitorEngine implements MonitorApi {
     const health = this.health;
     this.#feed.healthChanged(health);
     this.#healthNotifier.publish(health);
+  }
+
+  /**
+   * Applies a status SMSBAT pushed to the webhook, like a check's answer (see `recordWithPushed`): for a watched
+   * message, or, with `watchUnknown`, for any id, which is then watched with the label "From webhook". A final status
+   * ends the watch (after one confirming check when the charge is unknown). Says what it did; never throws.
+   */
+  applyPushed(status: WebhookStatus, options: { readonly watchUnknown?: boolean } = {}): AppliedPush {
+    if (this.#lifecycle === 'stopped') return { outcome: 'not_watched', added: false };
+    this.#webhooks?.received();
+    const id = status.messageId;
+    let added = false;
+    if (this.#list.get(id) === undefined) {
+      if (options.watchUnknown !== true) return { outcome: 'not_watched', added };
+      added = this.watch([id], { label: FROM_WEBHOOK_LABEL }).added.length > 0;
+    }
+    const result: { outcome: PushedOutcome } = { outcome: 'not_watched' };
+    recordChange(this.#list, this.#feed, id, status.at, () => {
+      result.outcome = this.#list.recordPushed(status);
+    });
+    const { outcome } = result;
+    const snapshot = this.#list.get(id)?.snapshot;
+    if ((outcome === 'applied' || outcome === 'cost_filled') && snapshot)
+      this.#scheduler.pushed(id, snapshot, status.at, confirmPushedFinal(snapshot.charge));
+    return { outcome, added };
   }
 
   /** How many messages are still being checked. */
@@ -493,6 +551,18 @@ export class MonitorEngine implements MonitorApi {
     }
     this.#feed.upserted(records.map((message) => message.id));
     if (records.length > 0) this.#feed.totalsMayHaveChanged();
+  }
+
+  #withWebhooks(health: EngineHealth): EngineHealth {
+    const webhooks = this.#webhooks?.health();
+    return webhooks === undefined ? health : { ...health, webhooks };
+  }
+
+  /** Publishes the new mode; webhooks that fell silent may have lost statuses, so every watched id is checked. */
+  #webhookModeChanged(mode: WebhookMode, before: WebhookMode): void {
+    if (this.#lifecycle === 'stopped') return;
+    if (mode === 'silent' && before === 'flowing') this.#scheduler.refreshNow();
+    this.#publishHealth();
   }
 
   #assertRunning(action: string): void {

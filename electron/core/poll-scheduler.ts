@@ -1,10 +1,12 @@
 import type { RefreshOutcome, ScheduleFacts } from '../../shared/engine-api';
 import type { EngineHealth } from '../../shared/engine-health';
+import type { StatusSnapshot } from '../../shared/message';
+import { isFinalKind } from '../../shared/status';
 import { callSafely, printError } from './call-safely';
 import { systemClock, type Clock } from './clock';
 import { afterSnapshot } from './scheduler/after-check';
 import { CheckFlow } from './scheduler/check-flow';
-import { backoffPolicy } from './scheduler/check-policy';
+import { backoffPolicy, type CheckPolicy } from './scheduler/check-policy';
 import { newEntry, type PendingRequest } from './scheduler/entry';
 import { factsOf, refreshOutcomeOf } from './scheduler/facts';
 import * as holds from './scheduler/global-holds';
@@ -56,6 +58,7 @@ export class PollScheduler {
   readonly #outbox: Outbox;
   readonly #run = { stopped: false, turnQueued: false, wake: null as TimerSlot | null };
   readonly #flow: CheckFlow;
+  readonly #policy: CheckPolicy;
 
   constructor(options: PollSchedulerOptions) {
     this.#options = resolveOptions(options);
@@ -102,9 +105,10 @@ export class PollScheduler {
     this.#run.wake = new TimerSlot(this.#clock, () => {
       this.#turn();
     });
+    this.#policy = options.policy ?? backoffPolicy(this.#options);
     this.#flow = new CheckFlow({
       clock: this.#clock,
-      policy: options.policy ?? backoffPolicy(this.#options),
+      policy: this.#policy,
       random: options.random ?? Math.random,
       ids: this.#ids,
       requests: this.#requests,
@@ -162,6 +166,31 @@ export class PollScheduler {
     if (cached)
       flow.apply(entry, afterSnapshot(entry, cached.snapshot, cached.at, flow.context(now, null, entry.id)));
     else if (entry.request === null) this.#ids.schedule(entry, now + flow.firstDelay(entry, now));
+    this.#soon();
+  }
+
+  /**
+   * A status SMSBAT pushed (a webhook) for a watched id, dated `at` (epoch ms): the policy learns it at that exact
+   * time; a final one ends the watch, or, with `confirm`, is checked once more first; a pending one becomes the last
+   * status seen, so the next check counts from it.
+   */
+  pushed(messageId: string, snapshot: StatusSnapshot, at: number, confirm: boolean): void {
+    const entry = this.#ids.get(messageId);
+    if (this.#run.stopped || !entry) return;
+    const now = this.#clock.monotonicNow();
+    const final = isFinalKind(snapshot.kind);
+    if (!(final && confirm)) {
+      const ageMs = Math.max(0, this.#time.toMonotonic(at) - entry.addedAt);
+      this.#policy.observe?.({ messageId, ageMs, nowMs: now, final, snapshot, exact: true });
+    }
+    if (final && !confirm) {
+      this.unwatch(messageId);
+      return;
+    }
+    entry.seen = true;
+    entry.lastRaw = snapshot.rawStatus;
+    if (final && entry.request === null) this.#ids.schedule(entry, Math.min(entry.dueAt, now));
+    this.#outbox.changed(messageId);
     this.#soon();
   }
 

@@ -10,6 +10,8 @@ import { fromSaved, newWatch, normaliseLabel, withError, withSnapshot } from './
 export { MAX_LABEL_LENGTH } from './watch-record';
 import type { SavedRecord, WatchListChange, WatchListStore, WatchRecord } from './watch-list-store';
 import { InMemoryWatchListStore } from './watch-list-store';
+import { recordWithPushed, type PushedOutcome } from './webhook/apply-pushed';
+import type { WebhookStatus } from './webhook/webhook-payload';
 
 /** Options of the watch list. */
 export interface WatchListOptions {
@@ -234,6 +236,15 @@ export class WatchList {
   recordSnapshot(messageId: string, snapshot: StatusSnapshot, at: number): void {
     const message = this.#messages.get(messageId);
     if (message) this.#put(withSnapshot(message, snapshot, at, this.#maxHistoryEntries));
+  }
+
+  /** Applies a status SMSBAT pushed (a webhook) as `recordWithPushed` decides; says what it did. */
+  recordPushed(pushed: WebhookStatus): PushedOutcome {
+    const message = this.#messages.get(pushed.messageId);
+    if (!message) return 'not_watched';
+    const result = recordWithPushed(message, pushed, this.#maxHistoryEntries);
+    if (result.record !== message) this.#put(result.record);
+    return result.outcome;
   }
 
   /** Records a failed check; the message keeps its last known status. */

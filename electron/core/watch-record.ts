@@ -1,4 +1,10 @@
-import type { CheckError, HistoryEntry, StatusSnapshot, WatchPhase } from '../../shared/message';
+import type {
+  CheckError,
+  HistoryEntry,
+  StatusSnapshot,
+  StatusSource,
+  WatchPhase,
+} from '../../shared/message';
 import { MAX_ERROR_CHARS, MAX_HISTORY_ENTRIES, boundHistory, boundText } from '../../shared/record-bounds';
 import { isFinalKind, mayReplaceStatus } from '../../shared/status';
 import type { SmsbatError } from './errors';
@@ -85,13 +91,20 @@ export function withError(message: WatchRecord, error: SmsbatError, at: number):
   return { ...message, lastError, lastCheckedAt: at };
 }
 
-function appendHistory(
+/** The history with a new entry, keeping its first and newest `maxHistory` entries; a webhook's entry says so. */
+export function appendHistory(
   history: readonly HistoryEntry[],
-  snapshot: StatusSnapshot,
+  snapshot: Pick<StatusSnapshot, 'rawStatus' | 'kind'>,
   at: number,
   maxHistory: number,
+  source?: StatusSource,
 ): readonly HistoryEntry[] {
-  const entry: HistoryEntry = { at, rawStatus: snapshot.rawStatus, kind: snapshot.kind };
+  const entry: HistoryEntry = {
+    at,
+    rawStatus: snapshot.rawStatus,
+    kind: snapshot.kind,
+    ...(source === undefined ? {} : { source }),
+  };
   return boundHistory([...history, entry], maxHistory);
 }
 

@@ -2,6 +2,9 @@ import type { Credentials } from '../../shared/credentials';
 import type { EngineSettings, MessageView, MonitorApi } from '../../shared/engine-api';
 import type { DeliveryProfileStore } from '../core/learning/profile-store';
 import type { SavedRecord, WatchListStore } from '../core/watch-list-store';
+import type { WebhookEngineOptions } from '../core/engine/webhook-intake';
+import type { AppliedPush } from '../core/monitor-engine';
+import type { WebhookStatus } from '../core/webhook/webhook-payload';
 
 /** Where checks go and how they sign in. The credentials are secret: they stay in the host process. */
 export interface EngineConnection {
@@ -37,6 +40,8 @@ export interface HostEngine extends MonitorApi {
    * Rejects, changing nothing, when the records cannot be saved; the engine keeps running either way.
    */
   restore(records: readonly SavedRecord[]): Promise<RestoreResult>;
+  /** Applies a status SMSBAT pushed to the webhook receiver (see `MonitorEngine.applyPushed`). */
+  applyPushed(status: WebhookStatus, options?: { readonly watchUnknown?: boolean }): AppliedPush;
 }
 
 /** What a host gives the engine when it builds one. */
@@ -50,6 +55,8 @@ export interface HostEngineOptions {
   readonly onProblem: (message: string) => void;
   /** Where the learned delivery profile is kept between runs. @default in memory */
   readonly profileStore?: DeliveryProfileStore;
+  /** Whether webhooks are on, so polling can back off while they flow. @default polling only */
+  readonly webhooks?: WebhookEngineOptions;
 }
 
 /** Builds the engine a host serves. */

@@ -18,6 +18,8 @@ import { LmdbWatchListStore } from './lmdb-watch-list-store';
 import { JsonFileProfileStore, ProfileFileError } from './profile-file-store';
 import { decideNotifications } from './notifications';
 import { createRequestHandlers } from './request-handlers';
+import { WebhookHost } from './webhook-host';
+import { WebhookSettingsStore } from './webhook-settings-store';
 import { InMemorySecretStore, type SecretStore } from './secret-store';
 import { openConfSettingsStore, type SettingsProblemSink } from './settings-open';
 import type { SettingsStore } from './settings-store';
@@ -94,8 +96,10 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
   await mkdir(dataDir, { recursive: true });
   const settings = (options.openSettingsStore ?? openConfSettingsStore)(dataDir, onProblem);
   const saved = settings.current;
+  const webhookSettings = new WebhookSettingsStore(dataDir, onProblem);
   const store = new LmdbWatchListStore({ dataDir, onProblem });
   const engine = options.createEngine({
+    webhooks: { enabled: () => webhookSettings.current.enabled },
     store,
     profileStore: new JsonFileProfileStore(dataDir, onProblem),
     settings: saved.engine,
@@ -125,6 +129,12 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
   });
   await connections.init();
   await engine.start();
+  const webhooks = new WebhookHost({
+    store: webhookSettings,
+    apply: (status, { watchUnknown }) => engine.applyPushed(status, { watchUnknown }),
+    onProblem,
+  });
+  await webhooks.init();
 
   const stopNotifying = engine.subscribe((item) => {
     if (item.type !== 'change' || item.change.events.length === 0) return;
@@ -133,16 +143,19 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
     }
   });
 
-  const handlers = createRequestHandlers({
-    engine,
-    connections,
-    settings,
-    onProblem,
-    onPreferences: (preferences) => {
-      hub.emit('preferences', preferences);
-    },
-    now: options.now,
-  });
+  const handlers: RequestHandlers = {
+    ...webhooks.handlers(),
+    ...createRequestHandlers({
+      engine,
+      connections,
+      settings,
+      onProblem,
+      onPreferences: (preferences) => {
+        hub.emit('preferences', preferences);
+      },
+      now: options.now,
+    }),
+  };
 
   const capabilities: HostCapabilities = options.capabilities ?? { notifications: 'window' };
   const now = options.now ?? Date.now;
@@ -171,6 +184,7 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
     },
     async stop() {
       stopNotifying();
+      await webhooks.close();
       try {
         await engine.stop();
       } finally {

@@ -17,6 +17,9 @@ import { SettingsNotSavedError, type SettingsStore } from './settings-store';
 const MOST_IDS = MAX_IDS_PER_REQUEST.toLocaleString('en-US');
 const TOO_MANY_IDS = `The text holds more than ${MOST_IDS} message ids, the most one paste can add. Nothing was added: add them in parts of up to ${MOST_IDS}.`;
 
+/** The webhook receiver's requests, handled by `WebhookHost`. */
+export type WebhookRequestName = 'getWebhooks' | 'updateWebhooks' | 'newWebhookSecret';
+
 /** What the request handlers work with. */
 export interface RequestHandlerDeps {
   readonly engine: HostEngine;
@@ -35,7 +38,7 @@ export interface RequestHandlerDeps {
  * arrive validated by the dispatcher; the object is a `RequestHandlers`, so a new contract entry is a compile error
  * until it is handled here.
  */
-export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers {
+export function createRequestHandlers(deps: RequestHandlerDeps): Omit<RequestHandlers, WebhookRequestName> {
   const { engine, connections, settings, onPreferences } = deps;
   const now = deps.now ?? Date.now;
   return {

@@ -9,7 +9,8 @@ import type {
 } from '../../shared/engine-api';
 import { DEFAULT_ENGINE_SETTINGS, SettingsError } from '../../shared/engine-settings';
 import { SmsbatClient } from '../core/client';
-import { MonitorEngine } from '../core/monitor-engine';
+import { MonitorEngine, type AppliedPush } from '../core/monitor-engine';
+import type { WebhookStatus } from '../core/webhook/webhook-payload';
 import type { SavedRecord } from '../core/watch-list-store';
 import { fromSaved } from '../core/watch-record';
 import type { EngineConnection, HostEngine, HostEngineOptions, RestoreResult } from './engine-port';
@@ -62,6 +63,7 @@ export class RestartableHostEngine implements HostEngine {
       store: this.#options.store,
       onStoreError: this.#options.onStoreError,
       ...(this.#options.profileStore === undefined ? {} : { profileStore: this.#options.profileStore }),
+      ...(this.#options.webhooks === undefined ? {} : { webhooks: this.#options.webhooks }),
     });
     this.#settings = applySavedSettings(engine, this.#settings, this.#options.onProblem);
     return engine;
@@ -146,6 +148,10 @@ export class RestartableHostEngine implements HostEngine {
 
   acknowledge(messageIds: readonly string[]): readonly string[] {
     return this.#engine.acknowledge(messageIds);
+  }
+
+  applyPushed(status: WebhookStatus, options?: { readonly watchUnknown?: boolean }): AppliedPush {
+    return this.#engine.applyPushed(status, options);
   }
 
   restore(records: readonly SavedRecord[]): Promise<RestoreResult> {

@@ -54,6 +54,8 @@ describe('parseCliArgs', () => {
       label: 'Black Friday',
       deadlineSeconds: 30,
       notFoundRetries: 0,
+      webhookPort: null,
+      webhookHost: '127.0.0.1',
     });
   });
 
@@ -65,6 +67,7 @@ describe('parseCliArgs', () => {
       seed: 1,
       profilePath: null,
       json: false,
+      webhooks: null,
     });
     expect(parseCliArgs(['simulate', '--port', '0', '--seed', '7', '--host', '::1'])).toMatchObject({
       port: 0,

@@ -15,6 +15,8 @@ import { summarize } from '../../shared/totals';
 import type { EngineConnection, HostEngine, RestoreResult } from '../../electron/host/engine-port';
 import type { SavedRecord } from '../../electron/core/watch-list-store';
 import { freshMessage } from './message-views';
+import type { AppliedPush } from '../../electron/core/monitor-engine';
+import type { WebhookStatus } from '../../electron/core/webhook/webhook-payload';
 
 /** Settings a fresh fake engine reports. */
 export const FAKE_ENGINE_SETTINGS: EngineSettings = {
@@ -228,6 +230,15 @@ export class FakeHostEngine implements HostEngine {
   }
 
   /** Puts messages back as they were. */
+  /** Webhooks pushed to this engine, in order. */
+  readonly pushed: WebhookStatus[] = [];
+
+  /** Records the webhook; a message on the list takes its status. */
+  applyPushed(status: WebhookStatus): AppliedPush {
+    this.pushed.push(status);
+    return { outcome: 'not_watched', added: false };
+  }
+
   restore(records: readonly SavedRecord[]): Promise<RestoreResult> {
     const restored: MessageView[] = [];
     const skipped: string[] = [];

@@ -1,3 +1,4 @@
+import type { WebhookInfo } from '../../shared/webhook-settings';
 import {
   LISTED_REJECTIONS,
   listedFeedItem,
@@ -61,6 +62,25 @@ export class FakeMonitorClient {
   readonly #listeners = new Map<EventName, Set<(payload: never) => void>>();
   readonly #responders = new Map<RequestName, (payload: never) => unknown>();
   readonly #holdSnapshot: boolean;
+  /** The webhook receiver as this fake reports it. */
+  webhooks: WebhookInfo = {
+    enabled: false,
+    host: '127.0.0.1',
+    port: 8789,
+    publicBaseUrl: null,
+    watchUnknown: false,
+    url: 'http://127.0.0.1:8789/webhook/secret',
+    state: { kind: 'off' },
+    refusals: {
+      wrong_path: 0,
+      wrong_method: 0,
+      too_large: 0,
+      not_json_type: 0,
+      rate_limited: 0,
+      not_json: 0,
+      bad_shape: 0,
+    },
+  };
   #heldSubscribers: ((item: unknown) => void)[] = [];
 
   constructor(options: FakeClientOptions = {}) {
@@ -110,6 +130,9 @@ export class FakeMonitorClient {
       startDemo: call('startDemo'),
       exportView: call('exportView'),
       importMessages: call('importMessages'),
+      getWebhooks: call('getWebhooks'),
+      updateWebhooks: call('updateWebhooks'),
+      newWebhookSecret: call('newWebhookSecret'),
       on: <E extends EventName>(event: E, listener: (payload: ContractEvents[E]) => void) => {
         let set = this.#listeners.get(event);
         if (!set) {
@@ -346,6 +369,12 @@ export class FakeMonitorClient {
       }
       case 'importMessages':
         return ok({ imported: 0, skipped: 0, problems: [] });
+      case 'getWebhooks':
+      case 'newWebhookSecret':
+        return ok(this.webhooks);
+      case 'updateWebhooks':
+        this.webhooks = { ...this.webhooks, ...(payload.webhooks as Partial<WebhookInfo>) };
+        return ok(this.webhooks);
     }
     return {
       ok: false,

@@ -84,3 +84,23 @@ describe('the schema of a watched message', () => {
     expect(checked.reasons[0]).toMatch(/^message 2 \("bad-0"\): /);
   });
 });
+
+describe('a history entry brought by a webhook', () => {
+  it('keeps its source through a save or an import, and reads older entries without one', () => {
+    const { schedule: _schedule, ...record } = messageView({
+      id: 'w-1',
+      statuses: ['processing', 'delivered'],
+    });
+    const history = [
+      { ...record.history[0], source: 'poll' },
+      { ...record.history[1], source: 'webhook' },
+    ];
+    const checked = parseWatchRecord({ ...record, history });
+    expect(checked.ok && checked.record.history.map((entry) => entry.source)).toEqual(['poll', 'webhook']);
+    const older = parseWatchRecord(record);
+    expect(older.ok && older.record.history.every((entry) => entry.source === undefined)).toBe(true);
+    expect(parseWatchRecord({ ...record, history: [{ ...record.history[0], source: 'guess' }] }).ok).toBe(
+      false,
+    );
+  });
+});

@@ -2,9 +2,12 @@ import {
   ProfileError,
   readProfileFile,
   startSimulator,
+  startWebhookPoster,
   type DeliveryProfile,
+  type MessageTimeline,
   type RunningSimulator,
 } from '../../core/simulator';
+import type { SimulatorWebhookArgs } from '../webhook-args';
 import type { SimulateArgs } from '../args';
 import type { CliIo } from '../io';
 import { jsonLine } from '../json-output';
@@ -87,6 +90,23 @@ export function profileProblem(path: string, error: ProfileError): string {
   return `${path}: the field ${field} ${reason}.`;
 }
 
+/** The receiver's URL with its secret path hidden, for what `simulate` prints. */
+export function redactWebhookUrl(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.origin}/…`;
+}
+
+/** The line `simulate` prints about its webhooks: where they go and the faults asked for. */
+export function describeWebhookPosting(webhooks: SimulatorWebhookArgs): string {
+  const { lossRate, duplicateRate, maxDelayMs, reorderRate } = webhooks.faults;
+  const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+  return (
+    `Posting webhooks to ${redactWebhookUrl(webhooks.url)} when messages change: ${percent(lossRate)} lost, ` +
+    `${percent(duplicateRate)} sent twice, up to ${maxDelayMs} ms late, ${percent(reorderRate)} out of order` +
+    `${webhooks.hostile ? ', with a hostile request after each' : ''}.\n\n`
+  );
+}
+
 /** The delivery profile `--profile` names (undefined for the default), or a `UsageError` naming the bad field. */
 export function profileFor(args: SimulateArgs): DeliveryProfile | undefined {
   if (args.profilePath === null) return undefined;
@@ -109,11 +129,30 @@ export async function runSimulate(args: SimulateArgs, io: CliIo): Promise<number
   });
   const offSignal = io.onSignal(() => stopRequested?.());
   try {
+    const poster =
+      args.webhooks === null
+        ? null
+        : startWebhookPoster({
+            url: args.webhooks.url,
+            faults: args.webhooks.faults,
+            hostile: args.webhooks.hostile,
+            seed: args.seed,
+          });
     const running = await startSimulatorFor({
       host: args.host,
       port: args.port,
       seed: args.seed,
       ...(profile === undefined ? {} : { profile }),
+      ...(poster === null
+        ? {}
+        : {
+            onTimelineStarted: (timeline: MessageTimeline, startedAt: number) => {
+              poster.schedule(timeline, startedAt);
+            },
+          }),
+    }).catch(async (error: unknown) => {
+      await poster?.close();
+      throw error;
     });
     const { credentials } = running.simulator;
     if (args.json) {
@@ -129,6 +168,7 @@ export async function runSimulate(args: SimulateArgs, io: CliIo): Promise<number
       );
     } else {
       io.stdout.write(formatSimulatorIntro(running.url, args.seed, credentials));
+      if (args.webhooks !== null) io.stdout.write(describeWebhookPosting(args.webhooks));
       if (!LOOPBACK_HOSTS.has(args.host)) {
         io.stderr.write(
           `Note: listening on ${args.host} makes the simulator reachable from other machines on the network.\n`,
@@ -137,7 +177,16 @@ export async function runSimulate(args: SimulateArgs, io: CliIo): Promise<number
     }
     await stopped;
     await running.close();
-    if (!args.json) io.stdout.write('Simulator stopped.\n');
+    await poster?.close();
+    if (!args.json) {
+      if (poster !== null) {
+        const stats = poster.stats();
+        io.stdout.write(
+          `Webhooks: ${stats.delivered} accepted, ${stats.failed} refused or lost on the way, ${stats.hostile} hostile requests sent.\n`,
+        );
+      }
+      io.stdout.write('Simulator stopped.\n');
+    }
     return 0;
   } finally {
     offSignal();

@@ -30,6 +30,7 @@ export async function runWatch(args: WatchArgs, io: CliIo): Promise<number> {
       deadlineSeconds: args.deadlineSeconds,
       timeoutSeconds: args.timeoutSeconds,
       json: args.json,
+      webhooks: args.webhookPort === null ? null : { host: args.webhookHost, port: args.webhookPort },
       engine: {
         baseUrl: baseUrl.url,
         maxRequestsPerSecond: args.rate,

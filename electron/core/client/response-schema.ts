@@ -6,8 +6,8 @@ import { maskSecrets } from '../secret-mask';
 
 const NUMERIC_STRING = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-/** A finite number, or a string holding one ("0.05"); null counts as absent. */
-const numberish = z
+/** A finite number, or a string holding one ("0.05"); null counts as absent (SMSBAT sends both, and so may its webhooks). */
+export const numberish = z
   .union([z.number(), z.string().trim().regex(NUMERIC_STRING).transform(Number)], {
     error: 'expected a number or a numeric string',
   })

@@ -1,3 +1,4 @@
+import type { WebhookEngineOptions } from './webhook-intake';
 import type { AuthMethod, Credentials } from '../../../shared/credentials';
 import type { EngineSettings } from '../../../shared/engine-api';
 import { baseUrlProblem, DEFAULT_ENGINE_SETTINGS, SettingsError } from '../../../shared/engine-settings';
@@ -38,6 +39,8 @@ export interface MonitorEngineOptions extends Omit<PollSchedulerOptions, 'client
   readonly checkPolicy?: CheckPolicyName;
   /** Where the learned delivery profile is restored from at start and saved to at stop. @default in memory */
   readonly profileStore?: DeliveryProfileStore;
+  /** Webhooks from SMSBAT: while they flow, polling backs off to a safety net. @default none (polling only) */
+  readonly webhooks?: WebhookEngineOptions;
 }
 
 /** The engine's check policies by name. */

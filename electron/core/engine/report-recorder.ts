@@ -19,20 +19,10 @@ export interface ReportRecorderTargets {
  * before and after (withdrawing an acknowledgement when something new goes wrong), and queues both for the feed.
  * Reports about ids no longer on the list (unwatched while a check was in flight) change nothing.
  */
-export function reportRecorder({ list, feed, onHealth }: ReportRecorderTargets): PollObserver {
+export function reportRecorder(targets: ReportRecorderTargets): PollObserver {
+  const { list, feed, onHealth } = targets;
   const record = (messageId: string, at: number, apply: () => void): void => {
-    const before = list.get(messageId);
-    if (!before) return;
-    apply();
-    const after = list.get(messageId);
-    if (!after || after === before) return;
-    const events = messageEvents(before, after, at);
-    if (after.acknowledged && events.some((event) => ATTENTION_EVENT_KINDS.has(event.kind))) {
-      list.setAcknowledged([messageId], false);
-    }
-    feed.events(events);
-    feed.upserted([messageId]);
-    if (countedDifferently(before, after)) feed.totalsMayHaveChanged();
+    recordChange(list, feed, messageId, at, apply);
   };
   return {
     onSnapshot: (id, snapshot, at) => {
@@ -67,6 +57,32 @@ export function reportRecorder({ list, feed, onHealth }: ReportRecorderTargets):
       feed.upserted(ids.filter((id) => list.get(id) !== undefined));
     },
   };
+}
+
+/**
+ * Applies a change to one message on the list and queues what it means for the feed: the message events from the
+ * record before and after (an acknowledgement withdrawn when something new goes wrong), the row and the totals.
+ * An id not on the list changes nothing.
+ */
+export function recordChange(
+  list: WatchList,
+  feed: FeedPublisher,
+  messageId: string,
+  at: number,
+  apply: () => void,
+): void {
+  const before = list.get(messageId);
+  if (!before) return;
+  apply();
+  const after = list.get(messageId);
+  if (!after || after === before) return;
+  const events = messageEvents(before, after, at);
+  if (after.acknowledged && events.some((event) => ATTENTION_EVENT_KINDS.has(event.kind))) {
+    list.setAcknowledged([messageId], false);
+  }
+  feed.events(events);
+  feed.upserted([messageId]);
+  if (countedDifferently(before, after)) feed.totalsMayHaveChanged();
 }
 
 /** Whether the totals may count a message differently after a change: its bucket, cost or overdue flag. */

@@ -7,6 +7,7 @@ import {
   addCounts,
   addFinal,
   addPending,
+  ageWhenShareFinal,
   decayCounts,
   emptyCounts,
   estimateHazards,
@@ -163,6 +164,11 @@ export class DeliveryLearner {
     for (const mix of CHANNEL_MIXES) addCounts(this.#counts[mix], saved.mixes[mix]);
     this.#decayedAt = Math.min(this.#decayedAt ?? saved.savedAt, saved.savedAt);
     this.#sinceRecompute = Number.POSITIVE_INFINITY;
+  }
+
+  /** The age (s) by which `share` of the mix's messages are final as learned so far, or null when never. */
+  finalByAgeS(mix: ChannelMix | null, share: number): number | null {
+    return ageWhenShareFinal(this.hazards(mix), share);
   }
 
   /** A check at age `toS` of a message last checked (or sent) at age `fromS` answered pending or final. */

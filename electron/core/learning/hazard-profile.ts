@@ -175,3 +175,23 @@ export function shareFinalBy(hazards: Float64Array, ageS: number): number {
   });
   return 1 - Math.exp(-cumulative);
 }
+
+/**
+ * The age (s) by which `share` (0..1) of messages are final under `hazards`, or null when they never get there within
+ * the profile's last bin.
+ */
+export function ageWhenShareFinal(hazards: Float64Array, share: number): number | null {
+  if (share <= 0) return 0;
+  if (share >= 1) return null;
+  const target = -Math.log(1 - share);
+  let cumulative = 0;
+  for (let bin = 0; bin < BIN_COUNT; bin += 1) {
+    const rate = hazards[bin] ?? 0;
+    const startS = binStartS(bin);
+    const widthS = binEndS(bin) - startS;
+    if (rate <= 0) continue;
+    if (cumulative + rate * widthS >= target) return startS + (target - cumulative) / rate;
+    cumulative += rate * widthS;
+  }
+  return null;
+}

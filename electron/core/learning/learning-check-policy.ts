@@ -132,9 +132,19 @@ export function learningCheckPolicy(options: LearningCheckPolicyOptions): Learni
     observe(observation: CheckObservation) {
       const entry = track(observation.messageId, observation);
       const ageS = observation.ageMs / 1000;
-      const mix = channelMixOf(observation.snapshot);
-      learner.observe(mix, entry.lastCheckAgeS ?? 0, ageS, observation.final, now());
-      entry.lastCheckAgeS = ageS;
+      const mix =
+        observation.exact === true
+          ? (entry.mix ?? channelMixOf(observation.snapshot))
+          : channelMixOf(observation.snapshot);
+      const fromS = entry.lastCheckAgeS ?? 0;
+      if (observation.exact === true) {
+        // A webhook's time: pending up to it, and a final exactly at it rather than somewhere since the last check.
+        if (ageS > fromS) learner.observe(mix, fromS, ageS, false, now());
+        if (observation.final) learner.observe(mix, ageS, ageS, true, now());
+      } else {
+        learner.observe(mix, fromS, ageS, observation.final, now());
+      }
+      entry.lastCheckAgeS = Math.max(ageS, entry.lastCheckAgeS ?? 0);
       entry.mix = mix;
       if (observation.final) forget(observation.messageId);
     },

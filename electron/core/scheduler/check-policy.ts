@@ -39,6 +39,8 @@ export interface CheckObservation {
   readonly nowMs: number;
   readonly final: boolean;
   readonly snapshot: StatusSnapshot;
+  /** The status's own time (a webhook's timestamp), not just known to fall since the previous check. */
+  readonly exact?: boolean;
 }
 
 /**

@@ -13,7 +13,7 @@ import { errorBody } from './error-bodies';
 import { DEFAULT_PROFILE } from './profiles/delivery-profile';
 import { UNKNOWN_STATUSES, checkFaults, drawFault, malformedBody, wrongTypesBody } from './faults';
 import { hashString, mulberry32 } from './random';
-import { createTokenBucket } from './rate-limit';
+import { createTokenBucket } from '../token-bucket';
 import {
   DEMO_CREDENTIALS,
   type Simulator,
@@ -63,7 +63,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     seen.get(messageId)?.timeline ?? timelineFor(seed, messageId, profile);
   const startTimeline = (messageId: string, at: number): void => {
     if (isKnownId(messageId) && !seen.has(messageId)) {
-      seen.set(messageId, { at, timeline: timelineFor(seed, messageId, profile) });
+      const timeline = timelineFor(seed, messageId, profile);
+      seen.set(messageId, { at, timeline });
+      options.onTimelineStarted?.(timeline, at);
     }
   };
 

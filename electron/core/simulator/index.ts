@@ -26,6 +26,15 @@ export {
   type ProfileOutcome,
 } from './profiles';
 export { UNKNOWN_STATUSES, type InjectedFault } from './faults';
+export { planWebhooks, REORDER_GAP_MS, type PlannedWebhook, type WebhookFaults } from './webhook-plan';
+export {
+  hostileRequests,
+  startWebhookPoster,
+  type HostileRequest,
+  type WebhookPoster,
+  type WebhookPosterOptions,
+  type WebhookPosterStats,
+} from './webhook-poster';
 export {
   DEMO_CREDENTIALS,
   type RunningSimulator,

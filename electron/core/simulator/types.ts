@@ -89,6 +89,8 @@ export interface SimulatorOptions {
   readonly timeScale?: number;
   /** Which outcomes happen, how often and how late (`profiles/`, `readProfileFile`). @default DEFAULT_PROFILE */
   readonly profile?: DeliveryProfile;
+  /** Told when an id's timeline starts (its first authorized GET, or `markSent`): where webhooks are planned. */
+  readonly onTimelineStarted?: (timeline: MessageTimeline, startedAt: number) => void;
 }
 
 /** One HTTP request as the simulator sees it. Header names are lower case. */

@@ -66,6 +66,13 @@ export function EngineStatus({
                 when: formatRelative(locale, Math.min(view.lastSuccessAt, now), now),
               })}
         </span>
+        {view.webhooks !== null ? (
+          <span className={`webhook-mode webhook-mode--${view.webhooks.mode}`}>
+            {view.webhooks.mode === 'flowing'
+              ? t('engine.webhooksFlowing')
+              : t('engine.webhooksSilent', { minutes: formatNumber(locale, view.webhooks.silentMinutes) })}
+          </span>
+        ) : null}
         <span className="rate-meter" title={t('engine.rateLabel')}>
           <meter min={0} max={1} value={share} aria-label={t('engine.rateLabel')} />
           {t('engine.rate', {

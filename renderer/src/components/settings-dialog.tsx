@@ -10,6 +10,7 @@ import { hostText } from '../logic/host-text';
 import { checkPollingForm, type PollingForm, type PollingProblem } from '../logic/polling-form';
 import { ConnectForm } from './connect-form';
 import { Dialog } from './dialog';
+import { WebhookSettings } from './webhook-settings';
 
 /** What the settings dialog edits. */
 export interface SettingsDialogProps {
@@ -175,6 +176,8 @@ export function SettingsDialog({ connection, settings, preferences, onClose }: S
           </div>
         </form>
       </section>
+
+      <WebhookSettings />
 
       <section aria-labelledby="settings-notifications">
         <h3 id="settings-notifications">{t('settings.notifications')}</h3>

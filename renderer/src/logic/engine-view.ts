@@ -41,6 +41,8 @@ export interface EngineView {
   readonly lastSuccessAt: number | null;
   /** Whether checks are in flight right now: the only time the status dot moves (it is still otherwise). */
   readonly checking: boolean;
+  /** Webhooks: flowing (polling backs off) or silent for so many minutes (polling as usual); null while off. */
+  readonly webhooks: { readonly mode: 'flowing' | 'silent'; readonly silentMinutes: number } | null;
 }
 
 /** Whether the engine's last report had requests in flight (a paused or stopped engine sends none). */
@@ -68,6 +70,10 @@ export function engineView(
     rateCapPerSecond: settings?.rateCapPerSecond ?? health?.counts.rateCapPerSecond ?? 0,
     lastSuccessAt: lastSuccessSince(health?.lastSuccessAt ?? null, staleSuccess),
     checking: isChecking(health),
+    webhooks:
+      health?.webhooks === undefined
+        ? null
+        : { mode: health.webhooks.mode, silentMinutes: Math.round(health.webhooks.silentAfterMs / 60_000) },
   };
   if (link === 'lost' || link === 'refused')
     return { ...base, kind: `link_${link}`, fix: null, tone: 'error', until: null, detail: null };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeHealth, type EngineHealth } from '../../../../shared/engine-health';
+import { describeHealth, describeWebhooks, type EngineHealth } from '../../../../shared/engine-health';
 import {
   credentialsFailed,
   initialHolds,
@@ -70,6 +70,22 @@ describe('MinuteCounter', () => {
     expect(counter.count(70_000)).toBe(0);
     counter.record(500_000);
     expect(counter.count(500_100)).toBe(1);
+  });
+});
+
+describe('describeWebhooks', () => {
+  const base: EngineHealth = { mode: 'running', blocker: null, counts, lastSuccessAt: null };
+  it('says whether webhooks carry the statuses, and nothing while the receiver is off', () => {
+    expect(describeWebhooks(base)).toBeNull();
+    expect(
+      describeWebhooks({ ...base, webhooks: { mode: 'flowing', lastAt: 1, silentAfterMs: 600_000 } }),
+    ).toBe('Webhooks arriving: polling only as a safety net.');
+    expect(
+      describeWebhooks({ ...base, webhooks: { mode: 'silent', lastAt: 1, silentAfterMs: 600_000 } }),
+    ).toBe('No webhooks for 10 min: polling as usual.');
+    expect(
+      describeWebhooks({ ...base, webhooks: { mode: 'silent', lastAt: null, silentAfterMs: 600_000 } }),
+    ).toBe('No webhook yet: polling as usual.');
   });
 });
 
