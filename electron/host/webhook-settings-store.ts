@@ -69,7 +69,16 @@ export class WebhookSettingsStore {
     if (read.kind === 'corrupt') this.#onProblem(read.message);
     this.#current = webhookSettingsFrom(read.kind === 'ok' ? read.value : null);
     const savedSecret = read.kind === 'ok' ? (read.value as Record<string, unknown>)['secret'] : undefined;
-    if (savedSecret !== this.#current.secret) await this.save({});
+    if (savedSecret !== this.#current.secret) {
+      // A folder that cannot be written (read-only, full) must not stop the monitor: the new secret lives for
+      // this run and the receiver stays usable; the next start makes another.
+      await this.save({}).catch((error: unknown) => {
+        this.#onProblem(
+          `The webhook settings could not be saved in ${this.#path} (${error instanceof Error ? error.message : String(error)}); ` +
+            'they are kept for this run only.',
+        );
+      });
+    }
     return this.#current;
   }
 
