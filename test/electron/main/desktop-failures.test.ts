@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../../electron/core/simulator';
 import { LaunchedApp } from '../../fakes/electron-stand-in/driver';
+import { mountTinyDisk } from '../host/tiny-disk';
 import { ensureBuiltApp } from './built-app';
 
 /** The built desktop app under the Electron stand-in, where something goes wrong: it says so and never hides. */
@@ -79,18 +80,26 @@ describe('the desktop app when something goes wrong', () => {
   });
 
   it('shows a last save that failed when quitting, then exits with an error', async () => {
-    const home = await configHome();
-    const app = launch(home);
-    await app.waitFor('the page to load', (records) =>
-      records.find((entry) => entry.api === 'webContents.did-finish-load'),
-    );
-    // The watch list's file cannot be replaced: a folder with something in it stands where it goes.
-    await mkdir(join(home, 'smsbat-delivery-monitor', 'watch-list.json', 'in-the-way'), { recursive: true });
-    await app.bridge('watch', { messageIds: ['fast-q1'] });
-    await app.command({ op: 'quit' });
-    expect(await app.exited).toEqual({ code: 1, signal: null });
-    expect(app.calls('dialog.showErrorBox').map((entry) => (entry.data as { title: string }).title)).toEqual([
-      'The watch list was not saved',
-    ]);
+    // The data folder is on a small disk that fills up while the app runs: the statuses it learns cannot be saved.
+    const disk = await mountTinyDisk(2048);
+    const app = launch(disk.path);
+    try {
+      await app.waitFor('the page to load', (records) =>
+        records.find((entry) => entry.api === 'webContents.did-finish-load'),
+      );
+      await app.bridge('watch', { messageIds: ['fast-q1'] });
+      await writeFile(join(disk.path, 'filler'), Buffer.alloc(64 * 1024 * 1024)).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+      });
+      await app.bridge('watch', { messageIds: ['fast-q2'] }).catch(() => undefined);
+      await app.command({ op: 'quit' });
+      expect(await app.exited).toEqual({ code: 1, signal: null });
+      expect(
+        app.calls('dialog.showErrorBox').map((entry) => (entry.data as { title: string }).title),
+      ).toEqual(['The watch list was not saved']);
+    } finally {
+      app.kill();
+      await disk.remove();
+    }
   });
 });
