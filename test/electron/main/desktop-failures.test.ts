@@ -21,9 +21,14 @@ async function configHome(): Promise<string> {
   return dir;
 }
 
-function launch(home: string, mainPath?: string): LaunchedApp {
+function launch(home: string, mainPath?: string, extra: Readonly<Record<string, string>> = {}): LaunchedApp {
   const started = new LaunchedApp(
-    { XDG_CONFIG_HOME: home, SMSBAT_API_KEY: sim.simulator.credentials.apiKey, SMSBAT_BASE_URL: sim.url },
+    {
+      XDG_CONFIG_HOME: home,
+      SMSBAT_API_KEY: sim.simulator.credentials.apiKey,
+      SMSBAT_BASE_URL: sim.url,
+      ...extra,
+    },
     mainPath,
   );
   launched.push(started);
@@ -77,6 +82,25 @@ describe('the desktop app when something goes wrong', () => {
     );
     const state = (await app.command({ op: 'state' })) as { windows: { visible: boolean }[] };
     expect(state.windows[0]?.visible).toBe(true);
+  });
+
+  it('sends notifications to the window for its toasts where the system cannot show them', async () => {
+    sim.simulator.markSent('undeliverable-t1', Date.now() - 3_600_000);
+    const app = launch(await configHome(), undefined, { ELECTRON_STAND_IN_NOTIFICATIONS: 'unsupported' });
+    await app.waitFor('the page to load', (records) =>
+      records.find((entry) => entry.api === 'webContents.did-finish-load'),
+    );
+    await app.bridge('watch', { messageIds: ['undeliverable-t1'] });
+    const event = (name: string) =>
+      app
+        .calls('bridge.event')
+        .map((entry) => entry.data as { event: string; payload: unknown })
+        .filter((data) => data.event === name);
+    await app.waitFor('the notification in the window', () => event('notification')[0]);
+    expect(event('capabilities')[0]?.payload).toEqual({ notifications: 'toasts' });
+    expect(event('notification')[0]?.payload).toMatchObject({ messageIds: ['undeliverable-t1'] });
+    expect(app.calls('Notification.show')).toEqual([]);
+    expect(app.calls('Tray.constructor')).toHaveLength(1);
   });
 
   it('shows a last save that failed when quitting, then exits with an error', async () => {
