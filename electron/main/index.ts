@@ -1,24 +1,38 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, net, powerMonitor, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  net,
+  Notification,
+  powerMonitor,
+  protocol,
+  session,
+  shell,
+} from 'electron';
 import { createHostEngine } from '../host/create-host-engine';
 import { acquireDataDirLock } from '../host/data-dir-lock';
 import { startHostServices } from '../host/host-services';
+import { createKeychainSecretStore, KEYCHAIN_SERVICES } from '../host/keychain-secret-store';
 import { settleAppIdentity } from './app-identity';
 import { appMenuTemplate } from './app-menu';
 import { APP_ORIGIN, APP_PAGE_URL, registerAppScheme, serveAppScheme } from './app-scheme';
 import type { DesktopDeps } from './desktop-deps';
+import { installDesktopParts, installWindowCloseHint } from './desktop-parts';
+import { openElectronSettingsStore } from './electron-settings-store';
 import { registerContractIpc } from './ipc-main';
 import { openMonitorWindow } from './monitor-window';
+import { notificationCapabilities } from './notifications/notifications';
 import { installQuit, type QuitState } from './quit';
 import { denyPermissions, guardAllWebContents } from './security';
-import { showNotification } from './show-notification';
 import { installSingleInstance } from './single-instance';
 import { runStartup } from './startup';
 import { isOwnWindowUrl, trustedSenderCheck } from './trusted-sender';
 import { installWakeChecks } from './wake-checks';
 import { showWindow } from './window';
 
-/** The Electron host: the shared host services, the contract over IPC, one window, OS notifications. */
+/** The Electron host: the shared host services, the contract over IPC, one window, the tray, OS notifications. */
 const OUT_DIR = join(import.meta.dirname, '..');
 const DEV_URL = process.env['ELECTRON_RENDERER_URL'] ?? null;
 const ORIGINS = { appOrigin: APP_ORIGIN, devUrl: DEV_URL };
@@ -41,13 +55,22 @@ async function start(): Promise<void> {
   denyPermissions(session.defaultSession, (url) => isOwnWindowUrl(url, ORIGINS));
   serveAppScheme(protocol, join(OUT_DIR, 'renderer'));
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, DEV_URL !== null)));
+  const onProblem = (message: string): void => {
+    console.error(message);
+  };
+  const osNotifications = Notification.isSupported();
+  const capabilities = notificationCapabilities(osNotifications);
   const services = await startHostServices({
     dataDir,
     env: process.env,
     createEngine: createHostEngine,
-    onProblem: (message) => {
-      console.error(message);
-    },
+    capabilities,
+    secretStore: createKeychainSecretStore({
+      service: app.isPackaged ? KEYCHAIN_SERVICES.release : KEYCHAIN_SERVICES.development,
+      onProblem,
+    }),
+    openSettingsStore: openElectronSettingsStore,
+    onProblem,
   });
   const deps: DesktopDeps = {
     services,
@@ -57,9 +80,7 @@ async function start(): Promise<void> {
     },
     isQuitting: () => quit.quitting,
   };
-  // Notifications are the main process's alone here (the window is never sent them): `installNotifications(deps)`
-  // takes this line over, and `installTray(deps)` plugs in beside it.
-  deps.services.subscribe(showNotification);
+  installDesktopParts(deps, { osNotifications, mainDir: import.meta.dirname, onProblem });
   registerContractIpc(services.handlers, {
     isTrustedSender: trustedSenderCheck(
       () => BrowserWindow.getAllWindows().map((w) => w.webContents),
@@ -86,6 +107,12 @@ async function start(): Promise<void> {
       dialog.showErrorBox(title, content);
     },
   });
-  window = openMonitorWindow(services, { outDir: OUT_DIR, pageUrl: DEV_URL ?? APP_PAGE_URL, quit });
+  window = openMonitorWindow(services, {
+    outDir: OUT_DIR,
+    pageUrl: DEV_URL ?? APP_PAGE_URL,
+    quit,
+    capabilities,
+  });
+  installWindowCloseHint(window, deps, osNotifications);
   app.on('activate', showTheWindow);
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { nativeImage, type BrowserWindow } from 'electron';
+import type { HostCapabilities } from '../../shared/contract';
 import type { HostServices } from '../host/host-services';
 import { sendContractEvent } from './ipc-main';
 import { hideOnClose, type QuitState } from './quit';
@@ -12,7 +13,13 @@ import { connectWindowFeed } from './window-feed';
  */
 export function openMonitorWindow(
   services: HostServices,
-  options: { readonly outDir: string; readonly pageUrl: string; readonly quit: QuitState },
+  options: {
+    readonly outDir: string;
+    readonly pageUrl: string;
+    readonly quit: QuitState;
+    /** Who shows notifications: where the window does (toasts), it is sent them. */
+    readonly capabilities: HostCapabilities;
+  },
 ): BrowserWindow {
   const window = createWindow({
     preloadPath: join(options.outDir, 'preload', 'index.cjs'),
@@ -29,6 +36,7 @@ export function openMonitorWindow(
     (message) => {
       sendContractEvent(window.webContents, message);
     },
+    options.capabilities,
   );
   return window;
 }

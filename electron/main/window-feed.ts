@@ -1,15 +1,16 @@
 import type { BrowserWindow } from 'electron';
-import type { ContractEventMessage } from '../../shared/contract';
+import type { ContractEventMessage, HostCapabilities } from '../../shared/contract';
 
 /** Subscribes to the host's events; returns the function that ends the subscription. */
 export type EventSubscription = (listener: (message: ContractEventMessage) => void) => () => void;
 
 /**
- * Whether an event goes to the window in the desktop app: everything but notifications, which the main process
- * shows itself as the operating system's notifications (one owner, so nothing is shown twice).
+ * Whether an event goes to the window in the desktop app: everything, except notifications while the main process
+ * shows them itself as the operating system's (one owner, so nothing is shown twice). Where the OS cannot show
+ * them (`toasts`), the window gets them for its toasts.
  */
-export function forwardsToWindow(message: ContractEventMessage): boolean {
-  return message.event !== 'notification';
+export function forwardsToWindow(message: ContractEventMessage, capabilities: HostCapabilities): boolean {
+  return message.event !== 'notification' || capabilities.notifications !== 'host';
 }
 
 /**
@@ -21,6 +22,7 @@ export function connectWindowFeed(
   window: BrowserWindow,
   subscribe: EventSubscription,
   send: (message: ContractEventMessage) => void,
+  capabilities: HostCapabilities,
 ): () => void {
   let current: (() => void) | null = null;
   const end = (): void => {
@@ -30,7 +32,7 @@ export function connectWindowFeed(
   window.webContents.on('did-finish-load', () => {
     end();
     current = subscribe((message) => {
-      if (forwardsToWindow(message)) send(message);
+      if (forwardsToWindow(message, capabilities)) send(message);
     });
   });
   window.webContents.on('render-process-gone', end);

@@ -16,6 +16,8 @@ export const TRAY_WORDS = {
     no_recent: 'No changes yet',
     recent_item: '{{message}} — {{event}}',
     quit: 'Quit SMSBAT Monitor',
+    hidden_title: 'SMSBAT Monitor is still running',
+    hidden_body: 'It keeps checking in the tray. To stop it, choose Quit in the tray menu.',
   },
   uk: {
     app_name: 'Монітор SMSBAT',
@@ -33,5 +35,7 @@ export const TRAY_WORDS = {
     no_recent: 'Змін ще немає',
     recent_item: '{{message}} — {{event}}',
     quit: 'Вийти з Монітора SMSBAT',
+    hidden_title: 'Монітор SMSBAT працює далі',
+    hidden_body: 'Він і далі перевіряє в треї. Щоб зупинити його, виберіть «Вийти» в меню трею.',
   },
 } as const;

@@ -42,8 +42,8 @@ export interface TrayDeps {
   readonly platform: NodeJS.Platform;
   /** The OS's preferred languages, for the "system" language (`app.getPreferredSystemLanguages()`). */
   readonly systemLanguages: () => readonly string[];
-  /** `clipboard.readText` from Electron. */
-  readonly readClipboard: () => string;
+  /** `clipboard.readText` from Electron (a promise since Electron 45). */
+  readonly readClipboard: () => string | Promise<string>;
   /** Shows, restores and focuses the window (creating it if needed). */
   readonly showWindow: () => void;
   /** Quits the app (`app.quit`). */
@@ -100,7 +100,7 @@ export function installTray(deps: TrayDeps): () => void {
         return;
       case 'watchClipboard':
         attempt(action, async () => {
-          await deps.services.handlers.watchText({ text: deps.readClipboard() });
+          await deps.services.handlers.watchText({ text: await deps.readClipboard() });
           deps.showWindow();
         });
         return;

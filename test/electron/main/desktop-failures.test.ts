@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../../electron/core/simulator';
 import { LaunchedApp } from '../../fakes/electron-stand-in/driver';
+import { mountTinyDisk } from '../host/tiny-disk';
 import { ensureBuiltApp } from './built-app';
 
 /** The built desktop app under the Electron stand-in, where something goes wrong: it says so and never hides. */
@@ -20,9 +21,14 @@ async function configHome(): Promise<string> {
   return dir;
 }
 
-function launch(home: string, mainPath?: string): LaunchedApp {
+function launch(home: string, mainPath?: string, extra: Readonly<Record<string, string>> = {}): LaunchedApp {
   const started = new LaunchedApp(
-    { XDG_CONFIG_HOME: home, SMSBAT_API_KEY: sim.simulator.credentials.apiKey, SMSBAT_BASE_URL: sim.url },
+    {
+      XDG_CONFIG_HOME: home,
+      SMSBAT_API_KEY: sim.simulator.credentials.apiKey,
+      SMSBAT_BASE_URL: sim.url,
+      ...extra,
+    },
     mainPath,
   );
   launched.push(started);
@@ -78,19 +84,46 @@ describe('the desktop app when something goes wrong', () => {
     expect(state.windows[0]?.visible).toBe(true);
   });
 
-  it('shows a last save that failed when quitting, then exits with an error', async () => {
-    const home = await configHome();
-    const app = launch(home);
+  it('sends notifications to the window for its toasts where the system cannot show them', async () => {
+    sim.simulator.markSent('undeliverable-t1', Date.now() - 3_600_000);
+    const app = launch(await configHome(), undefined, { ELECTRON_STAND_IN_NOTIFICATIONS: 'unsupported' });
     await app.waitFor('the page to load', (records) =>
       records.find((entry) => entry.api === 'webContents.did-finish-load'),
     );
-    // The watch list's file cannot be replaced: a folder with something in it stands where it goes.
-    await mkdir(join(home, 'smsbat-delivery-monitor', 'watch-list.json', 'in-the-way'), { recursive: true });
-    await app.bridge('watch', { messageIds: ['fast-q1'] });
-    await app.command({ op: 'quit' });
-    expect(await app.exited).toEqual({ code: 1, signal: null });
-    expect(app.calls('dialog.showErrorBox').map((entry) => (entry.data as { title: string }).title)).toEqual([
-      'The watch list was not saved',
-    ]);
+    await app.bridge('watch', { messageIds: ['undeliverable-t1'] });
+    const event = (name: string) =>
+      app
+        .calls('bridge.event')
+        .map((entry) => entry.data as { event: string; payload: unknown })
+        .filter((data) => data.event === name);
+    await app.waitFor('the notification in the window', () => event('notification')[0]);
+    expect(event('capabilities')[0]?.payload).toEqual({ notifications: 'toasts' });
+    expect(event('notification')[0]?.payload).toMatchObject({ messageIds: ['undeliverable-t1'] });
+    expect(app.calls('Notification.show')).toEqual([]);
+    expect(app.calls('Tray.constructor')).toHaveLength(1);
+  });
+
+  it('shows a last save that failed when quitting, then exits with an error', async () => {
+    // The data folder is on a small disk that fills up while the app runs: the statuses it learns cannot be saved.
+    const disk = await mountTinyDisk(2048);
+    const app = launch(disk.path);
+    try {
+      await app.waitFor('the page to load', (records) =>
+        records.find((entry) => entry.api === 'webContents.did-finish-load'),
+      );
+      await app.bridge('watch', { messageIds: ['fast-q1'] });
+      await writeFile(join(disk.path, 'filler'), Buffer.alloc(64 * 1024 * 1024)).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+      });
+      await app.bridge('watch', { messageIds: ['fast-q2'] }).catch(() => undefined);
+      await app.command({ op: 'quit' });
+      expect(await app.exited).toEqual({ code: 1, signal: null });
+      expect(
+        app.calls('dialog.showErrorBox').map((entry) => (entry.data as { title: string }).title),
+      ).toEqual(['The watch list was not saved']);
+    } finally {
+      app.kill();
+      await disk.remove();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +59,48 @@ function latest(records: readonly StandInRecord[], id: string): ListedMessage | 
   return found;
 }
 
+interface TrayChange {
+  readonly api: string;
+  readonly data: {
+    readonly image?: { readonly source: string };
+    readonly toolTip?: string;
+    readonly items?: readonly { readonly label?: string }[];
+  };
+}
+
+/** The tray's latest icon file name, tooltip and menu labels, from the records. */
+function trayNow(records: readonly StandInRecord[]): { icon: string; tooltip: string; labels: string[] } {
+  let icon = '';
+  let tooltip = '';
+  let labels: string[] = [];
+  for (const entry of records as readonly TrayChange[]) {
+    if (entry.api === 'Tray.constructor' || entry.api === 'Tray.setImage')
+      icon = entry.data.image?.source.split('/').at(-1) ?? '';
+    if (entry.api === 'Tray.setToolTip') tooltip = entry.data.toolTip ?? '';
+    if (entry.api === 'Tray.setContextMenu')
+      labels = (entry.data.items ?? []).flatMap((item) => item.label ?? []);
+  }
+  return { icon, tooltip, labels };
+}
+
+interface ShownNotification {
+  readonly index: number;
+  readonly title: string;
+  readonly body: string;
+}
+
+function shownNotifications(records: readonly StandInRecord[]): ShownNotification[] {
+  return records
+    .filter((entry) => entry.api === 'Notification.show')
+    .map((entry) => entry.data as ShownNotification);
+}
+
+/** Every file in a folder and below it. */
+async function filesIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+}
+
 function requestsFor(id: string): number {
   return sim.simulator.requests().filter((request) => request.messageId === id).length;
 }
@@ -67,7 +109,16 @@ beforeAll(async () => {
   ensureBuiltApp();
   sim = await startSimulator({ host: '127.0.0.1', port: 0, seed: 5 });
   const long = Date.now() - 2 * HOUR;
-  for (const id of ['undeliverable-s1', 'fast-s2', 'stuck-s3', 'fast-s4', 'fast-s5'])
+  for (const id of [
+    'undeliverable-s1',
+    'undeliverable-s6',
+    'fast-s2',
+    'stuck-s3',
+    'fast-s4',
+    'fast-s5',
+    'fast-s7',
+    'stuck-s8',
+  ])
     sim.simulator.markSent(id, long);
   configHome = await mkdtemp(join(tmpdir(), 'smsbat-desktop-'));
   app = launch();
@@ -110,6 +161,17 @@ describe('the desktop app, built, under the Electron stand-in', () => {
     await expect(stat(join(dataDir(), 'monitor.lock'))).resolves.toBeTruthy();
   });
 
+  it('puts the monitor in the tray at start: nothing watched yet, with a tooltip', async () => {
+    const tray = await app.waitFor('the tray', (records) => {
+      const now = trayNow(records);
+      return now.tooltip === '' ? undefined : now;
+    });
+    expect(app.calls('Tray.constructor')).toHaveLength(1);
+    expect(tray.icon).toBe('empty.png');
+    expect(tray.tooltip).toContain('SMSBAT Monitor');
+    expect(tray.labels).toContain('Quit SMSBAT Monitor');
+  });
+
   it('serves nothing outside the built window on its scheme', async () => {
     for (const url of [
       'app://monitor/%2e%2e/%2e%2e/package.json',
@@ -126,34 +188,82 @@ describe('the desktop app, built, under the Electron stand-in', () => {
   it('takes ids through the bridge, and statuses come back through its events', async () => {
     expect(await app.bridge('getConnection')).toMatchObject({ ok: true, value: { source: 'environment' } });
     const watched = await app.bridge<ContractResult<'watch'>>('watch', {
-      messageIds: ['undeliverable-s1', 'fast-s2', 'stuck-s3'],
+      messageIds: ['fast-s2', 'stuck-s3'],
     });
-    expect(watched).toMatchObject({
-      ok: true,
-      value: { added: ['undeliverable-s1', 'fast-s2', 'stuck-s3'] },
-    });
-    await app.waitFor('the failure in the feed', (records) =>
-      latest(records, 'undeliverable-s1')?.snapshot?.kind === 'failed' ? true : undefined,
-    );
+    expect(watched).toMatchObject({ ok: true, value: { added: ['fast-s2', 'stuck-s3'] } });
     await app.waitFor('the delivery in the feed', (records) =>
       latest(records, 'fast-s2')?.snapshot?.kind === 'delivered' ? true : undefined,
     );
+    await app.waitFor('its notification', (records) =>
+      shownNotifications(records).find((shown) => shown.title === 'Delivered'),
+    );
   });
 
-  it('shows a failure as exactly one native notification, and the window is not asked to show it too', async () => {
-    await app.waitFor('the notification', (records) =>
-      records.find(
-        (entry) => entry.api === 'Notification.show' && (entry.data as { title: string }).title === 'Failed',
-      ),
-    );
+  it('shows failures that come together as one native notification, and the tray counts them', async () => {
+    const before = app.records.length;
+    // Added while paused, then a wake from sleep: both are checked at once when checking resumes.
+    await app.bridge('pause');
+    await app.bridge('watch', { messageIds: ['undeliverable-s1', 'undeliverable-s6'] });
+    await app.bridge('resume');
+    await app.command({ op: 'emit', target: 'powerMonitor', event: 'resume' });
+    for (const id of ['undeliverable-s1', 'undeliverable-s6'])
+      await app.waitFor(`${id} failed in the feed`, (records) =>
+        latest(records, id)?.snapshot?.kind === 'failed' ? true : undefined,
+      );
+    await app.waitFor('the notification', (records) => shownNotifications(records.slice(before))[0]);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    const failed = app
-      .calls('Notification.show')
-      .filter((entry) => (entry.data as { title: string }).title === 'Failed');
-    expect(failed).toHaveLength(1);
+    const shown = shownNotifications(app.records.slice(before));
+    expect(shown, JSON.stringify(shown)).toHaveLength(1);
+    expect(shown[0]?.title).toBe('2 messages changed');
+    expect(shown[0]?.body).toContain('2 failed');
     expect(bridgeEvents(app.records, 'notification')).toEqual([]);
     expect(await app.command({ op: 'permission', kind: 'check', permission: 'notifications' })).toBe(false);
     expect(await app.command({ op: 'permission', kind: 'request', permission: 'notifications' })).toBe(false);
+    const tray = await app.waitFor('the failed tray', (records) => {
+      const now = trayNow(records);
+      return now.icon === 'failed.png' ? now : undefined;
+    });
+    expect(tray.tooltip).toMatch(/^2 failed · /);
+  });
+
+  it('opens the window on what a clicked notification reported, through the preload', async () => {
+    await app.command({ op: 'closeWindow' });
+    const before = app.records.length;
+    const [summary] = shownNotifications(app.records).filter((shown) => shown.title === '2 messages changed');
+    await app.command({ op: 'clickNotification', index: summary?.index ?? -1 });
+    const reveal = await app.waitFor(
+      'the reveal',
+      (records) => bridgeEvents(records.slice(before), 'reveal')[0],
+    );
+    expect(reveal.payload).toMatchObject({
+      filter: { buckets: expect.arrayContaining(['failed']) as unknown },
+    });
+    const state = (await app.command({ op: 'state' })) as { windows: { visible: boolean }[] };
+    expect(state.windows[0]?.visible).toBe(true);
+  });
+
+  it('pauses and resumes checking from the tray menu, whose label follows', async () => {
+    expect(await app.command({ op: 'clickMenu', tray: 0, label: 'Pause checking' })).toBe(true);
+    await app.waitFor('the menu to offer resuming', (records) =>
+      trayNow(records).labels.includes('Resume checking') ? true : undefined,
+    );
+    const paused = await app.bridge<ContractResult<'snapshot'>>('snapshot');
+    expect(paused.ok && paused.value.health.mode).toBe('paused');
+    expect(trayNow(app.records).tooltip).toContain('Paused');
+    expect(await app.command({ op: 'clickMenu', tray: 0, label: 'Resume checking' })).toBe(true);
+    await app.waitFor('the menu to offer pausing', (records) =>
+      trayNow(records).labels.includes('Pause checking') ? true : undefined,
+    );
+  });
+
+  it('adds the ids in the clipboard from the tray menu', async () => {
+    await app.command({ op: 'setClipboard', text: 'fast-s7\nstuck-s8' });
+    expect(await app.command({ op: 'clickMenu', tray: 0, label: 'Add IDs from the clipboard' })).toBe(true);
+    await app.waitFor('the clipboard ids in the feed', (records) =>
+      latest(records, 'fast-s7') !== undefined && latest(records, 'stuck-s8') !== undefined
+        ? true
+        : undefined,
+    );
   });
 
   it('keeps feeding the page after a refused navigation, and feeds a reloaded page once', async () => {
@@ -213,7 +323,13 @@ describe('the desktop app, built, under the Electron stand-in', () => {
       windows: { visible: boolean; destroyed: boolean }[];
     };
     expect(state.windows).toEqual([expect.objectContaining({ visible: false, destroyed: false })]);
-    expect(app.calls('BrowserWindow.hide')).toHaveLength(1);
+    // The click test closed it once before: the hint was shown then, and only then.
+    expect(app.calls('BrowserWindow.hide')).toHaveLength(2);
+    const hints = shownNotifications(app.records).filter(
+      (shown) => shown.title === 'SMSBAT Monitor is still running',
+    );
+    expect(hints).toHaveLength(1);
+    expect(hints[0]?.body).toContain('Quit');
   });
 
   it('refuses a second launch on the same data folder, which shows the first window instead', async () => {
@@ -267,14 +383,54 @@ describe('the desktop app, built, under the Electron stand-in', () => {
     expect(answered?.at ?? Infinity).toBeLessThan(nextCheckAt - 1_000);
   }, 90_000);
 
-  it('quits: saves everything, releases the data folder and exits', async () => {
-    await app.command({ op: 'quit' });
+  it('keeps connected credentials in memory where no keychain answers, and never in a file', async () => {
+    const apiKey = sim.simulator.credentials.apiKey;
+    const connected = await app.bridge('connect', {
+      baseUrl: sim.url,
+      credentials: { method: 'api-key-header', apiKey },
+    });
+    expect(connected).toMatchObject({ ok: true });
+    await app.waitFor('the one line about the keychain', () =>
+      app.output.includes('No OS keychain answered') ? true : undefined,
+    );
+    expect(app.output.split('No OS keychain answered')).toHaveLength(2);
+    expect(app.output).not.toContain(apiKey);
+    for (const file of await filesIn(dataDir()))
+      expect((await readFile(file)).includes(apiKey), file).toBe(false);
+  });
+
+  it('quits from the tray menu: saves everything, releases the data folder and exits', async () => {
+    expect(await app.command({ op: 'clickMenu', tray: 0, label: 'Quit SMSBAT Monitor' })).toBe(true);
     expect(await app.exited).toEqual({ code: 0, signal: null });
     expect(app.calls('dialog.showErrorBox')).toEqual([]);
     expect(app.calls('app.exit')).toEqual([expect.objectContaining({ data: { exitCode: 0 } })]);
-    const saved = await readFile(join(dataDir(), 'watch-list.json'), 'utf8');
-    for (const id of ['undeliverable-s1', 'fast-s2', 'stuck-s3', 'fast-s4', 'fast-s5'])
-      expect(saved).toContain(id);
     await expect(stat(join(dataDir(), 'monitor.lock'))).rejects.toThrow();
   });
+
+  it('started again on the same data folder, has every id and goes on checking by itself', async () => {
+    const again = launch();
+    const ids = [
+      'undeliverable-s1',
+      'undeliverable-s6',
+      'fast-s2',
+      'stuck-s3',
+      'fast-s4',
+      'fast-s5',
+      'fast-s7',
+      'stuck-s8',
+    ];
+    await again.waitFor('the saved list in the feed', (records) =>
+      ids.every((id) => latest(records, id) !== undefined) ? true : undefined,
+    );
+    const asked = requestsFor('stuck-s3') + requestsFor('stuck-s8');
+    await again.waitFor(
+      'a check without being asked',
+      () => (requestsFor('stuck-s3') + requestsFor('stuck-s8') > asked ? true : undefined),
+      20_000,
+    );
+    const snapshot = await again.bridge<ContractResult<'snapshot'>>('snapshot');
+    expect(snapshot.ok && snapshot.value.health.mode).not.toBe('paused');
+    await again.command({ op: 'quit' });
+    expect(await again.exited).toEqual({ code: 0, signal: null });
+  }, 40_000);
 });

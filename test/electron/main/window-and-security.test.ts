@@ -93,9 +93,11 @@ describe('the window feed', () => {
     },
   };
 
-  it('leaves notifications to the main process', () => {
-    expect(forwardsToWindow(preferences)).toBe(true);
-    expect(forwardsToWindow(notification)).toBe(false);
+  it('leaves notifications to the main process where the OS shows them, else sends them to the toasts', () => {
+    expect(forwardsToWindow(preferences, { notifications: 'host' })).toBe(true);
+    expect(forwardsToWindow(notification, { notifications: 'host' })).toBe(false);
+    expect(forwardsToWindow(preferences, { notifications: 'toasts' })).toBe(true);
+    expect(forwardsToWindow(notification, { notifications: 'toasts' })).toBe(true);
   });
 
   it('subscribes per loaded page: a refused navigation keeps it, a reload replaces it, closing ends it', async () => {
@@ -110,7 +112,9 @@ describe('the window feed', () => {
       listener(notification);
       return () => live.delete(id);
     });
-    connectWindowFeed(window as unknown as BrowserWindow, subscribe, (message) => sent.push(message));
+    connectWindowFeed(window as unknown as BrowserWindow, subscribe, (message) => sent.push(message), {
+      notifications: 'host',
+    });
     window.webContents.on('will-navigate', (event: { preventDefault(): void }) => {
       event.preventDefault();
     });

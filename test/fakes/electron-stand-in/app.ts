@@ -80,6 +80,11 @@ class StandInApp extends EventEmitter {
     return this.name;
   }
 
+  /** The OS's preferred languages (`ELECTRON_STAND_IN_LANGUAGES`, comma-separated; English by default). */
+  getPreferredSystemLanguages(): string[] {
+    return (process.env['ELECTRON_STAND_IN_LANGUAGES'] ?? 'en-US').split(',').filter((tag) => tag !== '');
+  }
+
   getVersion(): string {
     return this.#package.version ?? '0.0.0';
   }

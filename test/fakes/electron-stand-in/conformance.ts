@@ -11,7 +11,7 @@ import type { StandInBrowserWindow, StandInWebContents } from './browser-window'
 import type { StandInNotification, StandInTray } from './notification-and-tray';
 import type { Page } from './page';
 import type { protocol } from './protocol';
-import type { dialog, net, shell } from './small-modules';
+import type { clipboard, dialog, nativeImage, net, shell } from './small-modules';
 
 /** `Stand` must be usable wherever the app expects `Real`. */
 type Conforms<Real, Stand extends Real> = Stand;
@@ -32,6 +32,8 @@ export type StandInConformance = [
       | 'setLoginItemSettings'
       | 'getName'
       | 'getVersion'
+      | 'getPreferredSystemLanguages'
+      | 'isPackaged'
     >,
     typeof app
   >,
@@ -69,4 +71,11 @@ export type StandInConformance = [
   Conforms<Pick<Electron.Dialog, 'showErrorBox'>, typeof dialog>,
   Conforms<Pick<Electron.Shell, 'openExternal'>, typeof shell>,
   Conforms<Pick<Electron.Net, 'isOnline'>, typeof net>,
+  Conforms<Pick<Electron.Clipboard, 'readText' | 'writeText'>, typeof clipboard>,
+  // Arguments: the stand-in takes everything Electron documents as an argument.
+  Conforms<
+    Parameters<typeof nativeImage.createFromPath>,
+    Parameters<typeof Electron.nativeImage.createFromPath>
+  >,
+  Conforms<ConstructorParameters<typeof StandInTray>, ConstructorParameters<typeof Electron.Tray>>,
 ];

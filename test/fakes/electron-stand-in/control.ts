@@ -4,7 +4,7 @@ import { notifications, trays } from './notification-and-tray';
 import { protocol } from './protocol';
 import { allRecords, onRecord, record } from './recorder';
 import { session } from './session';
-import { Menu, network, powerMonitor } from './small-modules';
+import { clipboardContents, Menu, network, powerMonitor } from './small-modules';
 
 /** A command from the test, run inside the app's process. */
 export type StandInCommand =
@@ -22,6 +22,7 @@ export type StandInCommand =
   | { readonly op: 'clickNotification'; readonly index: number }
   | { readonly op: 'clickTray'; readonly index: number }
   | { readonly op: 'clickMenu'; readonly label: string; readonly tray?: number }
+  | { readonly op: 'setClipboard'; readonly text: string }
   | { readonly op: 'quit' };
 
 /** The messages between the test and the app's process. */
@@ -122,6 +123,9 @@ async function run(command: StandInCommand): Promise<unknown> {
           : (trays[command.tray]?.contextMenu as typeof Menu.applicationMenu);
       return menu?.click(command.label) ?? false;
     }
+    case 'setClipboard':
+      clipboardContents.text = command.text;
+      return null;
     case 'quit':
       app.quit();
       return null;

@@ -10,7 +10,17 @@ import { ipcMain } from './ipc';
 import { StandInNotification, StandInTray } from './notification-and-tray';
 import { protocol } from './protocol';
 import { session } from './session';
-import { dialog, Menu, nativeImage, net, powerMonitor, safeStorage, screen, shell } from './small-modules';
+import {
+  clipboard,
+  dialog,
+  Menu,
+  nativeImage,
+  net,
+  powerMonitor,
+  safeStorage,
+  screen,
+  shell,
+} from './small-modules';
 
 if (process.env['ELECTRON_STAND_IN_CONTROL'] === '1') {
   pageScripts.push((page, windowId) => {
@@ -22,6 +32,7 @@ if (process.env['ELECTRON_STAND_IN_CONTROL'] === '1') {
 
 export {
   app,
+  clipboard,
   dialog,
   ipcMain,
   Menu,
@@ -37,3 +48,27 @@ export {
   StandInNotification as Notification,
   StandInTray as Tray,
 };
+
+/**
+ * Electron's main-process module is CommonJS, so `import electron from 'electron'` gets all of it (electron-store
+ * imports it that way).
+ */
+const electron: Readonly<Record<string, unknown>> = {
+  app,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  net,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+  BrowserWindow: StandInBrowserWindow,
+  Notification: StandInNotification,
+  Tray: StandInTray,
+};
+export default electron;

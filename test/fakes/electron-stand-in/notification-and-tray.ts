@@ -7,8 +7,9 @@ export const notifications: StandInNotification[] = [];
 
 /** Electron's `Notification`: `show()` is recorded; clicking one is a stand-in command. */
 export class StandInNotification extends EventEmitter {
+  /** True, unless `ELECTRON_STAND_IN_NOTIFICATIONS=unsupported` (a system that cannot show notifications). */
   static isSupported(): boolean {
-    return true;
+    return process.env['ELECTRON_STAND_IN_NOTIFICATIONS'] !== 'unsupported';
   }
 
   readonly options: Readonly<Record<string, unknown>>;

@@ -180,3 +180,19 @@ export const Menu = {
     return this.applicationMenu;
   },
 };
+
+/** Stand-in only: what the clipboard holds (set by the `setClipboard` command). */
+export const clipboardContents = { text: '' };
+
+/** Electron's `clipboard` (Electron 45: its text is read and written through promises). */
+export const clipboard = {
+  readText(): Promise<string> {
+    record('clipboard.readText');
+    return Promise.resolve(clipboardContents.text);
+  },
+  writeText(text: string): Promise<void> {
+    record('clipboard.writeText', { length: text.length });
+    clipboardContents.text = text;
+    return Promise.resolve();
+  },
+};

@@ -42,7 +42,8 @@ function install(platform: NodeJS.Platform = 'linux'): { tray: FakeTray; undo: (
     iconDir: '/icons',
     platform,
     systemLanguages: () => ['en-GB'],
-    readClipboard: () => clipboard,
+    // Electron's `clipboard.readText()` answers with a promise.
+    readClipboard: () => Promise.resolve(clipboard),
     showWindow: () => {
       shown += 1;
     },
