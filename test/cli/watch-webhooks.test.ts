@@ -9,24 +9,12 @@ import {
 } from '../../electron/core/simulator';
 import { newWebhookSecret } from '../../electron/core/webhook/webhook-secret';
 import { fakeIo } from './fake-io';
+import { freePort } from '../fakes/free-port';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 describe('smsbat-monitor watch --webhook-port', () => {
   it('settles every message from the simulator webhooks, polling each id about once, duplicates and lateness included', async () => {

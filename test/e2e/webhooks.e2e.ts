@@ -1,20 +1,7 @@
-import { createServer } from 'node:net';
 import { request } from 'undici';
 import { startSimulator, startWebhookPoster, type WebhookPoster } from '../../electron/core/simulator';
 import { connectWithApiKey, expect, test } from './host-kit';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
+import { freePort } from '../fakes/free-port';
 
 function post(url: string, body: unknown, options: { method?: string; contentType?: string } = {}) {
   return request(url, {

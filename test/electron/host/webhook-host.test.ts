@@ -6,25 +6,13 @@ import { startHostServices, type HostServices } from '../../../electron/host/hos
 import { createRestartableHostEngine } from '../../../electron/host/restartable-engine';
 import type { WebhookInfo } from '../../../shared/webhook-settings';
 import { tempDir, waitFor } from './host-test-kit';
+import { freePort } from '../../fakes/free-port';
 
 const cleanups: (() => Promise<void>)[] = [];
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 async function startHost(
   dataDir?: string,
