@@ -83,6 +83,35 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | nul
   });
 }
 
+/** The most of a refused request's body read (and dropped) so the sender can read the refusal; past it, the connection is cut. */
+const DISCARD_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Reads and drops what is left of a refused request's body, so a sender still writing it gets the answer rather than
+ * a reset connection; resolves false (and cuts the connection) past `limit` bytes.
+ */
+function discardBody(request: IncomingMessage, limit: number): Promise<boolean> {
+  if (request.complete) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    let size = 0;
+    request.removeAllListeners('data');
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return;
+      request.removeAllListeners('data');
+      request.destroy();
+      resolve(false);
+    });
+    request.once('end', () => {
+      resolve(true);
+    });
+    request.once('error', () => {
+      resolve(false);
+    });
+    request.resume();
+  });
+}
+
 /**
  * Receives SMSBAT's status webhooks: `POST` of `{messageId, deliverystatus, timestamp, cost}` as JSON to a secret
  * path, on its own port (127.0.0.1 unless another address is chosen). A good one is answered `204` at once and
@@ -102,9 +131,11 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
   let tally: RefusalTally = [];
   const bucket: TokenBucket = createTokenBucket({ perSecond: ratePerSecond, burst }, performance.now());
 
-  const refuse = (response: ServerResponse, reason: WebhookRefusal): void => {
+  /** Counts a refusal and answers it (unless its connection was cut for a body too long to read). */
+  const refuse = (response: ServerResponse, reason: WebhookRefusal, answer = true): void => {
     tally = tallyRefusal(tally, reason, now());
-    shortAnswer(response, WEBHOOK_REFUSALS[reason], reason === 'wrong_method' ? { allow: 'POST' } : {});
+    if (answer && !response.destroyed)
+      shortAnswer(response, WEBHOOK_REFUSALS[reason], reason === 'wrong_method' ? { allow: 'POST' } : {});
     options.onRefused?.(reason);
   };
 
@@ -123,13 +154,15 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
     );
     if (screen.kind === 'refuse') {
       response.setHeader('connection', 'close');
-      refuse(response, screen.reason);
+      const drained = await discardBody(request, DISCARD_LIMIT_BYTES);
+      refuse(response, screen.reason, drained);
       return;
     }
     const body = await readBody(request, maxBodyBytes);
     if (body === null) {
       response.setHeader('connection', 'close');
-      refuse(response, 'too_large');
+      const drained = await discardBody(request, DISCARD_LIMIT_BYTES);
+      refuse(response, 'too_large', drained);
       return;
     }
     const parsed = parseWebhookBody(body);

@@ -96,6 +96,26 @@ describe('the webhook receiver over real HTTP on 127.0.0.1', () => {
     expect(statuses).toEqual([]);
   });
 
+  it('answers a refused request whose sender is still writing its body, instead of resetting the connection', async () => {
+    const { post, receiver: running } = await start();
+    const answers = [];
+    for (let i = 0; i < 25; i += 1) {
+      answers.push(
+        await post(running.path(), Buffer.alloc(256 * 1024, 32)).then(
+          (answer) => answer.status,
+          () => 'reset',
+        ),
+      );
+      answers.push(
+        await post('/elsewhere', Buffer.alloc(256 * 1024, 32)).then(
+          (answer) => answer.status,
+          () => 'reset',
+        ),
+      );
+    }
+    expect(new Set(answers)).toEqual(new Set([413, 404]));
+  });
+
   it('takes a body of exactly 64 KB', async () => {
     const { post, receiver: running } = await start();
     const padded = GOOD.slice(0, -1) + `,"pad":"${'x'.repeat(64 * 1024 - GOOD.length - 9)}"}`;
