@@ -1,25 +1,16 @@
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { windowContentSecurityPolicy } from '../window-csp';
 import type { ResponseFrame } from './ws-frames';
-
-function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
 
 /** The headers on every HTTP answer: a strict CSP, no framing, no referrer, no caching. */
 export function securityHeaders(port: number): Record<string, string> {
   return {
-    'content-security-policy': contentSecurityPolicy(port),
+    // The window's one policy, with this host's WebSocket (by either loopback name) as what it may connect to.
+    'content-security-policy': windowContentSecurityPolicy([
+      `ws://127.0.0.1:${port}`,
+      `ws://localhost:${port}`,
+    ]),
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
     'referrer-policy': 'no-referrer',
